@@ -1,0 +1,48 @@
+/**
+ * Global ids (DESIGN.md, GraphQL conventions): a framework is `soc2`, a requirement `iso42001:A.6.2.4`,
+ * the others carry their type as prefix (`discipline:risk-management`).
+ */
+
+export type NodeType = 'Framework' | 'Requirement' | 'Discipline' | 'Risk' | 'Evidence' | 'MappingSource' | 'MappingSet';
+
+/** Prefixes of the typed ids; a requirement id's prefix is its framework's id instead. */
+export const TYPE_PREFIXES = {
+  Discipline: 'discipline',
+  Risk: 'risk',
+  Evidence: 'evidence',
+  MappingSource: 'source',
+  MappingSet: 'mapping-set',
+} as const satisfies Partial<Record<NodeType, string>>;
+
+type PrefixedType = keyof typeof TYPE_PREFIXES;
+
+export function requirementId(frameworkId: string, ref: string): string {
+  return `${frameworkId}:${ref}`;
+}
+
+export function globalId(type: PrefixedType, localId: string): string {
+  return `${TYPE_PREFIXES[type]}:${localId}`;
+}
+
+export interface ParsedId {
+  type: NodeType;
+  /** The id the store knows the node by: a framework's or requirement's id, or the slug after the prefix. */
+  localId: string;
+}
+
+const PREFIX_TO_TYPE = new Map<string, PrefixedType>(
+  Object.entries(TYPE_PREFIXES).map(([type, prefix]) => [prefix, type as PrefixedType]),
+);
+
+/** What kind of node an id names, by its form alone; null when the id cannot be any node's. */
+export function parseGlobalId(id: string): ParsedId | null {
+  if (id.length === 0 || id.length > 200 || id !== id.trim()) return null;
+  const colon = id.indexOf(':');
+  if (colon === -1) return /^[a-z0-9-]+$/.test(id) ? { type: 'Framework', localId: id } : null;
+  const prefix = id.slice(0, colon);
+  const rest = id.slice(colon + 1);
+  if (rest.length === 0) return null;
+  const type = PREFIX_TO_TYPE.get(prefix);
+  if (type) return { type, localId: rest };
+  return /^[a-z0-9-]+$/.test(prefix) ? { type: 'Requirement', localId: id } : null;
+}

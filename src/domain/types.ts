@@ -1,0 +1,155 @@
+/**
+ * The domain model of the crosswalk graph (see DESIGN.md, "The graph").
+ * Plain data: every store returns these shapes, every resolver and domain function reads them.
+ */
+
+export const FRAMEWORK_KINDS = ['ATTESTATION', 'CERTIFICATION', 'REGULATION', 'GUIDANCE'] as const;
+export type FrameworkKind = (typeof FRAMEWORK_KINDS)[number];
+
+export const REQUIREMENT_KINDS = ['CLAUSE', 'CONTROL', 'GROUP'] as const;
+export type RequirementKind = (typeof REQUIREMENT_KINDS)[number];
+
+export const DISCIPLINE_SCOPES = ['SHARED', 'AI', 'SECURITY'] as const;
+export type DisciplineScope = (typeof DISCIPLINE_SCOPES)[number];
+
+export const RISK_CATEGORIES = ['AI', 'SECURITY', 'PRIVACY', 'OPERATIONAL', 'LEGAL'] as const;
+export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+
+/** NIST IR 8477 set relations, plus RELATED for concept crosswalks that state no set relation. */
+export const RELATIONSHIPS = ['EQUAL', 'SUBSET_OF', 'SUPERSET_OF', 'INTERSECTS_WITH', 'RELATED'] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export const RATIONALES = ['SYNTACTIC', 'SEMANTIC', 'FUNCTIONAL'] as const;
+export type Rationale = (typeof RATIONALES)[number];
+
+export const MAPPING_SIDES = ['from', 'to'] as const;
+export type MappingSide = (typeof MAPPING_SIDES)[number];
+
+export interface Framework {
+  id: string;
+  name: string;
+  shortName: string;
+  edition: string;
+  kind: FrameworkKind;
+  issuer: string;
+  assessedBy: string;
+  output: string;
+  validity: string;
+  market: string;
+  aiSpecific: boolean;
+  observationPeriod: string | null;
+  typicalTimeline: string | null;
+  summary: string;
+}
+
+export interface Requirement {
+  /** `<framework>:<ref>`, e.g. `iso42001:A.6.2.4`. */
+  id: string;
+  frameworkId: string;
+  ref: string;
+  title: string;
+  summary: string;
+  kind: RequirementKind;
+  /** Null for a top-level requirement (its parent is the framework). */
+  parentId: string | null;
+  tags: string[];
+  /** Position in the framework's catalog, for stable ordering. */
+  position: number;
+}
+
+export interface Discipline {
+  id: string;
+  name: string;
+  scope: DisciplineScope;
+  definition: string;
+}
+
+export interface Risk {
+  id: string;
+  name: string;
+  category: RiskCategory;
+  description: string;
+  disciplineId: string | null;
+}
+
+export interface Evidence {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface MappingSource {
+  id: string;
+  name: string;
+  publisher: string;
+  date: string | null;
+  url: string | null;
+  licence: string;
+  description: string;
+}
+
+export interface ComprehensiveSide {
+  side: MappingSide;
+  /** When set, only the requirements carrying this tag were examined on that side. */
+  tag: string | null;
+}
+
+export interface MappingSet {
+  id: string;
+  name: string;
+  sourceId: string;
+  fromFrameworkId: string;
+  toFrameworkId: string;
+  comprehensive: ComprehensiveSide[];
+  description: string;
+}
+
+/** A stored mapping `from -[relationship]-> to`: "from is <relationship> to". Stored once; inverses are derived. */
+export interface Mapping {
+  id: string;
+  setId: string;
+  sourceId: string;
+  fromId: string;
+  toId: string;
+  relationship: Relationship;
+  /** 1..10 per IR 8477; null when the publisher gave none. */
+  strength: number | null;
+  rationale: Rationale | null;
+  note: string | null;
+}
+
+/** IR 8477 "not related to": a set examined this requirement and found nothing on the other side. */
+export interface NoRelationship {
+  id: string;
+  setId: string;
+  sourceId: string;
+  requirementId: string;
+  side: MappingSide;
+  reason: string;
+}
+
+export interface DatasetInfo {
+  version: string;
+  loadedAt: string;
+  counts: Record<string, number>;
+}
+
+/** The whole curated graph, as loaded from seed/ and held by the memory store. */
+export interface GraphData {
+  frameworks: Framework[];
+  requirements: Requirement[];
+  disciplines: Discipline[];
+  risks: Risk[];
+  evidence: Evidence[];
+  sources: MappingSource[];
+  mappingSets: MappingSet[];
+  mappings: Mapping[];
+  noRelationships: NoRelationship[];
+  /** requirement id -> discipline ids (ADDRESSES). */
+  addresses: Array<[string, string]>;
+  /** requirement id -> risk ids (MITIGATES). */
+  mitigates: Array<[string, string]>;
+  /** evidence id -> requirement ids (EVIDENCES). */
+  evidences: Array<[string, string]>;
+  version: string;
+}

@@ -1,0 +1,24 @@
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { loadAll } from '../loaders.js';
+import { requireFramework } from '../lookup.js';
+import { toPage } from '../pagination.js';
+
+export const frameworkResolvers: Resolvers = {
+  Query: {
+    frameworks: (_root, _args, ctx) => ctx.store.allNodes('Framework'),
+    framework: (_root, { id }, ctx) => requireFramework(ctx, id),
+  },
+  Framework: {
+    requirements: async (framework, { kind, first, after }, ctx) => {
+      const page = toPage(first, after);
+      const result = await ctx.loaders.requirementPages.load({
+        filter: { frameworkIds: [framework.id], ...(kind ? { kinds: [kind] } : {}) },
+        page,
+      });
+      return { ...result, offset: page.offset };
+    },
+    topLevel: async (framework, _args, ctx) => loadAll(ctx.loaders, 'Requirement', await ctx.loaders.related('children').load(framework.id)),
+    mappingSets: async (framework, _args, ctx) =>
+      (await ctx.store.allNodes('MappingSet')).filter((s) => s.fromFrameworkId === framework.id || s.toFrameworkId === framework.id),
+  },
+};

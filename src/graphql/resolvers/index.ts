@@ -1,0 +1,22 @@
+import { DateTimeResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { catalogResolvers } from './catalog.js';
+import { frameworkResolvers } from './framework.js';
+import { mappingResolvers } from './mapping.js';
+import { queryResolvers } from './query.js';
+import { requirementResolvers } from './requirement.js';
+
+const scalarResolvers: Resolvers = { URL: URLResolver, LocalDate: LocalDateResolver, DateTime: DateTimeResolver };
+
+/** Every resolver map, merged per type: one file per noun, as schema/ has one file per noun. */
+export function allResolvers(): Resolvers {
+  const parts: Resolvers[] = [scalarResolvers, queryResolvers, frameworkResolvers, requirementResolvers, mappingResolvers, catalogResolvers];
+  const merged: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [type, fields] of Object.entries(part)) {
+      const existing = merged[type];
+      merged[type] = existing && typeof existing === 'object' && !(fields instanceof Object && 'serialize' in fields) ? { ...existing, ...fields } : fields;
+    }
+  }
+  return merged as Resolvers;
+}

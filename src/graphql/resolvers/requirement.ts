@@ -1,0 +1,54 @@
+import { parseGlobalId } from '../../domain/ids.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { badInput } from '../errors.js';
+import { loadAll } from '../loaders.js';
+import { requireFramework, requireRequirement } from '../lookup.js';
+import { connectionResolvers, toPage } from '../pagination.js';
+
+const MAX_SEARCH_LENGTH = 200;
+
+export const requirementResolvers: Resolvers = {
+  Query: {
+    requirement: (_root, { id }, ctx) => requireRequirement(ctx, id),
+    requirements: async (_root, { framework, kind, search, first, after }, ctx) => {
+      if (framework != null) await requireFramework(ctx, framework, 'framework');
+      if (search != null && search.length > MAX_SEARCH_LENGTH) {
+        throw badInput(`"search" is at most ${MAX_SEARCH_LENGTH} characters.`, 'search');
+      }
+      const page = toPage(first, after);
+      const result = await ctx.loaders.requirementPages.load({
+        filter: {
+          ...(framework != null ? { frameworkIds: [framework] } : {}),
+          ...(kind ? { kinds: [kind] } : {}),
+          ...(search ? { search } : {}),
+        },
+        page,
+      });
+      return { ...result, offset: page.offset };
+    },
+  },
+  Requirement: {
+    framework: async (requirement, _args, ctx) => (await ctx.loaders.node('Framework').load(requirement.frameworkId))!,
+    parent: (requirement, _args, ctx) => (requirement.parentId ? ctx.loaders.node('Requirement').load(requirement.parentId) : null),
+    children: async (requirement, _args, ctx) => loadAll(ctx.loaders, 'Requirement', await ctx.loaders.related('children').load(requirement.id)),
+    disciplines: async (requirement, _args, ctx) =>
+      loadAll(ctx.loaders, 'Discipline', await ctx.loaders.related('disciplinesOfRequirement').load(requirement.id)),
+    risks: async (requirement, _args, ctx) => loadAll(ctx.loaders, 'Risk', await ctx.loaders.related('risksOfRequirement').load(requirement.id)),
+    evidence: async (requirement, _args, ctx) =>
+      loadAll(ctx.loaders, 'Evidence', await ctx.loaders.related('evidenceOfRequirement').load(requirement.id)),
+    mappings: async (requirement, { framework }, ctx) => {
+      if (framework != null && parseGlobalId(framework)?.type !== 'Framework') {
+        throw badInput(`"framework" must be a framework id such as "soc2"; got "${framework.slice(0, 80)}".`, 'framework');
+      }
+      const mappings = await ctx.loaders.mappingsOf.load(requirement.id);
+      return mappings
+        .map((mapping) => ({ fromHere: requirement.id, mapping }))
+        .filter(({ fromHere, mapping }) => {
+          const other = mapping.fromId === fromHere ? mapping.toId : mapping.fromId;
+          return framework == null || other.startsWith(`${framework}:`);
+        });
+    },
+    noRelationships: (requirement, _args, ctx) => ctx.loaders.noRelationshipsOf.load(requirement.id),
+  },
+  RequirementConnection: connectionResolvers(),
+};

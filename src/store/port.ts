@@ -1,0 +1,98 @@
+import type {
+  DatasetInfo,
+  Discipline,
+  Evidence,
+  Framework,
+  Mapping,
+  MappingSet,
+  MappingSource,
+  NoRelationship,
+  Requirement,
+  RequirementKind,
+  Risk,
+} from '../domain/types.js';
+
+/**
+ * The GraphStore port: every read the API makes, batched by keys.
+ * Batch methods return one result per key, in key order, so DataLoaders can sit on them directly.
+ * Adapters: memory/ (the embedded default) and neo4j/.
+ */
+
+export interface NodeTypes {
+  Framework: Framework;
+  Requirement: Requirement;
+  Discipline: Discipline;
+  Risk: Risk;
+  Evidence: Evidence;
+  MappingSource: MappingSource;
+  MappingSet: MappingSet;
+}
+export type NodeLabel = keyof NodeTypes;
+
+/**
+ * Neighbour lists by relation, named from the key's side.
+ * `children`: requirement or framework id -> its direct child requirements' ids (HAS).
+ */
+export const RELATIONS = [
+  'children',
+  'disciplinesOfRequirement',
+  'requirementsOfDiscipline',
+  'risksOfRequirement',
+  'requirementsOfRisk',
+  'evidenceOfRequirement',
+  'requirementsOfEvidence',
+  'risksOfDiscipline',
+] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export interface RequirementFilter {
+  frameworkIds?: readonly string[];
+  kinds?: readonly RequirementKind[];
+  /** Words matched case-insensitively against ref, title and summary; every word must match. */
+  search?: string;
+}
+
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+export interface RequirementQuery {
+  filter: RequirementFilter;
+  page: Page;
+}
+
+export interface RequirementPage {
+  items: Requirement[];
+  totalCount: number;
+}
+
+export interface GraphStore {
+  /** Nodes of one label by id, in key order; null where there is none. */
+  nodes<L extends NodeLabel>(label: L, ids: readonly string[]): Promise<Array<NodeTypes[L] | null>>;
+  /** Every node of a small label (frameworks, disciplines, risks, evidence, sources, sets), in catalog order. */
+  allNodes<L extends Exclude<NodeLabel, 'Requirement'>>(label: L): Promise<Array<NodeTypes[L]>>;
+  /** Neighbour ids by relation, one list per key, in catalog order. */
+  related(relation: Relation, ids: readonly string[]): Promise<string[][]>;
+  /** Stored mappings touching each requirement, in either direction. */
+  mappingsOf(requirementIds: readonly string[]): Promise<Mapping[][]>;
+  /** NO_RELATIONSHIP assessments recorded for each requirement. */
+  noRelationshipsOf(requirementIds: readonly string[]): Promise<NoRelationship[][]>;
+  /** Mappings of each mapping set, in set order. */
+  mappingsInSet(setIds: readonly string[]): Promise<Mapping[][]>;
+  /** NO_RELATIONSHIP assessments of each mapping set, in set order. */
+  noRelationshipsInSet(setIds: readonly string[]): Promise<NoRelationship[][]>;
+  /** For each query: the requirements matching its filter, in catalog order, one page of them with the total. */
+  findRequirements(queries: readonly RequirementQuery[]): Promise<RequirementPage[]>;
+  /** What is loaded: dataset version and node counts. Also the readiness probe. */
+  datasetInfo(): Promise<DatasetInfo>;
+  close(): Promise<void>;
+}
+
+/** The store cannot answer (database down, network). The API reports SERVICE_UNAVAILABLE. */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
