@@ -2,6 +2,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { createApolloServer } from './graphql/apollo.js';
 import { createRequestContext } from './graphql/context.js';
+import { httpErrorHandler, notFoundHandler } from './http-errors.js';
 import type { GraphStore } from './store/port.js';
 
 export interface AppOptions {
@@ -38,5 +39,7 @@ export async function createApp(store: GraphStore, options: AppOptions = {}): Pr
       context: async ({ req }) => createRequestContext(store, req.headers['x-crosswalk-trace'] === '1'),
     }),
   );
+  app.use(notFoundHandler);
+  app.use(httpErrorHandler);
   return { app, stop: () => apollo.stop() };
 }

@@ -11,7 +11,10 @@ export function suggestIds(wanted: string, candidates: Iterable<string>, limit =
     const contains = target.length >= 2 && candidate.includes(target);
     if (distance <= allowed || contains) scored.push({ id, score: contains ? Math.min(distance, 1) : distance });
   }
+  // Once a close match exists, far ones are noise: keep those within one edit of the best.
+  const best = Math.min(...scored.map((s) => s.score));
   return scored
+    .filter((s) => s.score <= best + 1)
     .sort((a, b) => a.score - b.score || a.id.length - b.id.length || a.id.localeCompare(b.id))
     .slice(0, limit)
     .map((s) => s.id);

@@ -81,6 +81,8 @@ export function buildGraph(files: RawFile[]): GraphData {
   const evidenceEntries = validated(byName('evidence.yaml'), evidenceFile, problems) ?? [];
   const frameworkFiles = parsedUnder('frameworks').map((p) => ({ file: p.file!, data: p.file!.validate(frameworkFile, problems) }));
   const setFiles = parsedUnder('mappings').map((p) => ({ file: p.file!, data: p.file!.validate(mappingSetFile, problems) }));
+  // Shape first, links second: a file that failed its schema would only echo as "unknown id" below.
+  if (problems.length > 0) throw new SeedError(problems);
 
   const graph: GraphData = {
     frameworks: [],

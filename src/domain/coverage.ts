@@ -1,0 +1,216 @@
+import { composeRelationships, coverageRank, inverseRelationship, isFullCoverage } from './relationships.js';
+import type { Mapping, MappingSet, NoRelationship, Relationship, Requirement } from './types.js';
+
+/**
+ * Coverage of a target framework's requirements by held frameworks (DESIGN.md, "Mapping semantics").
+ * Pure: the caller gathers the graph around the target; this decides statuses and reasons.
+ */
+
+export type CoverageStatus = 'FULL' | 'PARTIAL' | 'NONE' | 'UNASSESSED';
+
+/** A reason a target requirement is covered: a held requirement and how it relates. */
+export interface CoverageLink {
+  /** The held-side requirement. */
+  heldId: string;
+  /** As seen from the held side: "held is <relationship> target". */
+  relationship: Relationship;
+  strength: number | null;
+  note: string | null;
+  sourceId: string;
+  setId: string;
+  inferred: boolean;
+  /** Requirement ids from held to target, for inferred links (held, pivot..., target). */
+  path: string[];
+  /** The stored mappings behind this link, in path order. */
+  mappingIds: string[];
+}
+
+export interface CoverageItem {
+  requirement: Requirement;
+  status: CoverageStatus;
+  /** Whether the status rests on inference (no direct link existed). */
+  inferred: boolean;
+  /** Best links first: direct before inferred, then by relationship and strength. */
+  via: CoverageLink[];
+  /** The NO_RELATIONSHIP records that make a NONE an assessed answer. */
+  assessments: NoRelationship[];
+}
+
+/** Everything coverage needs to know about the graph around the target. */
+export interface CoverageGraph {
+  targetFrameworkId: string;
+  heldFrameworkIds: ReadonlySet<string>;
+  /** When set, only these held requirements count (the readiness check). */
+  implemented: ReadonlySet<string> | null;
+  targets: readonly Requirement[];
+  mappingSets: readonly MappingSet[];
+  /** Stored mappings touching each target requirement. */
+  mappingsOf: ReadonlyMap<string, readonly Mapping[]>;
+  noRelationshipsOf: ReadonlyMap<string, readonly NoRelationship[]>;
+  /** For inference: stored mappings touching each pivot requirement (one hop from a target). */
+  pivotMappingsOf: ReadonlyMap<string, readonly Mapping[]> | null;
+}
+
+const frameworkOf = (requirementId: string) => requirementId.slice(0, requirementId.indexOf(':'));
+
+/** The far end of a mapping and the relationship seen from it toward `here`. */
+export function seenFrom(mapping: Mapping, here: string): { other: string; relationshipToHere: Relationship } {
+  return mapping.fromId === here
+    ? { other: mapping.toId, relationshipToHere: inverseRelationship(mapping.relationship) }
+    : { other: mapping.fromId, relationshipToHere: mapping.relationship };
+}
+
+export function computeCoverage(graph: CoverageGraph): CoverageItem[] {
+  return graph.targets.map((target) => coverageOf(target, graph));
+}
+
+function isHeld(graph: CoverageGraph, requirementId: string): boolean {
+  if (!graph.heldFrameworkIds.has(frameworkOf(requirementId))) return false;
+  return graph.implemented === null || graph.implemented.has(requirementId);
+}
+
+function coverageOf(target: Requirement, graph: CoverageGraph): CoverageItem {
+  const direct = directLinks(target, graph);
+  const assessments = (graph.noRelationshipsOf.get(target.id) ?? []).filter((n) => {
+    const set = graph.mappingSets.find((s) => s.id === n.setId);
+    return set !== undefined && graph.heldFrameworkIds.has(otherFramework(set, target.frameworkId));
+  });
+  if (direct.length > 0) return { requirement: target, status: statusOf(direct), inferred: false, via: direct, assessments };
+
+  // A direct link always wins; inference speaks only where no direct link exists.
+  const inferred = graph.pivotMappingsOf ? inferredLinks(target, graph) : [];
+  if (inferred.length > 0) return { requirement: target, status: statusOf(inferred), inferred: true, via: inferred, assessments };
+
+  const status: CoverageStatus = isAssessed(target, graph, assessments.length > 0) ? 'NONE' : 'UNASSESSED';
+  return { requirement: target, status, inferred: false, via: [], assessments };
+}
+
+function directLinks(target: Requirement, graph: CoverageGraph): CoverageLink[] {
+  const links: CoverageLink[] = [];
+  for (const mapping of graph.mappingsOf.get(target.id) ?? []) {
+    const { other, relationshipToHere } = seenFrom(mapping, target.id);
+    if (!isHeld(graph, other)) continue;
+    links.push({
+      heldId: other,
+      relationship: relationshipToHere,
+      strength: mapping.strength,
+      note: mapping.note,
+      sourceId: mapping.sourceId,
+      setId: mapping.setId,
+      inferred: false,
+      path: [other, target.id],
+      mappingIds: [mapping.id],
+    });
+  }
+  return rankLinks(links);
+}
+
+/** Chains held -r1-> pivot -r2-> target through one framework that is not held, composed soundly. */
+function inferredLinks(target: Requirement, graph: CoverageGraph): CoverageLink[] {
+  const best = new Map<string, CoverageLink>();
+  for (const second of graph.mappingsOf.get(target.id) ?? []) {
+    const { other: pivot, relationshipToHere: r2 } = seenFrom(second, target.id);
+    const pivotFramework = frameworkOf(pivot);
+    if (graph.heldFrameworkIds.has(pivotFramework) || pivotFramework === target.frameworkId) continue;
+    for (const first of graph.pivotMappingsOf!.get(pivot) ?? []) {
+      const { other: held, relationshipToHere: r1 } = seenFrom(first, pivot);
+      if (!isHeld(graph, held)) continue;
+      const composed = composeRelationships(r1, r2);
+      if (composed === null) continue;
+      const link: CoverageLink = {
+        heldId: held,
+        relationship: composed,
+        strength: weakest(first.strength, second.strength),
+        note: null,
+        sourceId: first.sourceId === second.sourceId ? first.sourceId : `${first.sourceId}+${second.sourceId}`,
+        setId: `${first.setId}+${second.setId}`,
+        inferred: true,
+        path: [held, pivot, target.id],
+        mappingIds: [first.id, second.id],
+      };
+      // Several pivots can join the same held requirement: keep the strongest chain.
+      const existing = best.get(held);
+      if (!existing || compareLinks(link, existing) < 0) best.set(held, link);
+    }
+  }
+  return rankLinks([...best.values()]);
+}
+
+function weakest(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : Math.min(a, b);
+}
+
+function statusOf(links: readonly CoverageLink[]): CoverageStatus {
+  // Several partial links never add up to FULL: set theory does not promise it.
+  return links.some((l) => isFullCoverage(l.relationship)) ? 'FULL' : 'PARTIAL';
+}
+
+/** Did any mapping set between the target's framework and a held one examine this requirement? */
+function isAssessed(target: Requirement, graph: CoverageGraph, hasExplicitRecord: boolean): boolean {
+  if (hasExplicitRecord) return true;
+  const examinedBy = (set: MappingSet) => {
+    const side = set.fromFrameworkId === target.frameworkId ? 'from' : 'to';
+    return set.comprehensive.some((c) => c.side === side && (c.tag === null || target.tags.includes(c.tag)));
+  };
+  const mappedInSet = new Set((graph.mappingsOf.get(target.id) ?? []).map((m) => m.setId));
+  return graph.mappingSets.some((set) => {
+    if (set.fromFrameworkId !== target.frameworkId && set.toFrameworkId !== target.frameworkId) return false;
+    if (!graph.heldFrameworkIds.has(otherFramework(set, target.frameworkId))) return false;
+    // A link to a held requirement that is not implemented still shows the set examined it.
+    return examinedBy(set) || mappedInSet.has(set.id);
+  });
+}
+
+function otherFramework(set: MappingSet, frameworkId: string): string {
+  return set.fromFrameworkId === frameworkId ? set.toFrameworkId : set.fromFrameworkId;
+}
+
+/** Orders links: direct before inferred, stronger relationship, higher strength, then held id. */
+export function compareLinks(a: CoverageLink, b: CoverageLink): number {
+  return (
+    Number(a.inferred) - Number(b.inferred) ||
+    coverageRank(b.relationship) - coverageRank(a.relationship) ||
+    (b.strength ?? 0) - (a.strength ?? 0) ||
+    a.heldId.localeCompare(b.heldId, 'en', { numeric: true })
+  );
+}
+
+function rankLinks(links: CoverageLink[]): CoverageLink[] {
+  return links.sort(compareLinks);
+}
+
+export interface CoverageSummary {
+  total: number;
+  full: number;
+  partial: number;
+  none: number;
+  unassessed: number;
+  /** Share of requirements covered fully or in part. */
+  coveredShare: number;
+  /** Share of requirements covered fully. */
+  fullShare: number;
+}
+
+export function summarise(items: readonly Pick<CoverageItem, 'status'>[]): CoverageSummary {
+  const count = (status: CoverageStatus) => items.filter((i) => i.status === status).length;
+  const total = items.length;
+  const full = count('FULL');
+  const partial = count('PARTIAL');
+  const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 10_000) / 10_000);
+  return { total, full, partial, none: count('NONE'), unassessed: count('UNASSESSED'), coveredShare: share(full + partial), fullShare: share(full) };
+}
+
+export interface GroupSummary {
+  groupId: string;
+  summary: CoverageSummary;
+}
+
+/** Summaries per top-level group of the target (an Annex A objective, a clause, a TSC series), in catalog order. */
+export function summariseByGroup(items: readonly CoverageItem[], topLevelOf: (requirement: Requirement) => string): GroupSummary[] {
+  const groups = new Map<string, CoverageItem[]>();
+  for (const item of items) {
+    const group = topLevelOf(item.requirement);
+    groups.set(group, [...(groups.get(group) ?? []), item]);
+  }
+  return [...groups.entries()].map(([groupId, groupItems]) => ({ groupId, summary: summarise(groupItems) }));
+}
