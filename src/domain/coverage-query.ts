@@ -1,72 +1,110 @@
 import type { GraphStore } from '../store/port.js';
 import { computeCoverage, seenFrom, summarise, summariseByGroup, type CoverageItem, type CoverageSummary, type GroupSummary } from './coverage.js';
-import type { Mapping, NoRelationship, Requirement, RequirementKind } from './types.js';
+import type { Mapping, MappingSet, NoRelationship, Requirement, RequirementKind } from './types.js';
 
 /**
  * Gathers the graph around a target framework through the store port (a fixed number of batched
- * calls, whatever the framework's size) and runs the pure coverage rules over it.
+ * calls, whatever the framework's size) and runs the pure coverage rules over it. The gathered
+ * target can be reused for several held sets (overlap matrix, roadmap).
  */
 
-export interface CoverageRequest {
-  target: string;
+export interface CoverageOptions {
   held: readonly string[];
-  kind?: RequirementKind | null;
   inferred?: boolean;
   /** Restrict the held side to these requirement ids (the readiness check). */
   implemented?: readonly string[] | null;
 }
 
+export interface CoverageRequest extends CoverageOptions {
+  target: string;
+  kind?: RequirementKind | null;
+}
+
 export interface CoverageResult {
-  request: CoverageRequest;
+  target: string;
+  held: string[];
+  kind: RequirementKind | null;
+  inferred: boolean;
   items: CoverageItem[];
   summary: CoverageSummary;
   groups: GroupSummary[];
 }
 
+/** The graph around one target framework: its catalog, the mappings and assessments of its leaves. */
+export interface TargetGraph {
+  target: string;
+  kind: RequirementKind | null;
+  catalog: Requirement[];
+  targets: Requirement[];
+  mappingSets: MappingSet[];
+  mappingsOf: Map<string, readonly Mapping[]>;
+  noRelationshipsOf: Map<string, readonly NoRelationship[]>;
+  /** Filled on first use by inference, then reused. */
+  pivotMappingsOf: Map<string, readonly Mapping[]> | null;
+}
+
 const ALL = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
 
-export async function queryCoverage(store: GraphStore, request: CoverageRequest): Promise<CoverageResult> {
+export async function gatherTarget(store: GraphStore, target: string, kind: RequirementKind | null = null): Promise<TargetGraph> {
   const [[page], mappingSets] = await Promise.all([
-    store.findRequirements([{ filter: { frameworkIds: [request.target] }, page: ALL }]),
+    store.findRequirements([{ filter: { frameworkIds: [target] }, page: ALL }]),
     store.allNodes('MappingSet'),
   ]);
   const catalog = page!.items;
-  const targets = catalog.filter((r) => r.kind !== 'GROUP' && (!request.kind || r.kind === request.kind));
+  const targets = catalog.filter((r) => r.kind !== 'GROUP' && (!kind || r.kind === kind));
   const ids = targets.map((r) => r.id);
-  const [mappings, assessments] = await Promise.all([store.mappingsOf(ids), store.noRelationshipsOf(ids)]);
-  const mappingsOf = new Map(ids.map((id, i) => [id, mappings[i]!]));
-  const noRelationshipsOf = new Map<string, readonly NoRelationship[]>(ids.map((id, i) => [id, assessments[i]!]));
-
-  const held = new Set(request.held);
-  const pivotMappingsOf = request.inferred ? await loadPivotMappings(store, mappingsOf, held, request.target) : null;
-
-  const items = computeCoverage({
-    targetFrameworkId: request.target,
-    heldFrameworkIds: held,
-    implemented: request.implemented ? new Set(request.implemented) : null,
+  const [mappings, assessments] = ids.length > 0 ? await Promise.all([store.mappingsOf(ids), store.noRelationshipsOf(ids)]) : [[], []];
+  return {
+    target,
+    kind,
+    catalog,
     targets,
     mappingSets,
-    mappingsOf,
-    noRelationshipsOf,
-    pivotMappingsOf,
-  });
-  const byId = new Map(catalog.map((r) => [r.id, r]));
-  return { request, items, summary: summarise(items), groups: summariseByGroup(items, (r) => topLevelOf(r, byId)) };
+    mappingsOf: new Map(ids.map((id, i) => [id, mappings[i]!])),
+    noRelationshipsOf: new Map(ids.map((id, i) => [id, assessments[i]!])),
+    pivotMappingsOf: null,
+  };
 }
 
-/** Mappings of the requirements one hop from the targets in frameworks that are not held: the pivots. */
-async function loadPivotMappings(
-  store: GraphStore,
-  mappingsOf: ReadonlyMap<string, readonly Mapping[]>,
-  held: ReadonlySet<string>,
-  target: string,
-): Promise<Map<string, readonly Mapping[]>> {
+export async function coverageOf(store: GraphStore, graph: TargetGraph, options: CoverageOptions): Promise<CoverageResult> {
+  const held = new Set(options.held);
+  if (options.inferred && !graph.pivotMappingsOf) graph.pivotMappingsOf = await loadPivotMappings(store, graph);
+  const items = computeCoverage({
+    targetFrameworkId: graph.target,
+    heldFrameworkIds: held,
+    implemented: options.implemented ? new Set(options.implemented) : null,
+    targets: graph.targets,
+    mappingSets: graph.mappingSets,
+    mappingsOf: graph.mappingsOf,
+    noRelationshipsOf: graph.noRelationshipsOf,
+    pivotMappingsOf: options.inferred ? graph.pivotMappingsOf : null,
+  });
+  const byId = new Map(graph.catalog.map((r) => [r.id, r]));
+  return {
+    target: graph.target,
+    held: [...held],
+    kind: graph.kind,
+    inferred: options.inferred ?? false,
+    items,
+    summary: summarise(items),
+    groups: summariseByGroup(items, (r) => topLevelOf(r, byId)),
+  };
+}
+
+export async function queryCoverage(store: GraphStore, request: CoverageRequest): Promise<CoverageResult> {
+  return coverageOf(store, await gatherTarget(store, request.target, request.kind ?? null), request);
+}
+
+/**
+ * Mappings of every requirement one hop from the targets, outside the target framework: the
+ * candidate pivots. Which of them are pivots depends on the held set, decided in computeCoverage.
+ */
+async function loadPivotMappings(store: GraphStore, graph: TargetGraph): Promise<Map<string, readonly Mapping[]>> {
   const pivots = new Set<string>();
-  for (const [targetId, mappings] of mappingsOf) {
+  for (const [targetId, mappings] of graph.mappingsOf) {
     for (const m of mappings) {
       const { other } = seenFrom(m, targetId);
-      const framework = other.slice(0, other.indexOf(':'));
-      if (!held.has(framework) && framework !== target) pivots.add(other);
+      if (!other.startsWith(`${graph.target}:`)) pivots.add(other);
     }
   }
   const ids = [...pivots];

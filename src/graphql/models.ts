@@ -1,3 +1,9 @@
+import type { CoverageItem } from '../domain/coverage.js';
+import type { CoverageResult } from '../domain/coverage-query.js';
+import type { Gap } from '../domain/gaps.js';
+import type { GroundworkEntry } from '../domain/groundwork.js';
+import type { EvidencePlanItem } from '../domain/evidence-plan.js';
+import type { DirectionalOverlap } from '../domain/overlap.js';
 import type { ComprehensiveSide, Mapping, Requirement } from '../domain/types.js';
 
 /** What resolvers pass between each other where the GraphQL type has no domain type of its own. */
@@ -20,4 +26,44 @@ export interface RequirementMappingModel {
 
 export interface ComprehensiveSideModel extends ComprehensiveSide {
   frameworkId: string;
+}
+
+
+/** Groundwork is computed once per coverage answer, on first use, for all its items. */
+export type GroundworkLookup = () => Promise<Map<string, GroundworkEntry[]>>;
+
+export interface CoverageModel extends CoverageResult {
+  groundwork: GroundworkLookup;
+}
+
+export interface CoverageItemModel extends CoverageItem {
+  groundwork: GroundworkLookup;
+}
+
+export interface GapModel extends Gap {
+  groundwork: GroundworkLookup;
+}
+
+export interface GapsModel {
+  target: string;
+  held: string[];
+  gaps: GapModel[];
+}
+
+export interface OverlapMatrixModel {
+  frameworks: string[];
+  cells: DirectionalOverlap[];
+}
+
+export interface EvidencePlanItemModel extends EvidencePlanItem {
+  rank: number;
+}
+
+export interface ResolvedRefModel {
+  input: string;
+  requirement: Requirement | null;
+  confidence: 'EXACT' | 'LIKELY' | 'AMBIGUOUS' | 'NOT_FOUND';
+  candidates: Requirement[];
+  citedTitle: string | null;
+  titleMatches: boolean | null;
 }

@@ -1,6 +1,10 @@
 import { DateTimeResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { catalogResolvers } from './catalog.js';
+import { coverageResolvers } from './coverage.js';
+import { explainResolvers } from './explain.js';
+import { overlapResolvers } from './overlap.js';
+import { planningResolvers } from './planning.js';
 import { frameworkResolvers } from './framework.js';
 import { mappingResolvers } from './mapping.js';
 import { queryResolvers } from './query.js';
@@ -10,7 +14,7 @@ const scalarResolvers: Resolvers = { URL: URLResolver, LocalDate: LocalDateResol
 
 /** Every resolver map, merged per type: one file per noun, as schema/ has one file per noun. */
 export function allResolvers(): Resolvers {
-  const parts: Resolvers[] = [scalarResolvers, queryResolvers, frameworkResolvers, requirementResolvers, mappingResolvers, catalogResolvers];
+  const parts: Resolvers[] = [scalarResolvers, queryResolvers, frameworkResolvers, requirementResolvers, mappingResolvers, catalogResolvers, coverageResolvers, overlapResolvers, planningResolvers, explainResolvers];
   const merged: Record<string, unknown> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {

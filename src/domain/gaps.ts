@@ -1,0 +1,49 @@
+import type { CoverageItem } from './coverage.js';
+import type { Risk, RiskCategory } from './types.js';
+
+/**
+ * The "what is genuinely new" list: NONE and UNASSESSED requirements, most consequential first.
+ *
+ * Order: (1) consequence, the weighted count of risks the requirement mitigates (AI and LEGAL 3,
+ * SECURITY and PRIVACY 2, OPERATIONAL 1): what goes wrong if it is left undone; (2) NONE before
+ * UNASSESSED, a known gap before an unknown one; (3) less reusable groundwork first, since that is
+ * work with nothing to build on; (4) catalog order.
+ */
+export const GAP_ORDER_DESCRIPTION =
+  'consequence (risks mitigated, weighted AI and LEGAL 3, SECURITY and PRIVACY 2, OPERATIONAL 1) descending; then NONE before UNASSESSED; then fewer reusable held requirements first; then catalog order';
+
+const RISK_WEIGHT: Record<RiskCategory, number> = { AI: 3, LEGAL: 3, SECURITY: 2, PRIVACY: 2, OPERATIONAL: 1 };
+
+export interface Gap {
+  item: CoverageItem;
+  consequence: number;
+  groundworkCount: number;
+  rank: number;
+}
+
+export function consequenceOf(risks: readonly Risk[]): number {
+  return risks.reduce((sum, r) => sum + RISK_WEIGHT[r.category], 0);
+}
+
+export function rankGaps(
+  items: readonly CoverageItem[],
+  risksOf: (requirementId: string) => readonly Risk[],
+  groundworkCountOf: (requirementId: string) => number,
+): Gap[] {
+  return items
+    .filter((i) => i.status === 'NONE' || i.status === 'UNASSESSED')
+    .map((item) => ({
+      item,
+      consequence: consequenceOf(risksOf(item.requirement.id)),
+      groundworkCount: groundworkCountOf(item.requirement.id),
+      rank: 0,
+    }))
+    .sort(
+      (a, b) =>
+        b.consequence - a.consequence ||
+        Number(a.item.status === 'UNASSESSED') - Number(b.item.status === 'UNASSESSED') ||
+        a.groundworkCount - b.groundworkCount ||
+        a.item.requirement.position - b.item.requirement.position,
+    )
+    .map((gap, i) => ({ ...gap, rank: i + 1 }));
+}

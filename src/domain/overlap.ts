@@ -1,0 +1,92 @@
+import type { GraphStore } from '../store/port.js';
+import type { CoverageSummary } from './coverage.js';
+import { coverageOf, gatherTarget, type TargetGraph } from './coverage-query.js';
+import type { Mapping } from './types.js';
+
+/** How far apart two frameworks are, in both directions, and what they share. */
+
+export interface DirectionalOverlap {
+  /** The held framework. */
+  from: string;
+  /** The framework whose requirements are covered. */
+  to: string;
+  summary: CoverageSummary;
+}
+
+export interface SharedDiscipline {
+  disciplineId: string;
+  countA: number;
+  countB: number;
+}
+
+export interface Overlap {
+  a: string;
+  b: string;
+  aCoversB: DirectionalOverlap;
+  bCoversA: DirectionalOverlap;
+  sharedDisciplines: SharedDiscipline[];
+  /** Stored mappings between the two, in either direction. */
+  mappings: Mapping[];
+}
+
+export async function queryOverlap(store: GraphStore, a: string, b: string, inferred = false): Promise<Overlap> {
+  const [graphA, graphB] = await Promise.all([gatherTarget(store, a), gatherTarget(store, b)]);
+  const [bByA, aByB] = await Promise.all([
+    coverageOf(store, graphB, { held: [a], inferred }),
+    coverageOf(store, graphA, { held: [b], inferred }),
+  ]);
+  return {
+    a,
+    b,
+    aCoversB: { from: a, to: b, summary: bByA.summary },
+    bCoversA: { from: b, to: a, summary: aByB.summary },
+    sharedDisciplines: await sharedDisciplines(store, graphA, graphB),
+    mappings: mappingsBetween(graphA, b),
+  };
+}
+
+/** Disciplines addressed by leaves of both frameworks, with how many leaves on each side; busiest first. */
+async function sharedDisciplines(store: GraphStore, graphA: TargetGraph, graphB: TargetGraph): Promise<SharedDiscipline[]> {
+  const idsA = graphA.targets.map((r) => r.id);
+  const idsB = graphB.targets.map((r) => r.id);
+  const all = await store.related('disciplinesOfRequirement', [...idsA, ...idsB]);
+  const count = (lists: string[][]) => {
+    const counts = new Map<string, number>();
+    for (const list of lists) for (const d of list) counts.set(d, (counts.get(d) ?? 0) + 1);
+    return counts;
+  };
+  const countsA = count(all.slice(0, idsA.length));
+  const countsB = count(all.slice(idsA.length));
+  return [...countsA.entries()]
+    .filter(([d]) => countsB.has(d))
+    .map(([disciplineId, countA]) => ({ disciplineId, countA, countB: countsB.get(disciplineId)! }))
+    .sort((x, y) => y.countA + y.countB - (x.countA + x.countB) || x.disciplineId.localeCompare(y.disciplineId));
+}
+
+function mappingsBetween(graphA: TargetGraph, b: string): Mapping[] {
+  const seen = new Map<string, Mapping>();
+  for (const mappings of graphA.mappingsOf.values()) {
+    for (const m of mappings) if (m.fromId.startsWith(`${b}:`) || m.toId.startsWith(`${b}:`)) seen.set(m.id, m);
+  }
+  return [...seen.values()];
+}
+
+export interface MatrixCell {
+  from: string;
+  to: string;
+  summary: CoverageSummary;
+}
+
+/** Coverage of every framework by every other, for a heat map: one gathered target per framework. */
+export async function queryOverlapMatrix(store: GraphStore, frameworks: readonly string[], inferred = false): Promise<MatrixCell[]> {
+  const graphs = await Promise.all(frameworks.map((f) => gatherTarget(store, f)));
+  const cells: MatrixCell[] = [];
+  for (const from of frameworks) {
+    for (const [j, to] of frameworks.entries()) {
+      if (from === to) continue;
+      const result = await coverageOf(store, graphs[j]!, { held: [from], inferred });
+      cells.push({ from, to, summary: result.summary });
+    }
+  }
+  return cells;
+}

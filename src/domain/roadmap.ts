@@ -1,0 +1,41 @@
+import type { GraphStore } from '../store/port.js';
+import type { CoverageSummary } from './coverage.js';
+import { queryCoverage } from './coverage-query.js';
+
+/**
+ * Which framework next: candidates ranked by the marginal work they add given what is held.
+ * Work weights each requirement by its status: FULL 0, PARTIAL 0.5, NONE 1, UNASSESSED 1
+ * (unknown is counted as work until someone assesses it).
+ */
+export const STATUS_WORK = { FULL: 0, PARTIAL: 0.5, NONE: 1, UNASSESSED: 1 } as const;
+
+export interface RoadmapStep {
+  frameworkId: string;
+  rank: number;
+  coverage: CoverageSummary;
+  /** Requirement-equivalents of work left, by the weights above. */
+  marginalWork: number;
+  /** marginalWork as a share of the candidate's requirements. */
+  marginalShare: number;
+}
+
+export function marginalWork(summary: CoverageSummary): number {
+  return summary.partial * STATUS_WORK.PARTIAL + summary.none * STATUS_WORK.NONE + summary.unassessed * STATUS_WORK.UNASSESSED;
+}
+
+export async function queryRoadmap(store: GraphStore, held: readonly string[], candidates: readonly string[], inferred = false): Promise<RoadmapStep[]> {
+  const results = await Promise.all(candidates.map((target) => queryCoverage(store, { target, held, inferred })));
+  return rankSteps(
+    results.map((r) => {
+      const work = marginalWork(r.summary);
+      return { frameworkId: r.target, rank: 0, coverage: r.summary, marginalWork: work, marginalShare: r.summary.total === 0 ? 0 : Math.round((work / r.summary.total) * 10_000) / 10_000 };
+    }),
+  );
+}
+
+/** Least absolute work first; ties by share, then id. */
+export function rankSteps(steps: RoadmapStep[]): RoadmapStep[] {
+  return [...steps]
+    .sort((a, b) => a.marginalWork - b.marginalWork || a.marginalShare - b.marginalShare || a.frameworkId.localeCompare(b.frameworkId))
+    .map((s, i) => ({ ...s, rank: i + 1 }));
+}

@@ -1,0 +1,60 @@
+import type { Framework, RequirementKind } from '../domain/types.js';
+import type { RequestContext } from './context.js';
+import { badInput } from './errors.js';
+import { requireFramework, requireFrameworks, requireRequirement } from './lookup.js';
+
+/** Checks of the arguments the analysis queries share, each failure a coded error naming the argument. */
+
+const MAX_FRAMEWORKS = 50;
+const MAX_IMPLEMENTED = 5000;
+
+export interface AnalysisArgs {
+  target: string;
+  held: readonly string[];
+  kind?: RequirementKind | null;
+  implemented?: readonly string[] | null;
+}
+
+export interface CheckedAnalysisArgs {
+  target: Framework;
+  held: string[];
+  kind: RequirementKind | null;
+  implemented: string[] | null;
+}
+
+export async function checkFrameworkList(ctx: RequestContext, ids: readonly string[], argument: string, minimum = 1): Promise<string[]> {
+  if (ids.length < minimum) throw badInput(`"${argument}" needs at least ${minimum} framework id${minimum === 1 ? '' : 's'}.`, argument);
+  if (ids.length > MAX_FRAMEWORKS) throw badInput(`"${argument}" takes at most ${MAX_FRAMEWORKS} framework ids.`, argument);
+  const unique = [...new Set(ids)];
+  await requireFrameworks(ctx, unique, argument);
+  return unique;
+}
+
+export async function checkAnalysisArgs(ctx: RequestContext, args: AnalysisArgs): Promise<CheckedAnalysisArgs> {
+  const target = await requireFramework(ctx, args.target, 'target');
+  const held = await checkFrameworkList(ctx, args.held, 'held');
+  if (held.includes(target.id)) {
+    throw badInput(`"held" must not include the target "${target.id}": a framework trivially covers itself.`, 'held');
+  }
+  const kind = args.kind ?? null;
+  if (kind === 'GROUP') throw badInput('"kind" GROUP has no coverage: coverage is over clauses and controls.', 'kind');
+  if (kind) {
+    const [page] = await ctx.loaders.requirementPages.loadMany([{ filter: { frameworkIds: [target.id], kinds: [kind] }, page: { offset: 0, limit: 0 } }]);
+    if (!(page instanceof Error) && page?.totalCount === 0) {
+      throw badInput(`${target.shortName} has no ${kind} requirements; try ${kind === 'CLAUSE' ? 'CONTROL' : 'CLAUSE'} or leave "kind" out.`, 'kind');
+    }
+  }
+  return { target, held, kind, implemented: await checkImplemented(ctx, args.implemented ?? null, held) };
+}
+
+async function checkImplemented(ctx: RequestContext, implemented: readonly string[] | null, held: string[]): Promise<string[] | null> {
+  if (implemented === null) return null;
+  if (implemented.length > MAX_IMPLEMENTED) throw badInput(`"implemented" takes at most ${MAX_IMPLEMENTED} requirement ids.`, 'implemented');
+  const unique = [...new Set(implemented)];
+  const requirements = await Promise.all(unique.map((id) => requireRequirement(ctx, id, 'implemented')));
+  const outside = requirements.filter((r) => !held.includes(r.frameworkId));
+  if (outside.length > 0) {
+    throw badInput(`"implemented" lists requirements of frameworks not in "held": ${outside.slice(0, 5).map((r) => r.id).join(', ')}.`, 'implemented');
+  }
+  return unique;
+}

@@ -1,0 +1,52 @@
+import { queryCompare } from '../../domain/compare.js';
+import { queryEvidencePlan } from '../../domain/evidence-plan.js';
+import { queryRoadmap } from '../../domain/roadmap.js';
+import { checkFrameworkList } from '../analysis-args.js';
+import type { RequestContext } from '../context.js';
+import { badInput } from '../errors.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { loadAll } from '../loaders.js';
+
+const framework = (ctx: RequestContext, id: string) => ctx.loaders.node('Framework').load(id).then((f) => f!);
+
+export const planningResolvers: Resolvers = {
+  Query: {
+    evidencePlan: async (_root, { frameworks }, ctx) => queryEvidencePlan(ctx.store, await checkFrameworkList(ctx, frameworks, 'frameworks')),
+    compare: async (_root, { frameworks }, ctx) => {
+      const ids = await checkFrameworkList(ctx, frameworks, 'frameworks');
+      return queryCompare(ctx.store, await loadAll(ctx.loaders, 'Framework', ids));
+    },
+    roadmap: async (_root, { held, candidates, inferred }, ctx) => {
+      const heldIds = await checkFrameworkList(ctx, held, 'held');
+      const all = (await ctx.store.allNodes('Framework')).map((f) => f.id);
+      const candidateIds = candidates == null ? all.filter((f) => !heldIds.includes(f)) : await checkFrameworkList(ctx, candidates, 'candidates');
+      const overlapping = candidateIds.filter((c) => heldIds.includes(c));
+      if (overlapping.length > 0) throw badInput(`"candidates" must not include held frameworks: ${overlapping.join(', ')}.`, 'candidates');
+      if (candidateIds.length === 0) throw badInput('Every framework is already held: there is no candidate left.', 'held');
+      return queryRoadmap(ctx.store, heldIds, candidateIds, inferred ?? false);
+    },
+  },
+  EvidencePlan: {
+    frameworks: (p, _args, ctx) => loadAll(ctx.loaders, 'Framework', p.frameworks),
+    items: (p) => p.items.map((item, i) => ({ ...item, rank: i + 1 })),
+  },
+  EvidencePlanItem: {
+    requirementCount: (item) => item.requirements.length,
+    perFramework: async (item, _args, ctx) =>
+      Promise.all(item.frameworkIds.map(async (id) => ({ framework: await framework(ctx, id), count: item.requirements.filter((r) => r.frameworkId === id).length }))),
+  },
+  FrameworkComparison: {
+    kind: (c) => c.framework.kind,
+    issuer: (c) => c.framework.issuer,
+    assessedBy: (c) => c.framework.assessedBy,
+    output: (c) => c.framework.output,
+    validity: (c) => c.framework.validity,
+    market: (c) => c.framework.market,
+    aiSpecific: (c) => c.framework.aiSpecific,
+    observationPeriod: (c) => c.framework.observationPeriod,
+    typicalTimeline: (c) => c.framework.typicalTimeline,
+  },
+  RoadmapStep: {
+    framework: (s, _args, ctx) => framework(ctx, s.frameworkId),
+  },
+};
