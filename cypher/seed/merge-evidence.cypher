@@ -1,0 +1,5 @@
+// params: $rows: list of {id, props} for every Evidence in seed/
+// returns: nothing; creates missing nodes and overwrites the properties of existing ones
+UNWIND $rows AS row
+MERGE (n:Evidence {id: row.id})
+SET n = row.props
