@@ -29,7 +29,9 @@ export async function createApp(store: GraphStore, options: AppOptions = {}): Pr
       const info = await store.datasetInfo();
       res.json({ status: 'ready', datasetVersion: info.version });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
+      // The cause goes to the log, not to whoever probes readiness.
+      console.error(JSON.stringify({ level: 'warn', message: 'not ready', error: (error as Error).message }));
+      res.status(503).json({ status: 'unavailable' });
     }
   });
   app.use(

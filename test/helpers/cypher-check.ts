@@ -42,7 +42,7 @@ export function checkCypherFile(file: string, root: string): CypherProblem[] {
   const parameters = Object.fromEntries(declaredParams(text).map((p) => [p, null]));
   const { diagnostics } = lintCypherQuery(text, { labels: LABELS, relationshipTypes: RELATIONSHIP_TYPES, parameters });
   for (const d of diagnostics) {
-    problems.push({ file: name, line: d.range.start.line + 1, column: d.range.start.character + 1, message: d.message });
+    problems.push({ file: name, line: d.range.start.line + 1, column: d.range.start.character + 1, message: typeof d.message === 'string' ? d.message : d.message.value });
   }
   if (!isSchema && /;\s*\S/.test(text.replace(/^\/\/.*$/gm, ''))) {
     problems.push({ file: name, line: 1, column: 1, message: 'one statement per query file' });

@@ -1,0 +1,50 @@
+import { readNeo4jConfig } from '../config.js';
+import { loadSeed } from '../seed/load-seed.js';
+import { SeedError } from '../seed/seed-error.js';
+import { loadCypherRegistry, loadSchemaStatements } from '../store/neo4j/cypher-registry.js';
+import { createNeo4jDriver, describeConnectionError } from '../store/neo4j/driver.js';
+import { writeGraph } from '../store/neo4j/seed-writer.js';
+
+/** `npm run seed:neo4j`: validates seed/ and loads it into the Neo4j at NEO4J_URI, idempotently. */
+async function main(): Promise<number> {
+  const config = readNeo4jConfig();
+  if (!config) {
+    console.error('seed:neo4j: NEO4J_URI is not set (also NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)');
+    return 2;
+  }
+  const graph = await loadSeed(process.env.CROSSWALK_SEED_DIR);
+  console.log(`seed/ is valid: ${graph.requirements.length} requirements, ${graph.mappings.length} mappings, version ${graph.version}`);
+  const driver = createNeo4jDriver(config, { retryMs: 15_000 });
+  try {
+    await driver.verifyConnectivity(config.database ? { database: config.database } : undefined);
+  } catch (error) {
+    console.error(`seed:neo4j: ${describeConnectionError(config.uri, error)}`);
+    await driver.close();
+    return 1;
+  }
+  try {
+    const started = Date.now();
+    const summary = await writeGraph(driver, loadCypherRegistry(), loadSchemaStatements(), graph, {
+      ...(config.database ? { database: config.database } : {}),
+      log: (line) => console.log(line),
+    });
+    console.log(
+      `done in ${((Date.now() - started) / 1000).toFixed(1)} s: created ${summary.nodesCreated} nodes and ${summary.relationshipsCreated} relationships, ` +
+        `set ${summary.propertiesSet} properties (updates), removed ${summary.nodesDeleted} nodes and ${summary.relationshipsDeleted} relationships`,
+    );
+    return 0;
+  } catch (error) {
+    console.error(`seed:neo4j: ${describeConnectionError(config.uri, error)}`);
+    return 1;
+  } finally {
+    await driver.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof SeedError ? error.message : `seed:neo4j: ${(error as Error).message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,91 @@
+import neo4j from 'neo4j-driver';
+import type { Mapping, MappingSet, NoRelationship, Requirement } from '../../domain/types.js';
+import type { NodeLabel, NodeTypes } from '../port.js';
+
+/**
+ * Domain objects to Neo4j properties and back. Neo4j stores no nulls (a null property is an absent
+ * one) and no nested maps, and returns integers as {low, high}: all three are handled here only.
+ */
+
+/** Fields that may be null in the domain, per label: absent in Neo4j, null again on the way back. */
+const NULLABLE: { [L in NodeLabel]: Array<keyof NodeTypes[L]> } = {
+  Framework: ['observationPeriod', 'typicalTimeline'],
+  Requirement: ['parentId'],
+  Discipline: [],
+  Risk: ['disciplineId'],
+  Evidence: [],
+  MappingSource: ['date', 'url'],
+  MappingSet: [],
+};
+
+/** Properties only the database needs (ordering, search); not part of the domain object. */
+const STORE_ONLY = new Set(['catalogOrder', 'searchText']);
+
+/** Converts Neo4j integers anywhere in a value to JavaScript numbers. */
+export function toNative(value: unknown): unknown {
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (Array.isArray(value)) return value.map(toNative);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNative(v)]));
+  }
+  return value;
+}
+
+export function fromNodeProps<L extends NodeLabel>(label: L, props: unknown): NodeTypes[L] {
+  const native = toNative(props) as Record<string, unknown>;
+  const node: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(native)) if (!STORE_ONLY.has(key)) node[key] = value;
+  for (const key of NULLABLE[label]) node[key as string] ??= null;
+  if (label === 'Requirement') node.tags ??= [];
+  if (label === 'MappingSet') node.comprehensive = JSON.parse(String(node.comprehensive ?? '[]'));
+  return node as unknown as NodeTypes[L];
+}
+
+/** Properties to store for a node: the domain object flattened, without nulls, plus store-only ones. */
+export function toNodeProps<L extends NodeLabel>(label: L, node: NodeTypes[L], catalogOrder: number): Record<string, unknown> {
+  const props: Record<string, unknown> = { catalogOrder };
+  for (const [key, value] of Object.entries(node)) if (value !== null && value !== undefined) props[key] = value;
+  if (label === 'MappingSet') props.comprehensive = JSON.stringify((node as MappingSet).comprehensive);
+  if (label === 'Requirement') {
+    const r = node as Requirement;
+    props.searchText = `${r.ref}\n${r.title}\n${r.summary}`.toLowerCase();
+  }
+  return props;
+}
+
+export function fromMappingProps(props: unknown): Mapping {
+  const m = toNative(props) as Record<string, unknown>;
+  return {
+    id: m.id as string,
+    setId: m.setId as string,
+    sourceId: m.sourceId as string,
+    fromId: m.fromId as string,
+    toId: m.toId as string,
+    relationship: m.relationship as Mapping['relationship'],
+    strength: (m.strength as number | undefined) ?? null,
+    rationale: (m.rationale as Mapping['rationale'] | undefined) ?? null,
+    note: (m.note as string | undefined) ?? null,
+  };
+}
+
+export function toMappingProps(mapping: Mapping, catalogOrder: number): Record<string, unknown> {
+  const props: Record<string, unknown> = { catalogOrder };
+  for (const [key, value] of Object.entries(mapping)) if (value !== null) props[key] = value;
+  return props;
+}
+
+export function fromNoRelationshipProps(props: unknown): NoRelationship {
+  const n = toNative(props) as Record<string, unknown>;
+  return {
+    id: n.id as string,
+    setId: n.setId as string,
+    sourceId: n.sourceId as string,
+    requirementId: n.requirementId as string,
+    side: n.side as NoRelationship['side'],
+    reason: n.reason as string,
+  };
+}
+
+export function toNoRelationshipProps(record: NoRelationship, catalogOrder: number): Record<string, unknown> {
+  return { ...record, catalogOrder };
+}

@@ -1,0 +1,131 @@
+import type { GraphData } from '../../domain/types.js';
+import type { NodeLabel } from '../port.js';
+import type { CypherRegistry, WriteQuery } from './cypher-registry.js';
+import { toMappingProps, toNodeProps, toNoRelationshipProps } from './records.js';
+import type { CypherDriver } from './session.js';
+
+/**
+ * Loads a validated graph into Neo4j idempotently: the schema first, then batched UNWIND ... MERGE
+ * writes, then the removal of nodes and edges that left seed/, then the dataset version.
+ * Running it twice leaves the same graph.
+ */
+
+const BATCH = 1000;
+
+export interface SeedSummary {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+  labelsAdded: number;
+}
+
+const NODE_STEPS: Array<{ label: Exclude<NodeLabel, 'Requirement'>; merge: WriteQuery; stale: WriteQuery; items: (g: GraphData) => Array<{ id: string }> }> = [
+  { label: 'Framework', merge: 'seed/merge-framework', stale: 'seed/delete-stale-framework', items: (g) => g.frameworks },
+  { label: 'Discipline', merge: 'seed/merge-discipline', stale: 'seed/delete-stale-discipline', items: (g) => g.disciplines },
+  { label: 'Risk', merge: 'seed/merge-risk', stale: 'seed/delete-stale-risk', items: (g) => g.risks },
+  { label: 'Evidence', merge: 'seed/merge-evidence', stale: 'seed/delete-stale-evidence', items: (g) => g.evidence },
+  { label: 'MappingSource', merge: 'seed/merge-mapping-source', stale: 'seed/delete-stale-mapping-source', items: (g) => g.sources },
+  { label: 'MappingSet', merge: 'seed/merge-mapping-set', stale: 'seed/delete-stale-mapping-set', items: (g) => g.mappingSets },
+];
+
+const PAIR_STEPS: Array<{ name: string; merge: WriteQuery; stale: WriteQuery; pairs: (g: GraphData) => Array<[string, string]> }> = [
+  { name: 'ADDRESSES', merge: 'seed/merge-addresses', stale: 'seed/delete-stale-addresses', pairs: (g) => g.addresses },
+  { name: 'MITIGATES', merge: 'seed/merge-mitigates', stale: 'seed/delete-stale-mitigates', pairs: (g) => g.mitigates },
+  { name: 'EVIDENCES', merge: 'seed/merge-evidences', stale: 'seed/delete-stale-evidences', pairs: (g) => g.evidences },
+  { name: 'IN', merge: 'seed/merge-in', stale: 'seed/delete-stale-in', pairs: (g) => g.risks.filter((r) => r.disciplineId).map((r) => [r.id, r.disciplineId!]) },
+];
+
+export async function writeGraph(
+  driver: CypherDriver,
+  cypher: CypherRegistry,
+  schema: string[],
+  graph: GraphData,
+  options: { database?: string; log?: (line: string) => void; now?: () => Date } = {},
+): Promise<SeedSummary> {
+  const log = options.log ?? (() => {});
+  const summary: SeedSummary = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 };
+  const session = driver.session({ defaultAccessMode: 'WRITE', ...(options.database ? { database: options.database } : {}) });
+  const write = async (name: WriteQuery, parameters: Record<string, unknown>) => {
+    const result = await session.executeWrite(async (tx) => tx.run(cypher[name], parameters));
+    const counters = result.summary?.counters?.updates() ?? {};
+    summary.nodesCreated += counters.nodesCreated ?? 0;
+    summary.nodesDeleted += counters.nodesDeleted ?? 0;
+    summary.relationshipsCreated += counters.relationshipsCreated ?? 0;
+    summary.relationshipsDeleted += counters.relationshipsDeleted ?? 0;
+    summary.propertiesSet += counters.propertiesSet ?? 0;
+    summary.labelsAdded += counters.labelsAdded ?? 0;
+  };
+  const batched = async (name: WriteQuery, rows: unknown[], what: string) => {
+    for (let i = 0; i < rows.length; i += BATCH) await write(name, { rows: rows.slice(i, i + BATCH) });
+    log(`  ${what}: ${rows.length}`);
+  };
+
+  try {
+    log(`schema: ${schema.length} constraints and indexes`);
+    // Schema statements cannot share a transaction with data writes: one auto-commit each.
+    for (const statement of schema) await session.run(statement);
+
+    log('merging nodes');
+    for (const step of NODE_STEPS) {
+      const rows = step.items(graph).map((node, i) => ({ id: node.id, props: toNodeProps(step.label, node as never, i) }));
+      await batched(step.merge, rows, step.label);
+    }
+    const requirementRows = graph.requirements.map((r, i) => ({ id: r.id, kind: r.kind, props: toNodeProps('Requirement', r, i) }));
+    await batched('seed/merge-requirement', requirementRows, 'Requirement');
+
+    log('merging relationships');
+    const hierarchy = graph.requirements.map((r) => ({ parent: r.parentId ?? r.frameworkId, child: r.id }));
+    await batched('seed/merge-has', hierarchy, 'HAS');
+    for (const step of PAIR_STEPS) {
+      const position = new Map<string, number>();
+      const rows = step.pairs(graph).map(([from, to]) => {
+        const p = position.get(from) ?? 0;
+        position.set(from, p + 1);
+        return { from, to, position: p };
+      });
+      await batched(step.merge, rows, step.name);
+    }
+    await batched('seed/merge-maps-to', graph.mappings.map((m, i) => ({ fromId: m.fromId, toId: m.toId, props: toMappingProps(m, i) })), 'MAPS_TO');
+    const frameworkOfSet = new Map(graph.mappingSets.map((s) => [s.id, s]));
+    await batched(
+      'seed/merge-no-relationship',
+      graph.noRelationships.map((n, i) => {
+        const set = frameworkOfSet.get(n.setId)!;
+        return { requirementId: n.requirementId, frameworkId: n.side === 'from' ? set.toFrameworkId : set.fromFrameworkId, props: toNoRelationshipProps(n, i) };
+      }),
+      'NO_RELATIONSHIP',
+    );
+    await batched(
+      'seed/merge-set-links',
+      graph.mappingSets.map((s) => ({ setId: s.id, sourceId: s.sourceId, fromFrameworkId: s.fromFrameworkId, toFrameworkId: s.toFrameworkId })),
+      'mapping set links',
+    );
+
+    log('removing what left seed/');
+    await write('seed/delete-stale-maps-to', { ids: graph.mappings.map((m) => m.id) });
+    await write('seed/delete-stale-no-relationship', { ids: graph.noRelationships.map((n) => n.id) });
+    await write('seed/delete-stale-has', { pairs: hierarchy.map((h) => [h.parent, h.child]) });
+    for (const step of PAIR_STEPS) await write(step.stale, { pairs: step.pairs(graph) });
+    await write('seed/delete-stale-requirement', { ids: graph.requirements.map((r) => r.id) });
+    for (const step of NODE_STEPS) await write(step.stale, { ids: step.items(graph).map((n) => n.id) });
+
+    const counts = {
+      frameworks: graph.frameworks.length,
+      requirements: graph.requirements.length,
+      disciplines: graph.disciplines.length,
+      risks: graph.risks.length,
+      evidence: graph.evidence.length,
+      mappingSources: graph.sources.length,
+      mappingSets: graph.mappingSets.length,
+      mappings: graph.mappings.length,
+      noRelationships: graph.noRelationships.length,
+    };
+    await write('seed/set-dataset', { version: graph.version, loadedAt: (options.now ?? (() => new Date()))().toISOString(), counts: JSON.stringify(counts) });
+    log(`dataset version ${graph.version}`);
+    return summary;
+  } finally {
+    await session.close();
+  }
+}
