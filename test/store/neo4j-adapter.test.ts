@@ -1,0 +1,142 @@
+import neo4j from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCypherRegistry, loadSchemaStatements } from '../../src/store/neo4j/cypher-registry.js';
+import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { writeGraph } from '../../src/store/neo4j/seed-writer.js';
+import { StoreUnavailableError } from '../../src/store/port.js';
+import { fixtureGraph } from '../helpers/fixture-seed.js';
+import { startTestServer, type TestServer } from '../helpers/http.js';
+import { RecordingDriver } from '../helpers/recording-driver.js';
+
+/** The adapter's translation of port calls into named Cypher statements and parameters. */
+
+const registry = loadCypherRegistry();
+const graph = fixtureGraph();
+
+function setup() {
+  const driver = new RecordingDriver(graph);
+  return { driver, store: new Neo4jStore(driver, registry) };
+}
+
+const serviceUnavailable = () => Object.assign(new Error('Failed to connect to server: connect ECONNREFUSED 127.0.0.1:7687'), { code: 'ServiceUnavailable' });
+
+describe('Neo4j adapter: port calls to Cypher', () => {
+  it('answers a batch of ids with one parameterised statement, deduplicated, in key order', async () => {
+    const { driver, store } = setup();
+    const found = await store.nodes('Requirement', ['beta:B2', 'nope:X', 'beta:B2', 'alpha:A1']);
+    expect(found.map((r) => r?.id ?? null)).toEqual(['beta:B2', null, 'beta:B2', 'alpha:A1']);
+    expect(driver.calls).toEqual([{ name: 'requirement/by-ids', query: registry['requirement/by-ids'], parameters: { ids: ['beta:B2', 'nope:X', 'alpha:A1'] }, mode: 'READ' }]);
+  });
+
+  it('converts Neo4j integers and restores nulls Neo4j cannot store', async () => {
+    const { store } = setup();
+    const [requirement] = await store.nodes('Requirement', ['beta:B']);
+    expect(requirement).toEqual(graph.requirements.find((r) => r.id === 'beta:B'));
+    expect(requirement!.parentId).toBeNull();
+    expect(typeof requirement!.position).toBe('number');
+    const [set] = await store.nodes('MappingSet', ['alpha--beta']);
+    expect(set!.comprehensive).toEqual([{ side: 'to', tag: null }]);
+  });
+
+  it('sends every requirement search as one statement with integer paging and lowercase words', async () => {
+    const { driver, store } = setup();
+    await store.findRequirements([
+      { filter: { frameworkIds: ['beta'], kinds: ['CONTROL'] }, page: { offset: 2, limit: 2 } },
+      { filter: { search: 'Asks  B3' }, page: { offset: 0, limit: 10 } },
+    ]);
+    expect(driver.names()).toEqual(['requirement/find']);
+    const [first, second] = driver.calls[0]!.parameters.queries as any[];
+    expect(first).toMatchObject({ frameworkIds: ['beta'], kinds: ['CONTROL'], words: [] });
+    expect(neo4j.isInt(first.offset) && first.offset.toNumber()).toBe(2);
+    expect(neo4j.isInt(first.limit) && first.limit.toNumber()).toBe(2);
+    expect(second).toMatchObject({ frameworkIds: null, kinds: null, words: ['asks', 'b3'] });
+  });
+
+  it('never puts values into the statement text: every statement is the registry file, values travel as parameters', async () => {
+    const { driver, store } = setup();
+    await store.related('children', ["beta'; MATCH (n) DETACH DELETE n //"]);
+    await store.mappingsOf(['alpha:A1']);
+    for (const call of driver.calls) expect(call.query).toBe(registry[call.name as keyof typeof registry]);
+    expect(driver.calls[0]!.parameters).toEqual({ ids: ["beta'; MATCH (n) DETACH DELETE n //"] });
+  });
+
+  it('reports an unreachable database as StoreUnavailableError and other faults as they are', async () => {
+    const { driver, store } = setup();
+    driver.failure = serviceUnavailable();
+    await expect(store.nodes('Framework', ['alpha'])).rejects.toBeInstanceOf(StoreUnavailableError);
+    driver.failure = Object.assign(new Error('Invalid input'), { code: 'Neo.ClientError.Statement.SyntaxError' });
+    await expect(store.nodes('Framework', ['alpha'])).rejects.not.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it('says an unseeded database is not ready', async () => {
+    const { driver, store } = setup();
+    driver.seeded = false;
+    await expect(store.datasetInfo()).rejects.toThrow(/has not been seeded/);
+  });
+});
+
+describe('Neo4j adapter behind the API', () => {
+  let driver: RecordingDriver;
+  let server: TestServer;
+  beforeAll(async () => {
+    driver = new RecordingDriver(graph);
+    server = await startTestServer(new Neo4jStore(driver, registry));
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('batches each level of a query into one Cypher call', async () => {
+    driver.reset();
+    const { data, errors, extensions } = await server.query(
+      `{ framework(id: "beta") { requirements(first: 100) { nodes { id mappings { relationship other { id framework { id } } } } } } }`,
+      undefined,
+      { 'x-crosswalk-trace': '1' },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.framework.requirements.nodes).toHaveLength(6);
+    expect(driver.names()).toEqual(['framework/by-ids', 'requirement/find', 'mapping/of-requirements', 'requirement/by-ids', 'framework/by-ids']);
+    expect(extensions!.trace.storeCalls).toBe(5);
+  });
+
+  it('turns readiness to 503 and queries to SERVICE_UNAVAILABLE while Neo4j is down, and back once it answers', async () => {
+    driver.failure = serviceUnavailable();
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+    const down = await server.query(`{ frameworks { id } }`);
+    expect(down.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    driver.failure = null;
+    const ready = await fetch(`${server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', datasetVersion: graph.version });
+    expect((await server.query(`{ frameworks { id } }`)).data).toEqual({ frameworks: [{ id: 'alpha' }, { id: 'beta' }, { id: 'gamma' }] });
+  });
+});
+
+describe('seeding Neo4j', () => {
+  it('applies the schema, merges in batches, removes what left seed/, then records the dataset version', async () => {
+    const driver = new RecordingDriver(graph);
+    const lines: string[] = [];
+    await writeGraph(driver, registry, loadSchemaStatements(), graph, { log: (l) => lines.push(l), now: () => new Date('2026-01-01T00:00:00Z') });
+    const names = driver.names();
+    expect(names.slice(0, loadSchemaStatements().length).every((n) => n === 'schema')).toBe(true);
+    const firstDelete = names.findIndex((n) => n.startsWith('seed/delete-stale'));
+    expect(names.slice(0, firstDelete).every((n) => n === 'schema' || n.startsWith('seed/merge-'))).toBe(true);
+    expect(names.at(-1)).toBe('seed/set-dataset');
+    expect(driver.calls.at(-1)!.parameters).toMatchObject({ version: graph.version, loadedAt: '2026-01-01T00:00:00.000Z' });
+    const maps = driver.calls.find((c) => c.name === 'seed/merge-maps-to')!;
+    expect((maps.parameters.rows as any[]).map((r) => r.props.id)).toEqual(graph.mappings.map((m) => m.id));
+    const stale = driver.calls.find((c) => c.name === 'seed/delete-stale-requirement')!;
+    expect(stale.parameters.ids).toEqual(graph.requirements.map((r) => r.id));
+    for (const call of driver.calls.filter((c) => c.name !== 'schema')) expect(call.mode).toBe('WRITE');
+    expect(lines.at(-1)).toBe(`dataset version ${graph.version}`);
+  });
+
+  it('writes no nulls into Neo4j properties', async () => {
+    const driver = new RecordingDriver(graph);
+    await writeGraph(driver, registry, [], graph);
+    const props = driver.calls.flatMap((c) => ((c.parameters.rows as any[]) ?? []).map((r) => r.props).filter(Boolean));
+    expect(props.length).toBeGreaterThan(20);
+    for (const p of props) expect(Object.values(p)).not.toContain(null);
+  });
+});
