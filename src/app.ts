@@ -1,47 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import cors from 'cors';
+import express, { type Express, type RequestHandler } from 'express';
+import { defaultConfig, type Config } from './config.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { createRequestContext } from './graphql/context.js';
+import { checkTrusted, loadTrustedManifest, sha256, type TrustedManifest } from './graphql/trusted-documents.js';
 import { httpErrorHandler, notFoundHandler } from './http-errors.js';
+import { createLogger, type Logger } from './logger.js';
 import type { GraphStore } from './store/port.js';
+import { timeoutStore } from './store/timeout-store.js';
 
 export interface AppOptions {
-  introspection?: boolean;
+  config?: Config;
+  log?: Logger;
 }
 
 export interface App {
   app: Express;
+  httpServer: Server;
+  /** Stops taking requests, finishes those in flight, then returns. */
   stop(): Promise<void>;
 }
 
-/** The HTTP application: GraphQL at /graphql, health at /healthz and readiness at /readyz. */
-export async function createApp(store: GraphStore, options: AppOptions = {}): Promise<App> {
-  const apollo = createApolloServer({ introspection: options.introspection ?? true });
-  await apollo.start();
+const coded = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/**
+ * The HTTP application: GraphQL at /graphql, health at /healthz and readiness at /readyz,
+ * behind body, time and CORS limits, with a request id on every response.
+ */
+export async function createApp(rawStore: GraphStore, options: AppOptions = {}): Promise<App> {
+  const config = options.config ?? defaultConfig();
+  const log = options.log ?? createLogger(config.logLevel);
+  const store = timeoutStore(rawStore, config.http.storeTimeoutMs);
+  const trustedManifest = config.trustedDocumentsFile ? loadTrustedManifest(config.trustedDocumentsFile) : null;
+  const version = datasetVersionCache(store);
 
   const app = express();
+  const httpServer = createServer(app);
+  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest });
+  await apollo.start();
+
   app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestId);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
     try {
       const info = await store.datasetInfo();
-      res.json({ status: 'ready', datasetVersion: info.version });
+      version.set(info.version);
+      res.json({ status: 'ready', datasetVersion: info.version, loadedAt: info.loadedAt });
     } catch (error) {
       // The cause goes to the log, not to whoever probes readiness.
-      console.error(JSON.stringify({ level: 'warn', message: 'not ready', error: (error as Error).message }));
+      log.warn({ err: error }, 'not ready');
       res.status(503).json({ status: 'unavailable' });
     }
   });
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    cors({ origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, maxAge: 600 }),
+    requestTimeout(config.http.requestTimeoutMs),
+    express.json({ limit: config.http.bodyLimit }),
+    ...(trustedManifest && config.trustedDocumentsOnly ? [trustedOnly(trustedManifest)] : []),
+    etag(version),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createRequestContext(store, req.headers['x-crosswalk-trace'] === '1'),
+      context: async ({ req, res }) =>
+        createRequestContext(store, { traceRequested: req.headers['x-crosswalk-trace'] === '1', requestId: String(res.getHeader('x-request-id')), log }),
     }),
   );
   app.use(notFoundHandler);
   app.use(httpErrorHandler);
-  return { app, stop: () => apollo.stop() };
+  return { app, httpServer, stop: () => apollo.stop() };
+}
+
+/** Echoes a well-formed `x-request-id`, or makes one, so a log line can be found from a response. */
+const requestId: RequestHandler = (req, res, next) => {
+  const given = req.headers['x-request-id'];
+  res.setHeader('x-request-id', typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID());
+  next();
+};
+
+/** Answers with a coded 503 when a request runs past its time; the work is abandoned, the client is not kept waiting. */
+function requestTimeout(ms: number): RequestHandler {
+  return (_req, res, next) => {
+    const timer = setTimeout(() => {
+      if (!res.headersSent) res.status(503).json(coded('REQUEST_TIMEOUT', `The request took longer than ${ms} ms.`));
+    }, ms);
+    res.on('close', () => clearTimeout(timer));
+    res.on('finish', () => clearTimeout(timer));
+    next();
+  };
+}
+
+function trustedOnly(manifest: TrustedManifest): RequestHandler {
+  return (req, res, next) => {
+    const body = req.method === 'GET' ? { query: req.query.query, extensions: parseJson(req.query.extensions) } : req.body;
+    const check = checkTrusted(manifest, body);
+    if (check.ok) next();
+    else res.status(400).json(coded('OPERATION_NOT_TRUSTED', check.message));
+  };
+}
+
+/**
+ * Honest HTTP caching: a response depends only on the request and the dataset, so its ETag is a
+ * hash of both; a client holding the same ETag gets 304 without the query running again.
+ */
+function etag(version: DatasetVersionCache): RequestHandler {
+  return async (req, res, next) => {
+    const current = await version.get();
+    if (!current) return next();
+    const request = req.method === 'GET' ? JSON.stringify(req.query) : JSON.stringify(req.body ?? null);
+    const tag = `W/"${sha256(`${current}\n${req.method}\n${req.headers['x-crosswalk-trace'] ?? ''}\n${request}`).slice(0, 32)}"`;
+    res.setHeader('etag', tag);
+    res.setHeader('x-crosswalk-dataset', current);
+    if (req.headers['if-none-match'] === tag) {
+      res.status(304).end();
+      return;
+    }
+    next();
+  };
+}
+
+interface DatasetVersionCache {
+  get(): Promise<string | null>;
+  set(version: string): void;
+}
+
+/** The dataset version, re-read at most every few seconds so ETags cost no store call per request. */
+function datasetVersionCache(store: GraphStore, ttlMs = 5_000): DatasetVersionCache {
+  // A failed read is remembered too, so a store outage does not cost every request an extra slow call.
+  let cached: { version: string | null; at: number } | null = null;
+  return {
+    async get() {
+      if (cached && Date.now() - cached.at < ttlMs) return cached.version;
+      try {
+        cached = { version: (await store.datasetInfo()).version, at: Date.now() };
+      } catch {
+        cached = { version: null, at: Date.now() }; // No ETag; the query itself will say SERVICE_UNAVAILABLE.
+      }
+      return cached.version;
+    },
+    set(version) {
+      cached = { version, at: Date.now() };
+    },
+  };
+}
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
 }

@@ -1,24 +1,68 @@
 import type { Neo4jConfig } from './store/neo4j/driver.js';
 
+/** Limits on what one request may ask, refused before execution. */
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** "Did you mean" hints in validation errors; off in production, where they map the schema for an attacker. */
+  fieldSuggestions: boolean;
+}
+
+export interface HttpLimits {
+  bodyLimit: string;
+  /** Longest a request may take before it is answered with a coded error. */
+  requestTimeoutMs: number;
+  /** Longest one store call may take before it counts as an outage. */
+  storeTimeoutMs: number;
+  /** Allowed browser origins for CORS; empty means same-origin only. */
+  corsOrigins: string[];
+}
+
 /** Settings from the environment, read once at start-up. */
 export interface Config {
   port: number;
   host: string;
   seedDir: string | undefined;
   introspection: boolean;
+  limits: QueryLimits;
+  http: HttpLimits;
+  /** A JSON file mapping sha256 hashes to registered operations (trusted documents). */
+  trustedDocumentsFile: string | undefined;
+  /** Accept only registered operations. */
+  trustedDocumentsOnly: boolean;
   /** Set when NEO4J_URI is: the API then reads Neo4j instead of the embedded store. */
   neo4j: Neo4jConfig | null;
+  logLevel: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number; got "${env.PORT}"`);
+  const production = env.NODE_ENV === 'production';
   return {
-    port,
+    port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     seedDir: env.CROSSWALK_SEED_DIR,
-    introspection: env.CROSSWALK_INTROSPECTION !== 'false',
+    introspection: flag(env, 'CROSSWALK_INTROSPECTION', true),
+    limits: {
+      maxDepth: integer(env, 'CROSSWALK_MAX_DEPTH', 12, 1, 100),
+      maxCost: integer(env, 'CROSSWALK_MAX_COST', 20_000, 1, 10_000_000),
+      maxAliases: integer(env, 'CROSSWALK_MAX_ALIASES', 30, 0, 1000),
+      maxDirectives: integer(env, 'CROSSWALK_MAX_DIRECTIVES', 20, 0, 1000),
+      maxTokens: integer(env, 'CROSSWALK_MAX_TOKENS', 3000, 10, 1_000_000),
+      fieldSuggestions: flag(env, 'CROSSWALK_FIELD_SUGGESTIONS', !production),
+    },
+    http: {
+      bodyLimit: env.CROSSWALK_BODY_LIMIT ?? '100kb',
+      requestTimeoutMs: integer(env, 'CROSSWALK_REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
+      storeTimeoutMs: integer(env, 'CROSSWALK_STORE_TIMEOUT_MS', 5_000, 50, 600_000),
+      corsOrigins: (env.CROSSWALK_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    },
+    trustedDocumentsFile: env.CROSSWALK_TRUSTED_DOCUMENTS || undefined,
+    trustedDocumentsOnly: flag(env, 'CROSSWALK_TRUSTED_DOCUMENTS_ONLY', false),
     neo4j: readNeo4jConfig(env),
+    logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
 
@@ -30,4 +74,25 @@ export function readNeo4jConfig(env: NodeJS.ProcessEnv = process.env): Neo4jConf
     password: env.NEO4J_PASSWORD ?? '',
     database: env.NEO4J_DATABASE || undefined,
   };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error(`${name} must be true or false; got "${raw}"`);
+}
+
+/** The configuration tests and embedders start from: defaults, no environment. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return { ...readConfig({}), ...overrides };
 }

@@ -1,5 +1,6 @@
 import { createApp } from './app.js';
 import { readConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
 import { loadSeed } from './seed/load-seed.js';
 import { SeedError } from './seed/seed-error.js';
 import { MemoryStore } from './store/memory/memory-store.js';
@@ -20,25 +21,35 @@ async function createStore(config: Config): Promise<{ store: GraphStore; descrip
   return { store: new MemoryStore(graph), description: `embedded store, dataset ${graph.version}: ${info}` };
 }
 
-/** Main entry: build the store, serve, and shut down cleanly on SIGTERM or SIGINT. */
+/** Main entry: build the store, serve, and on SIGTERM or SIGINT finish in-flight requests, close the store, exit. */
 async function main(): Promise<void> {
   const config = readConfig();
+  const log = createLogger(config.logLevel);
   const { store, description } = await createStore(config);
-  const { app, stop } = await createApp(store, { introspection: config.introspection });
-  const server = app.listen(config.port, config.host, () => {
-    const address = server.address();
+  const { httpServer, stop } = await createApp(store, { config, log });
+  httpServer.listen(config.port, config.host, () => {
+    const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    // A plain line for people, then structured logs.
     console.log(`Crosswalk API on http://localhost:${port}/graphql (${description})`);
   });
-  const shutdown = () => {
-    server.close(() => void stop().then(() => store.close()).then(() => process.exit(0)));
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    void stop()
+      .then(() => store.close())
+      .then(() => {
+        log.info('stopped');
+        process.exit(0);
+      });
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof SeedError) console.error(error.message);
-  else console.error(error);
+  console.error(error instanceof SeedError ? error.message : error);
   process.exit(1);
 });

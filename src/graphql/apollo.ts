@@ -1,23 +1,57 @@
-import { ApolloServer } from '@apollo/server';
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { QueryLimits } from '../config.js';
+import type { Logger } from '../logger.js';
 import type { RequestContext } from './context.js';
 import { formatError } from './errors.js';
+import { operationLogPlugin, tracePlugin } from './plugins.js';
 import { allResolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
-import { tracePlugin } from './plugins.js';
+import { manifestCache, type TrustedManifest } from './trusted-documents.js';
 
 export interface ApolloOptions {
   introspection: boolean;
+  limits: QueryLimits;
+  httpServer: Server;
+  log: Logger;
+  trustedManifest: TrustedManifest | null;
+  plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
 /** Builds the Apollo server; the schema is built here, at start-up, so SDL faults surface before serving. */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
+  // Depth, cost, aliases, directives and tokens are checked at parse and validation, before execution.
+  const armor = new ApolloArmor({
+    maxDepth: { n: options.limits.maxDepth, ignoreIntrospection: true },
+    costLimit: { maxCost: options.limits.maxCost, ignoreIntrospection: true },
+    maxAliases: { n: options.limits.maxAliases },
+    maxDirectives: { n: options.limits.maxDirectives },
+    // Tokens are limited by graphql-js's own parser (parseOptions below): armor's token plugin
+    // re-parses in a hook, which turns a plain syntax error into a 500.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: !options.limits.fieldSuggestions },
+  }).protect();
   return new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: allResolvers() as never,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error),
-    plugins: [tracePlugin(), ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    validationRules: armor.validationRules,
+    persistedQueries: options.trustedManifest ? { cache: manifestCache(options.trustedManifest) } : {},
+    formatError: (formatted, error) => formatError(formatted, error, (message, e) => options.log.error({ err: e }, message)),
+    plugins: [
+      ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
+      tracePlugin(),
+      operationLogPlugin(),
+      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
   });
 }

@@ -1,3 +1,4 @@
+import type { Logger } from '../logger.js';
 import { countingStore, type StoreCallCounter } from '../store/counting-store.js';
 import type { GraphStore } from '../store/port.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -9,10 +10,12 @@ export interface RequestContext {
   trace: StoreCallCounter;
   /** The request asked for the trace extension (`x-crosswalk-trace: 1`). */
   traceRequested: boolean;
+  requestId: string;
+  log: Logger;
 }
 
-export function createRequestContext(store: GraphStore, traceRequested: boolean): RequestContext {
+export function createRequestContext(store: GraphStore, options: { traceRequested: boolean; requestId: string; log: Logger }): RequestContext {
   const trace: StoreCallCounter = { storeCalls: 0 };
   const counted = countingStore(store, trace);
-  return { store: counted, loaders: createLoaders(counted), trace, traceRequested };
+  return { store: counted, loaders: createLoaders(counted), trace, ...options };
 }

@@ -15,3 +15,28 @@ export function tracePlugin(): ApolloServerPlugin<RequestContext> {
     },
   };
 }
+
+/** One structured log line per operation: request id, operation, duration, store calls, error codes. Never variables. */
+export function operationLogPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ response, operationName, errors }) {
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          contextValue.log.info(
+            {
+              requestId: contextValue.requestId,
+              operation: operationName ?? null,
+              durationMs: Math.round(durationMs * 100) / 100,
+              storeCalls: contextValue.trace.storeCalls,
+              status: response.http.status ?? 200,
+              errors: errors?.map((e) => e.extensions?.code ?? 'UNKNOWN'),
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { StoreUnavailableError, type NodeLabel, type NodeTypes } from '../../src/store/port.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
@@ -19,9 +20,11 @@ class FaultyStore extends MemoryStore {
 
 let store: FaultyStore;
 let server: TestServer;
+const logged: string[] = [];
 beforeAll(async () => {
   store = new FaultyStore(fixtureGraph());
-  server = await startTestServer(store);
+  const log = pino({ level: 'info' }, { write: (line: string) => logged.push(line) });
+  server = await startTestServer(store, { log });
 });
 afterAll(async () => {
   await server.close();
@@ -29,16 +32,18 @@ afterAll(async () => {
 
 describe('faults', () => {
   it('answers an unexpected fault as INTERNAL_SERVER_ERROR with no details, and logs it whole', async () => {
-    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    logged.length = 0;
     store.fault = new TypeError('secret internals at /srv/app/db.ts:42');
     const response = await server.query(`{ requirement(id: "alpha:A1") { id } }`);
     store.fault = null;
     expect(response.status).toBe(200);
     expect(response.errors).toEqual([{ message: 'Internal server error', path: ['requirement'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
     expect(JSON.stringify(response)).not.toMatch(/secret|db\.ts|stack/);
-    expect(log).toHaveBeenCalledOnce();
-    expect(String(log.mock.calls[0]![0])).toMatch(/secret internals/);
-    log.mockRestore();
+    const errors = logged.map((l) => JSON.parse(l)).filter((l) => l.level === 50);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].msg).toBe('unexpected error');
+    expect(errors[0].err.message).toMatch(/secret internals/);
+    expect(errors[0].err.stack).toMatch(/TypeError/);
   });
 
   it('answers a store outage as SERVICE_UNAVAILABLE and readiness as 503, then recovers', async () => {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { createApp } from '../../src/app.js';
+import { defaultConfig, type Config } from '../../src/config.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { loadSeed } from '../../src/seed/load-seed.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import type { GraphStore } from '../../src/store/port.js';
@@ -27,13 +28,11 @@ export function realSeedStore(): Promise<MemoryStore> {
   return realStore;
 }
 
-/** Serves the app on an ephemeral loopback port, as a client over HTTP sees it. */
-export async function startTestServer(store?: GraphStore): Promise<TestServer> {
+/** Serves the app on an ephemeral loopback port, as a client over HTTP sees it. Logs are silent unless a logger is given. */
+export async function startTestServer(store?: GraphStore, options: { config?: Config; log?: Logger } = {}): Promise<TestServer> {
   const theStore = store ?? (await realSeedStore());
-  const { app, stop } = await createApp(theStore);
-  const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const { httpServer: server, stop } = await createApp(theStore, { config: options.config ?? defaultConfig(), log: options.log ?? createLogger('silent') });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
@@ -48,7 +47,6 @@ export async function startTestServer(store?: GraphStore): Promise<TestServer> {
       return { ...body, status: response.status } as GraphQLResponse<any>;
     },
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await stop();
     },
   };

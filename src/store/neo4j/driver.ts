@@ -18,7 +18,7 @@ export function createNeo4jDriver(config: Neo4jConfig, options: { retryMs?: numb
     connectionTimeout: 5_000,
     connectionAcquisitionTimeout: 10_000,
     // The API fails fast (SERVICE_UNAVAILABLE) rather than hold requests; seeding waits longer.
-    maxTransactionRetryTime: options.retryMs ?? 3_000,
+    maxTransactionRetryTime: options.retryMs ?? 2_000,
     userAgent: 'crosswalk',
   }) as unknown as CypherDriver;
 }
