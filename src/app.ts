@@ -76,6 +76,34 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   return { app, httpServer, stop: () => apollo.stop() };
 }
 
+/**
+ * On SIGTERM or SIGINT: stop taking requests, finish those in flight (Apollo drains the HTTP server),
+ * close the store (and with it the Neo4j driver), exit 0.
+ */
+export function installGracefulShutdown(app: App, store: GraphStore, log: Logger, exit: (code: number) => void = process.exit): void {
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    void app
+      .stop()
+      .then(() => store.close())
+      .then(
+        () => {
+          log.info('stopped');
+          exit(0);
+        },
+        (error: unknown) => {
+          log.error({ err: error }, 'shutdown failed');
+          exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
 /** Echoes a well-formed `x-request-id`, or makes one, so a log line can be found from a response. */
 const requestId: RequestHandler = (req, res, next) => {
   const given = req.headers['x-request-id'];

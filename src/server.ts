@@ -1,4 +1,4 @@
-import { createApp } from './app.js';
+import { createApp, installGracefulShutdown } from './app.js';
 import { readConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { loadSeed } from './seed/load-seed.js';
@@ -26,27 +26,15 @@ async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
   const { store, description } = await createStore(config);
-  const { httpServer, stop } = await createApp(store, { config, log });
+  const app = await createApp(store, { config, log });
+  const { httpServer } = app;
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     // A plain line for people, then structured logs.
     console.log(`Crosswalk API on http://localhost:${port}/graphql (${description})`);
   });
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down: finishing in-flight requests');
-    void stop()
-      .then(() => store.close())
-      .then(() => {
-        log.info('stopped');
-        process.exit(0);
-      });
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  installGracefulShutdown(app, store, log);
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { StoreUnavailableError, type NodeLabel, type NodeTypes } from '../../src/store/port.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
@@ -23,7 +23,7 @@ let server: TestServer;
 const logged: string[] = [];
 beforeAll(async () => {
   store = new FaultyStore(fixtureGraph());
-  const log = pino({ level: 'info' }, { write: (line: string) => logged.push(line) });
+  const log = createLogger('info', { write: (line: string) => logged.push(line) });
   server = await startTestServer(store, { log });
 });
 afterAll(async () => {

@@ -1,4 +1,4 @@
-import type { GraphData, Mapping, NoRelationship, Requirement } from '../../domain/types.js';
+import type { DatasetInfo, GraphData, Mapping, NoRelationship, Requirement } from '../../domain/types.js';
 import type {
   GraphStore,
   NodeLabel,
@@ -123,7 +123,7 @@ export class MemoryStore implements GraphStore {
     return { items: matches.slice(page.offset, page.offset + page.limit), totalCount: matches.length };
   }
 
-  async datasetInfo() {
+  async datasetInfo(): Promise<DatasetInfo> {
     const d = this.data;
     return {
       version: d.version,

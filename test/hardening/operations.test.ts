@@ -1,0 +1,138 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig, readConfig } from '../../src/config.js';
+import { sha256 } from '../../src/graphql/trusted-documents.js';
+import { createLogger } from '../../src/logger.js';
+import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { fixtureGraph } from '../helpers/fixture-seed.js';
+import { startTestServer, type TestServer } from '../helpers/http.js';
+import { runTs, waitForOutput, writeFixtureSeed } from '../helpers/processes.js';
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+describe('configuration from the environment', () => {
+  it('reads limits and switches, and refuses nonsense with the variable named', () => {
+    const config = readConfig({ CROSSWALK_MAX_DEPTH: '5', CROSSWALK_INTROSPECTION: 'false', CROSSWALK_CORS_ORIGINS: 'https://a.example, https://b.example', NODE_ENV: 'production' });
+    expect(config.limits.maxDepth).toBe(5);
+    expect(config.introspection).toBe(false);
+    expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.limits.fieldSuggestions).toBe(false);
+    expect(readConfig({}).limits.fieldSuggestions).toBe(true);
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
+    expect(() => readConfig({ CROSSWALK_INTROSPECTION: 'maybe' })).toThrow(/CROSSWALK_INTROSPECTION must be true or false/);
+  });
+});
+
+describe('production switches', () => {
+  let server: TestServer;
+  const manifest: Record<string, string> = {};
+  const registered = '{ frameworks { id } }';
+  beforeAll(async () => {
+    manifest[sha256(registered)] = registered;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'trusted-')), 'manifest.json');
+    writeFileSync(file, JSON.stringify(manifest));
+    const config = defaultConfig({ introspection: false, trustedDocumentsFile: file, trustedDocumentsOnly: true });
+    server = await startTestServer(new MemoryStore(fixtureGraph()), {
+      config: { ...config, limits: { ...config.limits, fieldSuggestions: false }, http: { ...config.http, corsOrigins: ['https://grc.example'] } },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('accepts only registered operations, by text or by hash', async () => {
+    const byText = await post(server.url, { query: registered });
+    expect(((await byText.json()) as any).data.frameworks).toHaveLength(3);
+    const byHash = await post(server.url, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(registered) } } });
+    expect(((await byHash.json()) as any).data.frameworks).toHaveLength(3);
+    const other = await post(server.url, { query: '{ frameworks { name } }' });
+    expect(other.status).toBe(400);
+    expect(((await other.json()) as any).errors[0].extensions.code).toBe('OPERATION_NOT_TRUSTED');
+  });
+
+  it('can switch introspection off and hides field suggestions', async () => {
+    const registeredIntrospection = '{ __schema { types { name } } }';
+    expect(registeredIntrospection).toBeTruthy();
+    const open = defaultConfig({ introspection: false });
+    const plain = await startTestServer(new MemoryStore(fixtureGraph()), { config: { ...open, limits: { ...open.limits, fieldSuggestions: false } } });
+    try {
+      const introspection = await plain.query(registeredIntrospection);
+      expect(introspection.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
+      const typo = await plain.query('{ framework(id: "alpha") { nam } }');
+      expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('answers CORS preflight for configured origins only', async () => {
+    const allowed = await fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://grc.example', 'access-control-request-method': 'POST' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://grc.example');
+    const other = await fetch(`${server.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('caching keyed by dataset version', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(new MemoryStore(fixtureGraph()));
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('gives the same request the same ETag and answers 304 to it, a different request another', async () => {
+    const body = { query: '{ frameworks { id } }' };
+    const first = await post(server.url, body);
+    const tag = first.headers.get('etag');
+    expect(tag).toMatch(/^W\/"[0-9a-f]{32}"$/);
+    expect(first.headers.get('x-crosswalk-dataset')).toBe(fixtureGraph().version);
+    const again = await post(server.url, body, { 'if-none-match': tag! });
+    expect(again.status).toBe(304);
+    const other = await post(server.url, { query: '{ frameworks { name } }' });
+    expect(other.headers.get('etag')).not.toBe(tag);
+  });
+});
+
+describe('structured logs', () => {
+  it('logs one JSON line per operation with request id, operation, duration and store calls, and no variables', async () => {
+    const lines: string[] = [];
+    const log = createLogger('info', { write: (line: string) => lines.push(line) });
+    const server = await startTestServer(new MemoryStore(fixtureGraph()), { log });
+    try {
+      const response = await post(server.url, { query: 'query Secretive($id: ID!) { requirement(id: $id) { id } }', variables: { id: 'alpha:A1', password: 'hunter2' } }, { 'x-request-id': 'req-123' });
+      expect(response.headers.get('x-request-id')).toBe('req-123');
+      const entry = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'graphql operation');
+      expect(entry).toMatchObject({ requestId: 'req-123', operation: 'Secretive', status: 200, service: 'crosswalk' });
+      expect(entry.storeCalls).toBeGreaterThan(0);
+      expect(typeof entry.durationMs).toBe('number');
+      expect(lines.join('\n')).not.toMatch(/hunter2|alpha:A1/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('on SIGTERM finishes the request in flight, then exits 0', async () => {
+    const api = runTs('test/helpers/slow-server.ts', { CROSSWALK_SEED_DIR: await writeFixtureSeed(), PORT: '0' });
+    try {
+      const [, port] = await waitForOutput(api, /listening on (\d+)/);
+      const inFlight = post(`http://127.0.0.1:${port}`, { query: '{ frameworks { id } }' });
+      await new Promise((r) => setTimeout(r, 200));
+      api.child.kill('SIGTERM');
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as any).data.frameworks).toHaveLength(3);
+      expect(await api.exited).toBe(0);
+      expect(api.output()).toMatch(/shutting down/);
+    } finally {
+      api.child.kill('SIGKILL');
+    }
+  });
+});
