@@ -1,0 +1,250 @@
+import { writeFile, readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { stringify } from 'yaml';
+import { createStore } from '../bootstrap.js';
+import { readConfig } from '../config.js';
+import { queryCoverage } from '../domain/coverage-query.js';
+import { crosswalkTable, evidenceTable, gapTable, type Table } from '../domain/tables.js';
+import type { Framework, Requirement, RequirementKind } from '../domain/types.js';
+import { fromOscal, OscalImportError, toOscal } from '../exports/oscal.js';
+import { toCsv, toHtml, toMarkdown } from '../exports/text.js';
+import { toXlsx } from '../exports/xlsx.js';
+import { SeedError } from '../seed/seed-error.js';
+import type { GraphStore } from '../store/port.js';
+import { StoreUnavailableError } from '../store/port.js';
+import { bar } from './bar.js';
+
+/**
+ * `crosswalk`: the consultant's tables from the command line, on the embedded store or on Neo4j
+ * (NEO4J_URI). Every bad argument is one line on stderr and a non-zero exit, never a stack trace.
+ */
+
+class CliError extends Error {}
+
+const FORMATS = ['csv', 'md', 'xlsx', 'html'] as const;
+type Format = (typeof FORMATS)[number] | 'oscal';
+
+const HELP: Record<string, string> = {
+  main: `crosswalk: compliance crosswalk tables from the Crosswalk knowledge graph
+
+Usage: crosswalk <verb> [options]      (crosswalk <verb> --help for each verb)
+
+Verbs:
+  table      one row per target requirement and its links (CSV, Markdown, XLSX, HTML, OSCAL)
+  gaps       what is genuinely new in a target framework given the ones held
+  evidence   evidence to collect once and reuse across frameworks
+  coverage   a terminal summary: totals and a bar per group
+  import-oscal  turn an OSCAL mapping-collection into a seed mapping set
+
+Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
+  table: `crosswalk table --from <framework> --to <framework> [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html|oscal [-o FILE]
+
+  One row per requirement of --to and each requirement of --from that maps to it: target ref and
+  title, coverage status, source ref and title, relationship, strength, note, mapping source.
+  --format oscal exports the mapping set between the two as an OSCAL 1.2 mapping-collection.
+  Writes to stdout unless -o is given (xlsx needs -o).`,
+  gaps: `crosswalk gaps --target <framework> --held <framework>[,<framework>...] [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html [-o FILE]
+
+  The requirements of --target that nothing held covers (NONE) or that no mapping set assessed
+  (UNASSESSED), most consequential first, with disciplines, risks and the evidence they need.`,
+  evidence: `crosswalk evidence --frameworks <framework>,<framework>[,...] --format csv|md|xlsx|html [-o FILE]
+
+  Evidence artefacts ordered by how many requirements of the chosen frameworks each proves.`,
+  coverage: `crosswalk coverage --target <framework> --held <framework>[,...] [--kind CLAUSE|CONTROL] [--inferred]
+
+  Totals and a bar per group (Annex A objective, clause, TSC series), for a first look.`,
+  'import-oscal': `crosswalk import-oscal <file.json> --source <source-id> [--from <framework> --to <framework>] [-o FILE]
+
+  Reads an OSCAL mapping-collection and writes it as a seed mapping set (YAML). Add the source to
+  seed/sources.yaml, put the file in seed/mappings/, and run npm test.`,
+};
+
+const OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  target: { type: 'string' },
+  held: { type: 'string' },
+  frameworks: { type: 'string' },
+  kind: { type: 'string' },
+  inferred: { type: 'boolean' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  source: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+export interface CliIo {
+  stdout: (text: string | Buffer) => void;
+  stderr: (text: string) => void;
+  store?: GraphStore;
+}
+
+/** Runs one command line; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let store: GraphStore | undefined = io.store;
+  try {
+    const [verb, ...rest] = argv;
+    if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
+      io.stdout(`${HELP.main}\n`);
+      return verb ? 0 : 2;
+    }
+    if (!HELP[verb] || verb === 'main') throw new CliError(`unknown verb "${verb}"; try: ${Object.keys(HELP).filter((k) => k !== 'main').join(', ')}`);
+    const { values, positionals } = parseOptions(rest);
+    if (values.help) {
+      io.stdout(`${HELP[verb]}\n`);
+      return 0;
+    }
+    if (verb === 'import-oscal') return await importOscal(positionals, values, io);
+    store ??= (await createStore(readConfig())).store;
+    const frameworks = new Map((await store.allNodes('Framework')).map((f) => [f.id, f]));
+    const framework = (id: string | undefined, option: string): Framework => {
+      if (!id) throw new CliError(`--${option} is required`);
+      const found = frameworks.get(id);
+      if (!found) throw new CliError(`unknown framework "${id}" for --${option}; known: ${[...frameworks.keys()].join(', ')}`);
+      return found;
+    };
+    const list = (ids: string | undefined, option: string) => (ids ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((id) => framework(id, option));
+    const kind = parseKind(values.kind);
+
+    if (verb === 'coverage') {
+      const target = framework(values.target, 'target');
+      const held = list(values.held, 'held');
+      if (held.length === 0) throw new CliError('--held needs at least one framework');
+      if (held.some((h) => h.id === target.id)) throw new CliError('--held must not include the --target framework');
+      io.stdout(await coverageSummary(store, target, held, kind, values.inferred ?? false));
+      return 0;
+    }
+    const format = parseFormat(values.format, verb === 'table');
+    let tables: Table[];
+    if (verb === 'table') {
+      const from = framework(values.from, 'from');
+      const to = framework(values.to, 'to');
+      if (from.id === to.id) throw new CliError('--from and --to must be two different frameworks');
+      if (format === 'oscal') return await writeOutput(JSON.stringify(await oscalFor(store, from, to), null, 2) + '\n', values.output, io);
+      tables = [await crosswalkTable(store, { from, to, kind, inferred: values.inferred ?? false })];
+    } else if (verb === 'gaps') {
+      const target = framework(values.target, 'target');
+      const held = list(values.held, 'held');
+      if (held.length === 0) throw new CliError('--held needs at least one framework');
+      if (held.some((h) => h.id === target.id)) throw new CliError('--held must not include the --target framework');
+      tables = [await gapTable(store, { target, held, kind, inferred: values.inferred ?? false })];
+    } else {
+      const chosen = list(values.frameworks, 'frameworks');
+      if (chosen.length === 0) throw new CliError('--frameworks needs at least one framework');
+      tables = [await evidenceTable(store, chosen)];
+    }
+    return await writeOutput(await render(tables, format as (typeof FORMATS)[number]), values.output, io);
+  } catch (error) {
+    io.stderr(`crosswalk: ${describe(error)}\n`);
+    return error instanceof CliError ? 2 : 1;
+  } finally {
+    if (store && store !== io.store) await store.close();
+  }
+}
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError((error as Error).message.split('\n')[0]!);
+  }
+}
+
+function parseKind(kind: string | undefined): RequirementKind | null {
+  if (kind === undefined) return null;
+  const upper = kind.toUpperCase();
+  if (upper !== 'CLAUSE' && upper !== 'CONTROL') throw new CliError(`--kind must be CLAUSE or CONTROL; got "${kind}"`);
+  return upper;
+}
+
+function parseFormat(format: string | undefined, oscalAllowed: boolean): Format {
+  const allowed: string[] = oscalAllowed ? [...FORMATS, 'oscal'] : [...FORMATS];
+  if (!format) throw new CliError(`--format is required: ${allowed.join(', ')}`);
+  if (!allowed.includes(format)) throw new CliError(`unknown format "${format}"; use ${allowed.join(', ')}`);
+  return format as Format;
+}
+
+async function render(tables: Table[], format: (typeof FORMATS)[number]): Promise<string | Buffer> {
+  if (format === 'xlsx') return toXlsx(tables);
+  const one = tables[0]!;
+  return format === 'csv' ? toCsv(one) : format === 'md' ? toMarkdown(one) : toHtml(one);
+}
+
+async function writeOutput(content: string | Buffer, output: string | undefined, io: CliIo): Promise<number> {
+  if (!output) {
+    if (Buffer.isBuffer(content)) throw new CliError('xlsx is binary: give a file with -o');
+    io.stdout(content);
+    return 0;
+  }
+  try {
+    await writeFile(output, content);
+  } catch (error) {
+    throw new CliError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  io.stderr(`wrote ${output}\n`);
+  return 0;
+}
+
+async function oscalFor(store: GraphStore, from: Framework, to: Framework): Promise<Record<string, unknown>> {
+  const sets = await store.allNodes('MappingSet');
+  const set = sets.find((s) => s.fromFrameworkId === from.id && s.toFrameworkId === to.id);
+  if (!set) {
+    const reverse = sets.find((s) => s.fromFrameworkId === to.id && s.toFrameworkId === from.id);
+    throw new CliError(`no mapping set from ${from.id} to ${to.id}${reverse ? `; there is one the other way: --from ${to.id} --to ${from.id}` : ''}`);
+  }
+  const [[mappings], [noRelationships], [source], info] = await Promise.all([
+    store.mappingsInSet([set.id]),
+    store.noRelationshipsInSet([set.id]),
+    store.nodes('MappingSource', [set.sourceId]),
+    store.datasetInfo(),
+  ]);
+  const ids = [...new Set([...mappings!.flatMap((m) => [m.fromId, m.toId]), ...noRelationships!.map((n) => n.requirementId)])];
+  const requirements = new Map((await store.nodes('Requirement', ids)).filter((r): r is Requirement => r !== null).map((r) => [r.id, r]));
+  return toOscal({ set, source: source!, from, to, mappings: mappings!, noRelationships: noRelationships!, requirements, datasetVersion: info.version });
+}
+
+async function coverageSummary(store: GraphStore, target: Framework, held: Framework[], kind: RequirementKind | null, inferred: boolean): Promise<string> {
+  const result = await queryCoverage(store, { target: target.id, held: held.map((h) => h.id), kind, inferred });
+  const groups = await store.nodes('Requirement', result.groups.map((g) => g.groupId));
+  const s = result.summary;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const lines = [
+    `${target.shortName} covered by ${held.map((h) => h.shortName).join(' + ')}${kind ? ` (${kind.toLowerCase()}s)` : ''}${inferred ? ', with inference' : ''}`,
+    `  ${s.total} requirements: ${s.full} full, ${s.partial} partial, ${s.none} new (none), ${s.unassessed} unassessed; covered ${pct(s.coveredShare)} (full ${pct(s.fullShare)})`,
+    '',
+    '  group                                      full/partial/none/unassessed',
+  ];
+  result.groups.forEach((g, i) => {
+    const label = `${groups[i]?.ref ?? g.groupId} ${groups[i]?.title ?? ''}`.slice(0, 40).padEnd(40);
+    lines.push(`  ${label} ${bar(g.summary, 30)} ${g.summary.full}/${g.summary.partial}/${g.summary.none}/${g.summary.unassessed}`);
+  });
+  lines.push('', `  legend: ${bar({ total: 4, full: 1, partial: 1, none: 1, unassessed: 1 }, 4)} = full, partial, none, unassessed`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function importOscal(positionals: string[], values: { source?: string; from?: string; to?: string; output?: string }, io: CliIo): Promise<number> {
+  const [file] = positionals;
+  if (!file) throw new CliError('give the OSCAL file: crosswalk import-oscal <file.json> --source <source-id>');
+  if (!values.source) throw new CliError('--source is required (an id in seed/sources.yaml)');
+  let document: unknown;
+  try {
+    document = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    const set = fromOscal(document, { source: values.source, ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
+    const yaml = `# Imported from ${file} by crosswalk import-oscal.\n${stringify(set, { lineWidth: 0 })}`;
+    return await writeOutput(yaml, values.output, io);
+  } catch (error) {
+    if (error instanceof OscalImportError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof CliError) return error.message;
+  if (error instanceof SeedError) return error.message;
+  if (error instanceof StoreUnavailableError) return `the graph store is unavailable: ${error.message}`;
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,179 @@
+import type { GraphStore } from '../store/port.js';
+import { queryCoverage } from './coverage-query.js';
+import { queryEvidencePlan } from './evidence-plan.js';
+import { consequenceOf, rankGaps } from './gaps.js';
+import { loadGroundwork } from './groundwork.js';
+import type { Framework, MappingSource, Requirement, RequirementKind } from './types.js';
+
+/**
+ * The consultant's tables: a crosswalk, a gap list and an evidence plan, as plain rows that every
+ * export (CSV, Markdown, HTML, XLSX) and the GraphQL `crosswalk` query render the same way.
+ */
+
+export type Cell = string | number | null;
+
+export interface Column {
+  key: string;
+  header: string;
+  /** Hint for spreadsheet column widths. */
+  width?: number;
+}
+
+export interface Table {
+  name: string;
+  title: string;
+  columns: Column[];
+  rows: Array<Record<string, Cell>>;
+  /** Sources and licences behind the rows, for a "Sources" sheet or footnote. */
+  sources: MappingSource[];
+}
+
+export const CROSSWALK_COLUMNS: Column[] = [
+  { key: 'targetRef', header: 'Target ref', width: 12 },
+  { key: 'targetTitle', header: 'Target title', width: 40 },
+  { key: 'status', header: 'Coverage', width: 12 },
+  { key: 'sourceRef', header: 'Source ref', width: 14 },
+  { key: 'sourceTitle', header: 'Source title', width: 40 },
+  { key: 'relationship', header: 'Relationship', width: 16 },
+  { key: 'strength', header: 'Strength', width: 9 },
+  { key: 'inferred', header: 'Inferred via', width: 18 },
+  { key: 'note', header: 'Note', width: 70 },
+  { key: 'mappingSource', header: 'Mapping source', width: 28 },
+];
+
+async function titlesOf(store: GraphStore, ids: string[]): Promise<Map<string, Requirement>> {
+  const unique = [...new Set(ids)];
+  const found = unique.length > 0 ? await store.nodes('Requirement', unique) : [];
+  return new Map(found.filter((r): r is Requirement => r !== null).map((r) => [r.id, r]));
+}
+
+async function sourcesById(store: GraphStore): Promise<Map<string, MappingSource>> {
+  return new Map((await store.allNodes('MappingSource')).map((s) => [s.id, s]));
+}
+
+/** One row per target requirement and link: "which of `from` satisfies `to`, and why". */
+export async function crosswalkTable(
+  store: GraphStore,
+  args: { from: Framework; to: Framework; kind?: RequirementKind | null; inferred?: boolean },
+): Promise<Table> {
+  const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false });
+  const held = await titlesOf(store, result.items.flatMap((i) => i.via.flatMap((v) => v.path)));
+  const sources = await sourcesById(store);
+  const used = new Set<string>();
+  const rows: Table['rows'] = [];
+  for (const item of result.items) {
+    const target = { targetRef: item.requirement.ref, targetTitle: item.requirement.title, status: item.status };
+    if (item.via.length === 0) {
+      const reason = item.assessments.map((a) => a.reason).join(' ');
+      item.assessments.forEach((a) => used.add(a.sourceId));
+      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: item.status === 'NONE' ? 'NO_RELATIONSHIP' : null, strength: null, inferred: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null });
+      continue;
+    }
+    for (const link of item.via) {
+      const sourceIds = link.sourceId.split('+');
+      sourceIds.forEach((s) => used.add(s));
+      const source = held.get(link.heldId);
+      rows.push({
+        ...target,
+        sourceRef: source?.ref ?? link.heldId,
+        sourceTitle: source?.title ?? null,
+        relationship: link.relationship,
+        strength: link.strength,
+        inferred: link.inferred ? link.path.slice(1, -1).join(' > ') : null,
+        note: link.note,
+        mappingSource: sourceIds.map((s) => sources.get(s)?.name ?? s).join(' + '),
+      });
+    }
+  }
+  return {
+    name: 'crosswalk',
+    title: `${args.from.shortName} to ${args.to.shortName} crosswalk${args.kind ? ` (${args.kind.toLowerCase()}s)` : ''}`,
+    columns: CROSSWALK_COLUMNS,
+    rows,
+    sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+  };
+}
+
+export const GAP_COLUMNS: Column[] = [
+  { key: 'rank', header: 'Rank', width: 6 },
+  { key: 'ref', header: 'Ref', width: 12 },
+  { key: 'title', header: 'Title', width: 40 },
+  { key: 'status', header: 'Status', width: 12 },
+  { key: 'consequence', header: 'Consequence', width: 12 },
+  { key: 'disciplines', header: 'Disciplines', width: 30 },
+  { key: 'risks', header: 'Risks mitigated', width: 40 },
+  { key: 'evidence', header: 'Evidence needed', width: 40 },
+  { key: 'reusable', header: 'Reusable groundwork', width: 30 },
+  { key: 'reason', header: 'Why nothing covers it', width: 60 },
+];
+
+/** The genuinely-new list of `target` given `held`, most consequential first. */
+export async function gapTable(store: GraphStore, args: { target: Framework; held: Framework[]; kind?: RequirementKind | null; inferred?: boolean }): Promise<Table> {
+  const held = args.held.map((h) => h.id);
+  const result = await queryCoverage(store, { target: args.target.id, held, kind: args.kind ?? null, inferred: args.inferred ?? false });
+  const open = result.items.filter((i) => i.status === 'NONE' || i.status === 'UNASSESSED');
+  const ids = open.map((i) => i.requirement.id);
+  const [disciplineIds, riskIds, evidenceIds, groundwork] = await Promise.all([
+    store.related('disciplinesOfRequirement', ids),
+    store.related('risksOfRequirement', ids),
+    store.related('evidenceOfRequirement', ids),
+    loadGroundwork(store, ids, { held: new Set(held), implemented: null }),
+  ]);
+  const [disciplines, risks, evidence, sources] = await Promise.all([store.allNodes('Discipline'), store.allNodes('Risk'), store.allNodes('Evidence'), sourcesById(store)]);
+  const name = <T extends { id: string; name: string }>(all: T[]) => new Map(all.map((x) => [x.id, x]));
+  const [d, r, e] = [name(disciplines), name(risks), name(evidence)];
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const risksOf = (id: string) => riskIds[index.get(id)!]!.map((k) => r.get(k)!).filter(Boolean);
+  const gaps = rankGaps(open, risksOf, (id) => groundwork.get(id)?.length ?? 0);
+  const reusable = await titlesOf(store, [...groundwork.values()].flatMap((g) => g.slice(0, 3).map((x) => x.requirementId)));
+  const used = new Set<string>();
+  return {
+    name: 'gaps',
+    title: `New in ${args.target.shortName} given ${args.held.map((h) => h.shortName).join(' + ')}`,
+    columns: GAP_COLUMNS,
+    rows: gaps.map((gap) => {
+      const i = index.get(gap.item.requirement.id)!;
+      gap.item.assessments.forEach((a) => used.add(a.sourceId));
+      return {
+        rank: gap.rank,
+        ref: gap.item.requirement.ref,
+        title: gap.item.requirement.title,
+        status: gap.item.status,
+        consequence: consequenceOf(risksOf(gap.item.requirement.id)),
+        disciplines: disciplineIds[i]!.map((x) => d.get(x)?.name ?? x).join('; '),
+        risks: riskIds[i]!.map((x) => r.get(x)?.name ?? x).join('; '),
+        evidence: evidenceIds[i]!.map((x) => e.get(x)?.name ?? x).join('; '),
+        reusable: (groundwork.get(gap.item.requirement.id) ?? []).slice(0, 3).map((g) => reusable.get(g.requirementId)?.id ?? g.requirementId).join('; ') || null,
+        reason: gap.item.assessments.map((a) => a.reason).join(' ') || (gap.item.status === 'UNASSESSED' ? 'Not assessed by any mapping set.' : null),
+      };
+    }),
+    sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+  };
+}
+
+/** Evidence to collect once and reuse across `frameworks`, most reused first. */
+export async function evidenceTable(store: GraphStore, frameworks: Framework[]): Promise<Table> {
+  const plan = await queryEvidencePlan(store, frameworks.map((f) => f.id));
+  const perFramework = frameworks.map((f) => ({ key: `count:${f.id}`, header: f.shortName, width: 10 }));
+  return {
+    name: 'evidence',
+    title: `Evidence plan for ${frameworks.map((f) => f.shortName).join(', ')}`,
+    columns: [
+      { key: 'rank', header: 'Rank', width: 6 },
+      { key: 'evidence', header: 'Evidence', width: 36 },
+      { key: 'description', header: 'What it is', width: 60 },
+      { key: 'requirementCount', header: 'Requirements proven', width: 12 },
+      ...perFramework,
+      { key: 'requirements', header: 'Requirements', width: 80 },
+    ],
+    rows: plan.items.map((item, i) => ({
+      rank: i + 1,
+      evidence: item.evidence.name,
+      description: item.evidence.description,
+      requirementCount: item.requirements.length,
+      ...Object.fromEntries(frameworks.map((f) => [`count:${f.id}`, item.requirements.filter((r) => r.frameworkId === f.id).length])),
+      requirements: item.requirements.map((r) => r.id).join('; '),
+    })),
+    sources: [],
+  };
+}

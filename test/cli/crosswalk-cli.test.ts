@@ -1,0 +1,176 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/crosswalk.js';
+import { fromOscal } from '../../src/exports/oscal.js';
+import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { buildGraph } from '../../src/seed/load-seed.js';
+import { fixtureFiles, fixtureGraph, fixtureSeed } from '../helpers/fixture-seed.js';
+import { checkMappingCollection, vocabulary } from '../helpers/oscal-rules.js';
+
+/** Runs the CLI against the fixture graph and captures what it prints. */
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => (stdout += t.toString()), stderr: (t) => (stderr += t), store: new MemoryStore(fixtureGraph()) });
+  return { code, stdout, stderr };
+}
+
+/** Minimal RFC 4180 reader, to check the CSV we write parses back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += ch;
+  }
+  return rows;
+}
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'crosswalk-cli-'));
+
+describe('crosswalk table', () => {
+  it('writes CSV with the header and one row per target requirement and link', async () => {
+    const { code, stdout } = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'csv');
+    expect(code).toBe(0);
+    const [header, ...rows] = parseCsv(stdout);
+    expect(header).toEqual(['Target ref', 'Target title', 'Coverage', 'Source ref', 'Source title', 'Relationship', 'Strength', 'Inferred via', 'Note', 'Mapping source']);
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toEqual(['B1', 'Requirement B1', 'FULL', 'A1', 'Requirement A1', 'SUPERSET_OF', '8', '', 'Both A1 and B1 ask for the same core practice in these tests.', 'Curated']);
+    expect(rows[2]!.slice(0, 3)).toEqual(['B3', 'Requirement B3', 'NONE']);
+    expect(rows[2]![5]).toBe('NO_RELATIONSHIP');
+    expect(rows[2]![8]).toBe('Nothing in alpha speaks to oversight.');
+  });
+
+  it('follows inference when asked, naming the pivot', async () => {
+    const { stdout } = await cli('table', '--from', 'alpha', '--to', 'beta', '--inferred', '--format', 'csv');
+    const b4 = parseCsv(stdout).find((r) => r[0] === 'B4')!;
+    expect(b4.slice(2, 8)).toEqual(['FULL', 'A3', 'Requirement A3', 'SUPERSET_OF', '6', 'gamma:G1']);
+  });
+
+  it('writes Markdown and HTML with the same rows', async () => {
+    const md = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'md');
+    expect(md.stdout.split('\n').filter((l) => l.startsWith('| B'))).toHaveLength(5);
+    expect(md.stdout).toMatch(/Sources:\n- Curated \(Tests\); licence: test data/);
+    const html = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'html');
+    expect(html.stdout.match(/<tr><td/g)).toHaveLength(5);
+    expect(html.stdout).toContain('class="status-full">FULL</td>');
+  });
+
+  it('writes an XLSX workbook with the table, a frozen header, filters, coloured status and a Sources sheet', async () => {
+    const file = path.join(tmp(), 'crosswalk.xlsx');
+    const { code, stderr } = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'xlsx', '-o', file);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`wrote ${file}\n`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['crosswalk', 'Sources']);
+    const sheet = workbook.getWorksheet('crosswalk')!;
+    expect(sheet.rowCount).toBe(6);
+    expect(sheet.getCell('A1').value).toBe('Target ref');
+    expect(sheet.getCell('C2').value).toBe('FULL');
+    expect((sheet.getCell('C2').fill as any).fgColor.argb).toBe('FFC8E6C9');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getColumn(9).width).toBeGreaterThan(20);
+    expect(workbook.getWorksheet('Sources')!.getCell('E2').value).toBe('test data');
+  });
+
+  it('exports the mapping set as an OSCAL mapping-collection that meets the model and round-trips', async () => {
+    const { code, stdout } = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'oscal');
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout);
+    expect(checkMappingCollection(document)).toEqual([]);
+    const maps = document['mapping-collection'].mappings[0].maps;
+    expect(maps.map((m: any) => m.relationship)).toEqual(['superset-of', 'intersects-with']);
+    expect(vocabulary('relationship')).toEqual(expect.arrayContaining(['equal-to', 'subset-of', 'superset-of', 'intersects-with', 'no-relationship']));
+    expect(document['mapping-collection'].mappings[0]['target-gap-summary']['unmapped-controls'][0]['with-ids']).toEqual(['B3']);
+
+    const file = path.join(tmp(), 'alpha-beta.json');
+    writeFileSync(file, stdout);
+    const out = path.join(tmp(), 'alpha--beta.yaml');
+    const imported = await cli('import-oscal', file, '--source', 'curated', '-o', out);
+    expect(imported.code).toBe(0);
+    const set = parse(readFileSync(out, 'utf8'));
+    const original = fixtureSeed().mappings['alpha--beta'] as any;
+    expect(set.mappings.map((m: any) => [m.from, m.to, m.relationship, m.strength, m.rationale, m.note])).toEqual(
+      original.mappings.map((m: any) => [m.from, m.to, m.relationship, m.strength, m.rationale, m.note]),
+    );
+    expect(set.noRelationship).toEqual(original.noRelationship);
+    expect(set.comprehensive).toEqual(original.comprehensive);
+    // The imported file loads as a seed mapping set.
+    const seed = fixtureSeed();
+    seed.mappings['alpha--beta'] = set;
+    expect(buildGraph(fixtureFiles(seed)).mappings.filter((m) => m.setId === 'alpha--beta')).toHaveLength(2);
+  });
+
+  it('keeps RELATED pairs in its own namespace, which OSCAL allows', () => {
+    const document = { 'mapping-collection': { mappings: [{ props: [], maps: [{ ns: 'https://crosswalk.dev/ns/oscal', relationship: 'related', sources: [{ 'id-ref': 'G1' }], targets: [{ 'id-ref': 'B1' }] }] }] } };
+    expect(fromOscal(document, { source: 's', from: 'gamma', to: 'beta' }).mappings[0]).toMatchObject({ relationship: 'RELATED', strength: null });
+  });
+});
+
+describe('crosswalk gaps, evidence and coverage', () => {
+  it('lists the genuinely new requirements with disciplines, risks and evidence', async () => {
+    const { code, stdout } = await cli('gaps', '--target', 'beta', '--held', 'alpha', '--format', 'csv');
+    expect(code).toBe(0);
+    const [header, ...rows] = parseCsv(stdout);
+    expect(header!.slice(0, 5)).toEqual(['Rank', 'Ref', 'Title', 'Status', 'Consequence']);
+    expect(rows.map((r) => r[1])).toEqual(['B3', 'B4', 'B5']);
+    expect(rows[0]).toEqual(expect.arrayContaining(['Oversight', 'Drift', 'Nothing in alpha speaks to oversight.']));
+  });
+
+  it('plans evidence across frameworks', async () => {
+    const { stdout } = await cli('evidence', '--frameworks', 'alpha,beta', '--format', 'md');
+    expect(stdout).toContain('| 1 | Register | A register. | 2 | 1 | 1 | alpha:A1; beta:B1 |');
+  });
+
+  it('prints a terminal coverage summary with a bar per group', async () => {
+    const { code, stdout } = await cli('coverage', '--target', 'beta', '--held', 'alpha');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/5 requirements: 1 full, 1 partial, 3 new \(none\), 0 unassessed; covered 40%/);
+    expect(stdout).toMatch(/B Group B\s+█{6}▓{6}░{18} 1\/1\/3\/0/);
+  });
+});
+
+describe('bad arguments: one line, non-zero exit, no stack trace', () => {
+  it.each([
+    [['table', '--from', 'alhpa', '--to', 'beta', '--format', 'csv'], /^crosswalk: unknown framework "alhpa" for --from; known: alpha, beta, gamma\n$/],
+    [['table', '--from', 'alpha', '--to', 'alpha', '--format', 'csv'], /^crosswalk: --from and --to must be two different frameworks\n$/],
+    [['table', '--from', 'alpha', '--to', 'beta', '--format', 'pdf'], /^crosswalk: unknown format "pdf"; use csv, md, xlsx, html, oscal\n$/],
+    [['table', '--from', 'alpha', '--to', 'beta', '--format', 'csv', '-o', '/nonexistent/dir/x.csv'], /^crosswalk: cannot write \/nonexistent\/dir\/x.csv: ENOENT\n$/],
+    [['table', '--from', 'alpha', '--to', 'beta', '--format', 'xlsx'], /^crosswalk: xlsx is binary: give a file with -o\n$/],
+    [['table', '--from', 'beta', '--to', 'alpha', '--format', 'oscal'], /^crosswalk: no mapping set from beta to alpha; there is one the other way: --from alpha --to beta\n$/],
+    [['gaps', '--target', 'beta', '--held', 'beta', '--format', 'csv'], /^crosswalk: --held must not include the --target framework\n$/],
+    [['table', '--colour'], /^crosswalk: Unknown option '--colour'/],
+    [['frobnicate'], /^crosswalk: unknown verb "frobnicate"/],
+    [['import-oscal', '/nonexistent.json', '--source', 's'], /^crosswalk: cannot read \/nonexistent.json: ENOENT\n$/],
+  ])('%j', async (argv, message) => {
+    const { code, stderr, stdout } = await cli(...(argv as string[]));
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toBe('');
+  });
+
+  it('has --help on every verb', async () => {
+    for (const verb of ['table', 'gaps', 'evidence', 'coverage', 'import-oscal']) {
+      const { code, stdout } = await cli(verb, '--help');
+      expect(code).toBe(0);
+      expect(stdout).toContain(`crosswalk ${verb}`);
+    }
+    expect((await cli('--help')).stdout).toMatch(/Verbs:/);
+  });
+});
