@@ -48,6 +48,8 @@ const config: CodegenConfig = {
           ExplainPath: '../../domain/explain.js#ExplainPath',
           ExplainHop: '../../domain/explain.js#Hop',
           ResolvedRef: '../models.js#ResolvedRefModel',
+          CrosswalkTable: '../../domain/tables.js#Table',
+          CrosswalkRow: '../models.js#CrosswalkRowModel',
         },
       },
     },

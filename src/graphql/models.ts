@@ -67,3 +67,6 @@ export interface ResolvedRefModel {
   citedTitle: string | null;
   titleMatches: boolean | null;
 }
+
+/** A crosswalk table row as the domain builds it (see src/domain/tables.ts). */
+export type CrosswalkRowModel = Record<string, string | number | null>;

@@ -2,6 +2,7 @@ import { DateTimeResolver, LocalDateResolver, URLResolver } from 'graphql-scalar
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { catalogResolvers } from './catalog.js';
 import { coverageResolvers } from './coverage.js';
+import { crosswalkResolvers } from './crosswalk.js';
 import { explainResolvers } from './explain.js';
 import { overlapResolvers } from './overlap.js';
 import { planningResolvers } from './planning.js';
@@ -14,7 +15,7 @@ const scalarResolvers: Resolvers = { URL: URLResolver, LocalDate: LocalDateResol
 
 /** Every resolver map, merged per type: one file per noun, as schema/ has one file per noun. */
 export function allResolvers(): Resolvers {
-  const parts: Resolvers[] = [scalarResolvers, queryResolvers, frameworkResolvers, requirementResolvers, mappingResolvers, catalogResolvers, coverageResolvers, overlapResolvers, planningResolvers, explainResolvers];
+  const parts: Resolvers[] = [scalarResolvers, queryResolvers, frameworkResolvers, requirementResolvers, mappingResolvers, catalogResolvers, coverageResolvers, overlapResolvers, planningResolvers, explainResolvers, crosswalkResolvers];
   const merged: Record<string, unknown> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {
