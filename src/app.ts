@@ -4,6 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express, type RequestHandler } from 'express';
 import { defaultConfig, type Config } from './config.js';
+import { mountExplorer } from './explorer/routes.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { createRequestContext } from './graphql/context.js';
 import { checkTrusted, loadTrustedManifest, sha256, type TrustedManifest } from './graphql/trusted-documents.js';
@@ -59,6 +60,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  mountExplorer(app);
   app.use(
     '/graphql',
     cors({ origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, maxAge: 600 }),

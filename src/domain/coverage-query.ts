@@ -25,7 +25,7 @@ export interface CoverageResult {
   held: string[];
   kind: RequirementKind | null;
   inferred: boolean;
-  items: CoverageItem[];
+  items: Array<CoverageItem & { groupId: string }>;
   summary: CoverageSummary;
   groups: GroupSummary[];
 }
@@ -85,7 +85,7 @@ export async function coverageOf(store: GraphStore, graph: TargetGraph, options:
     held: [...held],
     kind: graph.kind,
     inferred: options.inferred ?? false,
-    items,
+    items: items.map((item) => ({ ...item, groupId: topLevelOf(item.requirement, byId) })),
     summary: summarise(items),
     groups: summariseByGroup(items, (r) => topLevelOf(r, byId)),
   };

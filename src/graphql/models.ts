@@ -37,6 +37,7 @@ export interface CoverageModel extends CoverageResult {
 }
 
 export interface CoverageItemModel extends CoverageItem {
+  groupId: string;
   groundwork: GroundworkLookup;
 }
 

@@ -54,6 +54,8 @@ export type CoverageItem = {
   __typename?: 'CoverageItem';
   /** Held requirements sharing a discipline with this one (excluding those in `via`), most shared first. */
   groundwork: Array<Groundwork>;
+  /** The top-level group the requirement is summarised under (see Coverage.groups). */
+  group: Requirement;
   /** True when the status rests on inferred links (no direct link existed). */
   inferred: Scalars['Boolean']['output'];
   /** The NO_RELATIONSHIP assessments behind a NONE, with their reasons. */
@@ -1050,6 +1052,7 @@ export type CoverageResolvers<ContextType = RequestContext, ParentType extends R
 
 export type CoverageItemResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CoverageItem'] = ResolversParentTypes['CoverageItem']> = ResolversObject<{
   groundwork?: Resolver<Array<ResolversTypes['Groundwork']>, ParentType, ContextType, RequireFields<CoverageItemGroundworkArgs, 'first'>>;
+  group?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   noRelationships?: Resolver<Array<ResolversTypes['NoRelationship']>, ParentType, ContextType>;
   requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;

@@ -52,6 +52,7 @@ export const coverageResolvers: Resolvers = {
     items: (c) => c.items.map((item) => ({ ...item, groundwork: c.groundwork })),
   },
   CoverageItem: {
+    group: (item, _args, ctx) => requirementOf(ctx, item.groupId),
     noRelationships: (item) => item.assessments,
     groundwork: (item, { first }) => groundworkOf(item.groundwork, item.requirement, new Set(item.via.map((v) => v.heldId)), first),
   },

@@ -1,0 +1,266 @@
+// Crosswalk explorer: a single page over the public GraphQL API only. Every view has a URL
+// (hash routes), so a view can be shared: #/coverage?target=..&held=.., #/requirement/<id>,
+// #/search?q=.., #/matrix.
+
+const STATUS_ORDER = ['FULL', 'PARTIAL', 'NONE', 'UNASSESSED'];
+const STATUS_LABEL = { FULL: 'full', PARTIAL: 'partial', NONE: 'new', UNASSESSED: 'unassessed' };
+const STATUS_COLOUR = { FULL: '#2e7d32', PARTIAL: '#f9a825', NONE: '#c62828', UNASSESSED: '#9e9e9e' };
+const view = document.getElementById('view');
+
+/** Runs a GraphQL operation; throws with the server's message and code on an error. */
+async function graphql(query, variables = {}) {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors?.length) {
+    const [error] = body.errors;
+    const failure = new Error(error.message);
+    failure.code = error.extensions?.code;
+    throw failure;
+  }
+  return body.data;
+}
+
+const escape = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const pct = (x) => `${Math.round(x * 100)}%`;
+
+function parseHash() {
+  const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { name: parts[0] || 'coverage', arg: parts[1], params: new URLSearchParams(query) };
+}
+
+function go(hash) {
+  if (location.hash !== hash) location.hash = hash;
+  else route();
+}
+
+function showError(error) {
+  view.innerHTML = `<div class="error" role="alert"><b>${escape(error.code || 'Error')}</b>: ${escape(error.message)}</div>`;
+}
+
+let frameworksCache;
+async function frameworks() {
+  frameworksCache ??= (await graphql('{ frameworks { id shortName name kind aiSpecific } }')).frameworks;
+  return frameworksCache;
+}
+
+// ---------------------------------------------------------------- coverage map
+
+const COVERAGE = `query Coverage($target: ID!, $held: [ID!]!, $kind: RequirementKind, $inferred: Boolean) {
+  coverage(target: $target, held: $held, kind: $kind, inferred: $inferred) {
+    target { id shortName }
+    held { id shortName }
+    summary { total full partial none unassessed coveredShare fullShare }
+    groups { group { id ref title } summary { total full partial none unassessed coveredShare } }
+    items { requirement { id ref title } group { id } status inferred }
+  }
+}`;
+
+async function coverageView(params) {
+  const all = await frameworks();
+  const target = params.get('target') || 'iso42001';
+  const held = (params.get('held') || 'soc2').split(',').filter((f) => f && f !== target);
+  const kind = params.get('kind') || '';
+  const inferred = params.get('inferred') === '1';
+  const options = (selected) => all.map((f) => `<option value="${f.id}"${f.id === selected ? ' selected' : ''}>${escape(f.shortName)}</option>`).join('');
+  view.innerHTML = `
+    <h1>Coverage</h1>
+    <form class="controls" id="coverage-form">
+      <label>Target <select name="target" id="target">${options(target)}</select></label>
+      <span>Held:</span>
+      ${all.filter((f) => f.id !== target).map((f) => `<label><input type="checkbox" name="held" value="${f.id}"${held.includes(f.id) ? ' checked' : ''}> ${escape(f.shortName)}</label>`).join('')}
+      <label>Kind <select name="kind" id="kind"><option value="">all</option><option value="CONTROL"${kind === 'CONTROL' ? ' selected' : ''}>controls</option><option value="CLAUSE"${kind === 'CLAUSE' ? ' selected' : ''}>clauses</option></select></label>
+      <label><input type="checkbox" name="inferred"${inferred ? ' checked' : ''}> follow inference</label>
+      <span class="legend">${STATUS_ORDER.map((s) => `<i style="background:${STATUS_COLOUR[s]}"></i>${STATUS_LABEL[s]}`).join(' ')}</span>
+    </form>
+    <div id="coverage-result"><p class="muted">Loading...</p></div>`;
+  document.getElementById('coverage-form').addEventListener('change', (event) => {
+    const form = new FormData(event.currentTarget);
+    const next = new URLSearchParams({ target: form.get('target'), held: form.getAll('held').join(',') });
+    if (form.get('kind')) next.set('kind', form.get('kind'));
+    if (form.get('inferred')) next.set('inferred', '1');
+    go(`#/coverage?${next}`);
+  });
+  const result = document.getElementById('coverage-result');
+  if (held.length === 0) {
+    result.innerHTML = '<p class="muted">Choose at least one held framework.</p>';
+    return;
+  }
+  const data = await graphql(COVERAGE, { target, held, kind: kind || null, inferred });
+  const c = data.coverage;
+  const s = c.summary;
+  const heldParam = encodeURIComponent(held.join(','));
+  const byGroup = new Map(c.groups.map((g) => [g.group.id, []]));
+  for (const item of c.items) byGroup.get(item.group.id)?.push(item);
+  result.innerHTML = `
+    <div class="totals" id="totals">
+      <span class="total"><b>${s.total}</b>requirements</span>
+      ${STATUS_ORDER.map((st) => `<span class="total" data-status="${st}"><b>${s[st.toLowerCase()]}</b>${STATUS_LABEL[st]}</span>`).join('')}
+      <span class="total"><b>${pct(s.coveredShare)}</b>covered (full ${pct(s.fullShare)})</span>
+    </div>
+    ${c.groups.map((g) => groupHtml(g, byGroup.get(g.group.id) || [], heldParam)).join('')}`;
+}
+
+function groupHtml(g, items, heldParam) {
+  const s = g.summary;
+  const bar = STATUS_ORDER.map((st) => `<span style="width:${(s[st.toLowerCase()] / Math.max(1, s.total)) * 100}%;background:${STATUS_COLOUR[st]}"></span>`).join('');
+  return `<section class="group" data-group="${escape(g.group.id)}">
+    <header><b>${escape(g.group.ref)}</b> ${escape(g.group.title)} <span class="bar">${bar}</span> <span class="muted">${s.full} full, ${s.partial} partial, ${s.none} new, ${s.unassessed} unassessed</span></header>
+    <div class="tiles">${items.map((i) => `<a class="tile status-${i.status}" data-id="${escape(i.requirement.id)}" data-status="${i.status}" title="${escape(`${i.requirement.ref} ${i.requirement.title}: ${i.status}${i.inferred ? ' (inferred)' : ''}`)}" href="#/requirement/${encodeURIComponent(i.requirement.id)}?held=${heldParam}"><b>${escape(i.requirement.ref)}</b><span>${escape(i.requirement.title)}</span></a>`).join('')}</div>
+  </section>`;
+}
+
+// ---------------------------------------------------------------- requirement neighbourhood
+
+const NEIGHBOURHOOD = `query Neighbourhood($id: ID!) {
+  requirement(id: $id) {
+    id ref title summary kind
+    framework { id shortName }
+    parent { id ref title }
+    mappings { relationship strength rationale note inverse source { name } other { id ref title framework { id shortName } } }
+    noRelationships { reason otherFramework { shortName } mappingSet { name } }
+    disciplines { id name scope }
+    risks { id name category }
+    evidence { id name }
+  }
+}`;
+
+let cy;
+async function requirementView(id, params) {
+  const { requirement: r } = await graphql(NEIGHBOURHOOD, { id });
+  const held = (params.get('held') || '').split(',').filter(Boolean);
+  const back = held.length ? `<a href="#/coverage?target=${r.framework.id}&held=${encodeURIComponent(held.join(','))}">back to coverage</a>` : '';
+  const mappings = r.mappings;
+  view.innerHTML = `
+    <h1>${escape(r.framework.shortName)} ${escape(r.ref)} <span class="muted">${escape(r.title)}</span></h1>
+    <p>${escape(r.summary)} ${back}</p>
+    <div class="split">
+      <div id="graph" role="img" aria-label="Neighbourhood of ${escape(r.id)}"></div>
+      <aside class="panel" id="reasons">
+        <h2>Mappings (${mappings.length})</h2>
+        ${mappings.length ? `<ul>${mappings.map((m) => `<li><span class="rel">${escape(r.ref)} ${m.relationship} ${escape(m.other.framework.shortName)} ${escape(m.other.ref)}</span> ${m.strength ?? '-'}/10${m.rationale ? `, ${m.rationale.toLowerCase()}` : ''}<br><a href="#/requirement/${encodeURIComponent(m.other.id)}${held.length ? `?held=${encodeURIComponent(held.join(','))}` : ''}">${escape(m.other.title)}</a>${m.note ? `<br><span class="muted">${escape(m.note)}</span>` : ''}<br><small class="muted">${escape(m.source.name)}</small></li>`).join('')}</ul>` : '<p class="muted">No mappings.</p>'}
+        ${r.noRelationships.length ? `<h2>Assessed, nothing found</h2><ul>${r.noRelationships.map((n) => `<li>${escape(n.otherFramework.shortName)}: ${escape(n.reason)}</li>`).join('')}</ul>` : ''}
+        <h2>Disciplines</h2><ul>${r.disciplines.map((d) => `<li>${escape(d.name)} <span class="muted">${d.scope}</span></li>`).join('') || '<li class="muted">none</li>'}</ul>
+        <h2>Risks mitigated</h2><ul>${r.risks.map((k) => `<li>${escape(k.name)} <span class="muted">${k.category}</span></li>`).join('') || '<li class="muted">none</li>'}</ul>
+        <h2>Evidence</h2><ul>${r.evidence.map((e) => `<li>${escape(e.name)}</li>`).join('') || '<li class="muted">none</li>'}</ul>
+      </aside>
+    </div>`;
+  drawNeighbourhood(r, held);
+}
+
+function drawNeighbourhood(r, held) {
+  const elements = [{ data: { id: r.id, label: `${r.framework.shortName} ${r.ref}`, kind: 'focus' } }];
+  const seen = new Set([r.id]);
+  const node = (id, label, kind) => {
+    if (!seen.has(id)) elements.push({ data: { id, label, kind } });
+    seen.add(id);
+  };
+  for (const m of r.mappings) {
+    node(m.other.id, `${m.other.framework.shortName} ${m.other.ref}`, 'requirement');
+    elements.push({ data: { id: `m:${m.other.id}`, source: r.id, target: m.other.id, label: `${m.relationship}${m.strength ? ` ${m.strength}` : ''}`, kind: 'mapping' } });
+  }
+  for (const d of r.disciplines) {
+    node(d.id, d.name, 'discipline');
+    elements.push({ data: { id: `a:${d.id}`, source: r.id, target: d.id, label: 'addresses', kind: 'link' } });
+  }
+  for (const k of r.risks) {
+    node(k.id, k.name, 'risk');
+    elements.push({ data: { id: `r:${k.id}`, source: r.id, target: k.id, label: 'mitigates', kind: 'link' } });
+  }
+  for (const e of r.evidence) {
+    node(e.id, e.name, 'evidence');
+    elements.push({ data: { id: `e:${e.id}`, source: e.id, target: r.id, label: 'evidences', kind: 'link' } });
+  }
+  cy?.destroy();
+  cy = window.cytoscape({
+    container: document.getElementById('graph'),
+    elements,
+    layout: { name: 'concentric', concentric: (n) => (n.data('kind') === 'focus' ? 3 : n.data('kind') === 'requirement' ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 18 },
+    style: [
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 90, 'background-color': '#90a4ae', width: 18, height: 18 } },
+      { selector: 'node[kind = "focus"]', style: { 'background-color': '#1565c0', width: 30, height: 30, 'font-weight': 'bold' } },
+      { selector: 'node[kind = "requirement"]', style: { 'background-color': '#5c6bc0' } },
+      { selector: 'node[kind = "discipline"]', style: { 'background-color': '#26a69a', shape: 'round-rectangle' } },
+      { selector: 'node[kind = "risk"]', style: { 'background-color': '#ef5350', shape: 'diamond' } },
+      { selector: 'node[kind = "evidence"]', style: { 'background-color': '#8d6e63', shape: 'rectangle' } },
+      { selector: 'edge', style: { width: 1.5, 'curve-style': 'bezier', 'line-color': '#bbb', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#bbb', label: 'data(label)', 'font-size': 8, color: '#555', 'text-rotation': 'autorotate' } },
+      { selector: 'edge[kind = "mapping"]', style: { 'line-color': '#5c6bc0', 'target-arrow-color': '#5c6bc0', width: 2.5 } },
+    ],
+  });
+  cy.on('tap', 'node[kind = "requirement"]', (event) => go(`#/requirement/${encodeURIComponent(event.target.id())}${held.length ? `?held=${encodeURIComponent(held.join(','))}` : ''}`));
+  window.crosswalkGraph = { nodes: cy.nodes().length, edges: cy.edges().length };
+}
+
+// ---------------------------------------------------------------- search
+
+async function searchView(params) {
+  const q = (params.get('q') || '').trim();
+  document.getElementById('search-input').value = q;
+  if (!q) {
+    view.innerHTML = '<h1>Search</h1><p class="muted">Type a reference ("A.6.2.4", "CC 6.1", "GV-1.1", "Art. 14") or words ("human oversight") in the box above.</p>';
+    return;
+  }
+  const data = await graphql(
+    `query Search($refs: [String!]!, $q: String!) {
+      resolveRefs(refs: $refs) { input confidence citedTitle titleMatches requirement { id ref title framework { shortName } } candidates { id ref title framework { shortName } } }
+      requirements(search: $q, first: 30) { totalCount nodes { id ref title framework { shortName } } }
+    }`,
+    { refs: [q], q },
+  );
+  const [resolved] = data.resolveRefs;
+  const link = (r) => `<a href="#/requirement/${encodeURIComponent(r.id)}">${escape(r.framework.shortName)} ${escape(r.ref)}</a> ${escape(r.title)}`;
+  const found = resolved.requirement ? [resolved.requirement] : resolved.candidates;
+  view.innerHTML = `
+    <h1>Search: ${escape(q)}</h1>
+    <h2>As a reference <span class="muted">(${resolved.confidence.toLowerCase().replace('_', ' ')})</span></h2>
+    ${resolved.citedTitle && resolved.requirement ? `<p>Cited title "${escape(resolved.citedTitle)}" ${resolved.titleMatches ? 'matches' : '<b>does not match</b>'} the real title.</p>` : ''}
+    <ul class="results">${found.map((r) => `<li>${link(r)}</li>`).join('') || '<li class="muted">No reference matched.</li>'}</ul>
+    <h2>By words <span class="muted">(${data.requirements.totalCount})</span></h2>
+    <ul class="results">${data.requirements.nodes.map((r) => `<li>${link(r)}</li>`).join('') || '<li class="muted">Nothing found.</li>'}</ul>`;
+}
+
+// ---------------------------------------------------------------- overlap matrix
+
+async function matrixView() {
+  const data = await graphql(`{ overlapMatrix { frameworks { id shortName } cells { from { id } to { id } summary { coveredShare fullShare total } } } }`);
+  const { frameworks: fs, cells } = data.overlapMatrix;
+  const cell = (from, to) => cells.find((c) => c.from.id === from && c.to.id === to);
+  const shade = (x) => `hsl(${120 * x}, 55%, ${88 - 40 * x}%)`;
+  view.innerHTML = `
+    <h1>Overlap matrix</h1>
+    <p class="muted">Each cell: how much of the column framework the row framework covers (full or partial). Click a cell for the coverage map.</p>
+    <table class="matrix" id="matrix"><thead><tr><th>held \\ target</th>${fs.map((f) => `<th>${escape(f.shortName)}</th>`).join('')}</tr></thead>
+    <tbody>${fs.map((row) => `<tr><th>${escape(row.shortName)}</th>${fs.map((col) => {
+      if (row.id === col.id) return '<td class="muted">-</td>';
+      const c = cell(row.id, col.id);
+      return `<td style="background:${shade(c.summary.coveredShare)}" title="${escape(`${row.shortName} covers ${pct(c.summary.coveredShare)} of ${col.shortName} (full ${pct(c.summary.fullShare)})`)}"><a href="#/coverage?target=${col.id}&held=${row.id}">${pct(c.summary.coveredShare)}</a></td>`;
+    }).join('')}</tr>`).join('')}</tbody></table>`;
+}
+
+// ---------------------------------------------------------------- routing
+
+async function route() {
+  const { name, arg, params } = parseHash();
+  document.querySelectorAll('nav a[data-view]').forEach((a) => a.classList.toggle('active', a.dataset.view === name));
+  try {
+    if (name === 'requirement' && arg) await requirementView(arg, params);
+    else if (name === 'search') await searchView(params);
+    else if (name === 'matrix') await matrixView();
+    else await coverageView(params);
+    document.body.dataset.ready = `${name}`;
+  } catch (error) {
+    showError(error);
+    document.body.dataset.ready = 'error';
+  }
+}
+
+document.getElementById('search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  go(`#/search?q=${encodeURIComponent(document.getElementById('search-input').value)}`);
+});
+window.addEventListener('hashchange', route);
+route();

@@ -1,0 +1,116 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/http.js';
+
+/**
+ * The explorer driven in headless Chromium (Debian's package; .ci/run installs it), on the real
+ * graph. Any console error or page error fails the test. Screenshots go to test-output/ for a person.
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const OUT = 'test-output/screenshots';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), as .ci/run does`);
+  mkdirSync(OUT, { recursive: true });
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => consoleErrors.push(`request failed: ${request.url()}`));
+  // The page must not reach beyond this host: no CDN.
+  page.on('request', (request) => {
+    if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) consoleErrors.push(`off-host request: ${request.url()}`);
+  });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ready = (name: string) => page.waitForFunction((n) => document.body.dataset.ready === n, name, { timeout: 15_000 });
+
+describe('explorer in a real browser', () => {
+  it('shows the ISO 42001 Annex A coverage map for SOC 2, coloured by status, with totals', async () => {
+    await page.goto(`${server.url}/explorer/#/coverage?target=soc2&held=iso27001`);
+    await ready('coverage');
+    // Choose soc2 -> iso42001 the way a person does: the target, then the held framework, then controls only.
+    await page.selectOption('#target', 'iso42001');
+    await ready('coverage');
+    await page.locator('input[name="held"][value="soc2"]').check();
+    await page.locator('input[name="held"][value="iso27001"]').uncheck();
+    await page.selectOption('#kind', 'CONTROL');
+    await page.waitForFunction(() => location.hash.includes('held=soc2') && location.hash.includes('kind=CONTROL') && !location.hash.includes('iso27001'));
+    await ready('coverage');
+    await page.waitForSelector('.tile');
+    const tiles = page.locator('.tile');
+    expect(await tiles.count()).toBe(38);
+    const statuses = await tiles.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.status));
+    expect(new Set(statuses).size).toBeGreaterThan(1);
+    const colours = await tiles.evaluateAll((els) => new Set(els.map((e) => getComputedStyle(e).backgroundColor)).size);
+    expect(colours).toBeGreaterThan(1);
+    expect(await page.locator('.group').count()).toBe(9);
+    expect(await page.locator('#totals').textContent()).toMatch(/38requirements/);
+    await page.screenshot({ path: `${OUT}/coverage-soc2-iso42001.png`, fullPage: true });
+  });
+
+  it('opens a control: its neighbourhood as a graph and the reasons beside it', async () => {
+    await page.locator('.tile[data-id="iso42001:A.6.2.6"]').click();
+    await ready('requirement');
+    expect(page.url()).toContain('#/requirement/iso42001%3AA.6.2.6');
+    await page.waitForFunction(() => (window as any).crosswalkGraph?.nodes > 1);
+    const graph = await page.evaluate(() => (window as any).crosswalkGraph);
+    expect(graph.edges).toBeGreaterThan(0);
+    const reasons = await page.locator('#reasons').textContent();
+    expect(reasons).toMatch(/Mappings \(\d+\)/);
+    expect(reasons).toMatch(/Disciplines/);
+    expect(reasons).toMatch(/Risks mitigated/);
+    await page.screenshot({ path: `${OUT}/requirement-a-6-2-6.png`, fullPage: true });
+  });
+
+  it('searches by reference and by words', async () => {
+    await page.fill('#search-input', 'Annex A 6.2.4');
+    await page.press('#search-input', 'Enter');
+    await ready('search');
+    expect(await page.locator('main').textContent()).toMatch(/AI system verification and validation/);
+    await page.goto(`${server.url}/explorer/#/search?q=${encodeURIComponent('human oversight')}`);
+    await ready('search');
+    expect(await page.locator('.results li').count()).toBeGreaterThan(1);
+  });
+
+  it('draws the overlap matrix of all frameworks as a heat map, linked to coverage maps', async () => {
+    await page.goto(`${server.url}/explorer/#/matrix`);
+    await ready('matrix');
+    expect(await page.locator('#matrix tbody tr').count()).toBe(5);
+    expect(await page.locator('#matrix td a').count()).toBe(20);
+    await page.screenshot({ path: `${OUT}/matrix.png`, fullPage: true });
+    await page.locator('#matrix td a').first().click();
+    await ready('coverage');
+    expect(await page.locator('.tile').count()).toBeGreaterThan(0);
+  });
+
+  it('serves the GraphQL IDE locally with example operations', async () => {
+    await page.goto(`${server.url}/graphql`);
+    await page.waitForSelector('.graphiql-container', { timeout: 15_000 });
+    const tabs = await page.evaluate(() => (window as any).CROSSWALK_EXAMPLES.length);
+    expect(tabs).toBeGreaterThanOrEqual(5);
+    await page.screenshot({ path: `${OUT}/graphiql.png` });
+  });
+
+  it('logged no console error, page error or off-host request', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
