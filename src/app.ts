@@ -10,7 +10,7 @@ import { createRequestContext } from './graphql/context.js';
 import { checkTrusted, loadTrustedManifest, sha256, type TrustedManifest } from './graphql/trusted-documents.js';
 import { httpErrorHandler, notFoundHandler } from './http-errors.js';
 import { createLogger, type Logger } from './logger.js';
-import type { GraphStore } from './store/port.js';
+import { StoreUnavailableError, type GraphStore } from './store/port.js';
 import { timeoutStore } from './store/timeout-store.js';
 
 export interface AppOptions {
@@ -34,13 +34,14 @@ const coded = (code: string, message: string) => ({ errors: [{ message, extensio
 export async function createApp(rawStore: GraphStore, options: AppOptions = {}): Promise<App> {
   const config = options.config ?? defaultConfig();
   const log = options.log ?? createLogger(config.logLevel);
-  const store = timeoutStore(rawStore, config.http.storeTimeoutMs);
+  const health = { lastFailureAt: 0 };
+  const store = observeFailures(timeoutStore(rawStore, config.http.storeTimeoutMs), health);
   const trustedManifest = config.trustedDocumentsFile ? loadTrustedManifest(config.trustedDocumentsFile) : null;
-  const version = datasetVersionCache(store);
+  const version = datasetVersionCache(store, health);
 
   const app = express();
   const httpServer = createServer(app);
-  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest });
+  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest, resultCacheSize: config.resultCacheSize });
   await apollo.start();
 
   app.disable('x-powered-by');
@@ -70,7 +71,12 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     etag(version),
     expressMiddleware(apollo, {
       context: async ({ req, res }) =>
-        createRequestContext(store, { traceRequested: req.headers['x-crosswalk-trace'] === '1', requestId: String(res.getHeader('x-request-id')), log }),
+        createRequestContext(store, {
+          traceRequested: req.headers['x-crosswalk-trace'] === '1',
+          requestId: String(res.getHeader('x-request-id')),
+          datasetVersion: (res.locals.datasetVersion as string | undefined) ?? null,
+          log,
+        }),
     }),
   );
   app.use(notFoundHandler);
@@ -146,6 +152,7 @@ function etag(version: DatasetVersionCache): RequestHandler {
     const tag = `W/"${sha256(`${current}\n${req.method}\n${req.headers['x-crosswalk-trace'] ?? ''}\n${request}`).slice(0, 32)}"`;
     res.setHeader('etag', tag);
     res.setHeader('x-crosswalk-dataset', current);
+    res.locals.datasetVersion = current;
     if (req.headers['if-none-match'] === tag) {
       res.status(304).end();
       return;
@@ -159,13 +166,18 @@ interface DatasetVersionCache {
   set(version: string): void;
 }
 
-/** The dataset version, re-read at most every few seconds so ETags cost no store call per request. */
-function datasetVersionCache(store: GraphStore, ttlMs = 5_000): DatasetVersionCache {
+/**
+ * The dataset version, re-read at most every few seconds so ETags and the result cache cost no store
+ * call per request; re-read at once after any store failure, so an outage is never hidden behind
+ * cached answers.
+ */
+function datasetVersionCache(store: GraphStore, health: StoreHealth, ttlMs = 5_000): DatasetVersionCache {
   // A failed read is remembered too, so a store outage does not cost every request an extra slow call.
   let cached: { version: string | null; at: number } | null = null;
   return {
     async get() {
-      if (cached && Date.now() - cached.at < ttlMs) return cached.version;
+      const fresh = cached && Date.now() - cached.at < ttlMs && health.lastFailureAt < cached.at;
+      if (cached && fresh) return cached.version;
       try {
         cached = { version: (await store.datasetInfo()).version, at: Date.now() };
       } catch {
@@ -177,6 +189,28 @@ function datasetVersionCache(store: GraphStore, ttlMs = 5_000): DatasetVersionCa
       cached = { version, at: Date.now() };
     },
   };
+}
+
+interface StoreHealth {
+  lastFailureAt: number;
+}
+
+/** Notes when the store last failed to answer, so caches stop vouching for it. */
+function observeFailures(store: GraphStore, health: StoreHealth): GraphStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || property === 'close') return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (error) {
+          if (error instanceof StoreUnavailableError) health.lastFailureAt = Date.now();
+          throw error;
+        }
+      };
+    },
+  });
 }
 
 function parseJson(value: unknown): unknown {

@@ -36,6 +36,8 @@ export interface Config {
   /** Set when NEO4J_URI is: the API then reads Neo4j instead of the embedded store. */
   neo4j: Neo4jConfig | null;
   logLevel: string;
+  /** Entries in the whole-response cache keyed by dataset version; 0 turns it off. */
+  resultCacheSize: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,6 +65,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocumentsOnly: flag(env, 'CROSSWALK_TRUSTED_DOCUMENTS_ONLY', false),
     neo4j: readNeo4jConfig(env),
     logLevel: env.LOG_LEVEL ?? 'info',
+    resultCacheSize: integer(env, 'CROSSWALK_RESULT_CACHE_SIZE', 1000, 0, 1_000_000),
   };
 }
 

@@ -9,6 +9,7 @@ import type { RequestContext } from './context.js';
 import { formatError } from './errors.js';
 import { operationLogPlugin, tracePlugin } from './plugins.js';
 import { allResolvers } from './resolvers/index.js';
+import { resultCachePlugin } from './result-cache.js';
 import { loadTypeDefs } from './schema.js';
 import { manifestCache, type TrustedManifest } from './trusted-documents.js';
 
@@ -18,6 +19,7 @@ export interface ApolloOptions {
   httpServer: Server;
   log: Logger;
   trustedManifest: TrustedManifest | null;
+  resultCacheSize: number;
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
@@ -51,6 +53,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       operationLogPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ...(options.resultCacheSize > 0 ? [resultCachePlugin(options.resultCacheSize)] : []),
       ...(options.plugins ?? []),
     ],
   });

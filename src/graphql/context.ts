@@ -12,10 +12,17 @@ export interface RequestContext {
   traceRequested: boolean;
   requestId: string;
   log: Logger;
+  /** The dataset this request reads; keys the result cache. Null when the store could not say. */
+  datasetVersion: string | null;
+  /** The response came from the result cache. */
+  cacheHit: boolean;
 }
 
-export function createRequestContext(store: GraphStore, options: { traceRequested: boolean; requestId: string; log: Logger }): RequestContext {
+export function createRequestContext(
+  store: GraphStore,
+  options: { traceRequested: boolean; requestId: string; log: Logger; datasetVersion?: string | null },
+): RequestContext {
   const trace: StoreCallCounter = { storeCalls: 0 };
   const counted = countingStore(store, trace);
-  return { store: counted, loaders: createLoaders(counted), trace, ...options };
+  return { store: counted, loaders: createLoaders(counted), trace, datasetVersion: null, cacheHit: false, ...options };
 }

@@ -99,6 +99,24 @@ describe('caching keyed by dataset version', () => {
   });
 });
 
+describe('result cache keyed by dataset version', () => {
+  it('answers a repeated query from the cache with no store call, and a different one from the store', async () => {
+    const server = await startTestServer(new MemoryStore(fixtureGraph()), { config: defaultConfig({ resultCacheSize: 10 }) });
+    try {
+      const query = '{ coverage(target: "beta", held: ["alpha"]) { summary { full } } }';
+      const first = await server.query(query, undefined, { 'x-crosswalk-trace': '1' });
+      const second = await server.query(query, undefined, { 'x-crosswalk-trace': '1' });
+      expect(first.extensions!.trace.storeCalls).toBeGreaterThan(0);
+      expect(second.data).toEqual(first.data);
+      expect(second.extensions!.trace.storeCalls).toBe(0);
+      const other = await server.query('{ coverage(target: "beta", held: ["gamma"]) { summary { full } } }', undefined, { 'x-crosswalk-trace': '1' });
+      expect(other.extensions!.trace.storeCalls).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('structured logs', () => {
   it('logs one JSON line per operation with request id, operation, duration and store calls, and no variables', async () => {
     const lines: string[] = [];

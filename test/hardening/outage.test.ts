@@ -33,7 +33,9 @@ let server: TestServer;
 beforeAll(async () => {
   store = new FlakyStore(fixtureGraph());
   const base = defaultConfig();
-  server = await startTestServer(store, { config: { ...base, http: { ...base.http, storeTimeoutMs: 300, requestTimeoutMs: REQUEST_TIMEOUT_MS } } });
+  // Result cache off: this test is about what reaches the store. With it on, identical queries are
+  // answered from the dataset they were computed on until the version check (every 5 s) fails.
+  server = await startTestServer(store, { config: { ...base, resultCacheSize: 0, http: { ...base.http, storeTimeoutMs: 300, requestTimeoutMs: REQUEST_TIMEOUT_MS } } });
 });
 afterAll(async () => {
   await server.close();
