@@ -1,0 +1,10 @@
+import { writeSyntheticSeed } from './bench/synthetic-seed.js';
+import { loadSeed } from './src/seed/load-seed.js';
+const dir = '/tmp/syn-' + process.argv[2];
+const [f, r, m] = process.argv.slice(3).map(Number);
+let t = Date.now();
+writeSyntheticSeed(dir, { frameworks: f!, requirements: r!, mappings: m! }, '/tmp/seedtest');
+console.log('write', Date.now() - t);
+t = Date.now();
+const g = await loadSeed(dir);
+console.log('load', Date.now() - t, g.requirements.length, g.mappings.length, Math.round(process.memoryUsage().rss / 1e6), 'MB');
