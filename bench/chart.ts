@@ -1,0 +1,53 @@
+/** A small SVG line chart: coverage latency and resident memory against graph size (log scale). */
+export interface ChartPoint {
+  label: string;
+  requirements: number;
+  latencyMs: number;
+  syntheticMs: number | null;
+  rssMb: number;
+}
+
+export function renderScaleChart(points: ChartPoint[]): string {
+  const width = 720;
+  const height = 360;
+  const margin = { left: 70, right: 70, top: 40, bottom: 60 };
+  const plotW = width - margin.left - margin.right;
+  const plotH = height - margin.top - margin.bottom;
+  const xs = points.map((p) => Math.log10(p.requirements));
+  const [minX, maxX] = [Math.min(...xs), Math.max(...xs)];
+  const x = (n: number) => margin.left + ((Math.log10(n) - minX) / Math.max(0.001, maxX - minX)) * plotW;
+  const maxLatency = Math.max(1, ...points.map((p) => Math.max(p.latencyMs, p.syntheticMs ?? 0))) * 1.15;
+  const maxRss = Math.max(1, ...points.map((p) => p.rssMb)) * 1.15;
+  const yL = (v: number) => margin.top + plotH - (v / maxLatency) * plotH;
+  const yR = (v: number) => margin.top + plotH - (v / maxRss) * plotH;
+  const line = (values: Array<[number, number]>, colour: string, dash = '') =>
+    `<polyline fill="none" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''} points="${values.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join(' ')}"/>` +
+    values.map(([a, b]) => `<circle cx="${a.toFixed(1)}" cy="${b.toFixed(1)}" r="4" fill="${colour}"/>`).join('');
+  const ticks = (max: number, y: (v: number) => number, side: 'left' | 'right', unit: string) =>
+    [0, 0.25, 0.5, 0.75, 1]
+      .map((f) => {
+        const v = max * f;
+        const ty = y(v);
+        const tx = side === 'left' ? margin.left - 8 : width - margin.right + 8;
+        return `<text x="${tx}" y="${ty + 4}" text-anchor="${side === 'left' ? 'end' : 'start'}" font-size="11" fill="#555">${v < 10 ? v.toFixed(1) : Math.round(v)}${unit}</text>` +
+          (side === 'left' ? `<line x1="${margin.left}" x2="${width - margin.right}" y1="${ty}" y2="${ty}" stroke="#eee"/>` : '');
+      })
+      .join('');
+  const synthetic = points.filter((p) => p.syntheticMs !== null).map((p) => [x(p.requirements), yL(p.syntheticMs!)] as [number, number]);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">
+<rect width="100%" height="100%" fill="#fff"/>
+<text x="${width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="600">Cost against graph size (requirements, log scale)</text>
+${ticks(maxLatency, yL, 'left', ' ms')}${ticks(maxRss, yR, 'right', ' MB')}
+<line x1="${margin.left}" x2="${width - margin.right}" y1="${margin.top + plotH}" y2="${margin.top + plotH}" stroke="#999"/>
+${points.map((p) => `<text x="${x(p.requirements)}" y="${margin.top + plotH + 18}" text-anchor="middle" font-size="11" fill="#333">${p.requirements.toLocaleString('en-GB')}</text>`).join('')}
+${line(points.map((p) => [x(p.requirements), yL(p.latencyMs)]), '#1565c0')}
+${synthetic.length ? line(synthetic, '#7e57c2', '2 3') : ''}
+${line(points.map((p) => [x(p.requirements), yR(p.rssMb)]), '#c62828', '6 4')}
+<g font-size="12" transform="translate(${margin.left}, ${height - 18})">
+<rect width="14" height="4" y="-6" fill="#1565c0"/><text x="20" y="0">headline coverage p50 (ms, left)</text>
+<rect x="230" width="14" height="4" y="-6" fill="#7e57c2"/><text x="250" y="0">1,000-requirement coverage p50 (ms, left)</text>
+<rect x="490" width="14" height="4" y="-6" fill="#c62828"/><text x="510" y="0">RSS (MB, right)</text>
+</g>
+</svg>
+`;
+}

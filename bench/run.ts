@@ -1,0 +1,234 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { loadSeed } from '../src/seed/load-seed.js';
+import { writeSyntheticSeed } from './synthetic-seed.js';
+import { renderScaleChart } from './chart.js';
+import { summariseProfile } from './profile.js';
+
+/**
+ * `npm run bench`: starts the API on the embedded store in its own process and drives it on loopback
+ * with autocannon; writes bench/RESULTS.md and bench/scale.svg. Ratios against the trivial query,
+ * measured in the same run, are the headline. `--quick` shortens every run (for a smoke check).
+ */
+
+const QUICK = process.argv.includes('--quick');
+const SECONDS = QUICK ? 2 : 8;
+const CONNECTIONS = 16;
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+
+const OPERATIONS: Array<{ name: string; query: string }> = [
+  { name: 'trivial `{ __typename }`', query: '{ __typename }' },
+  { name: 'requirement(id)', query: '{ requirement(id: "iso42001:A.6.2.4") { id ref title summary framework { id } } }' },
+  { name: 'catalog page with nested mappings', query: '{ framework(id: "iso42001") { requirements(first: 50) { nodes { id title mappings { relationship strength other { id title } } } } } }' },
+  { name: 'coverage soc2 -> iso42001', query: '{ coverage(target: "iso42001", held: ["soc2"], kind: CONTROL) { summary { full partial none unassessed } items { requirement { id } status via { requirement { id } relationship strength } } } }' },
+  { name: 'coverage soc2 -> iso42001, inferred', query: '{ coverage(target: "iso42001", held: ["soc2"], kind: CONTROL, inferred: true) { summary { full partial none unassessed } items { requirement { id } status via { requirement { id } relationship strength inferred } } } }' },
+  { name: 'gaps iso42001 given soc2', query: '{ gaps(target: "iso42001", held: ["soc2"]) { total items { rank requirement { id } risks { id } evidence { id } } } }' },
+  { name: 'overlapMatrix of all frameworks', query: '{ overlapMatrix { cells { from { id } to { id } summary { coveredShare } } } }' },
+  { name: 'crosswalk table soc2 -> iso42001', query: '{ crosswalk(from: "soc2", to: "iso42001") { rows { targetRef status sourceRef relationship strength } } }' },
+];
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  startupMs: number;
+}
+
+async function startServer(env: Record<string, string>, extraArgs: string[] = []): Promise<Server> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', 'src/server.ts'], {
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (d) => {
+      output += d;
+      const match = /http:\/\/localhost:(\d+)\/graphql/.exec(output);
+      if (match) resolve(`http://127.0.0.1:${match[1]}`);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
+  });
+  return { child, url, startupMs: performance.now() - started };
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.on('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+}
+
+async function post(url: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { errors?: unknown[]; extensions?: { trace?: { storeCalls: number } } };
+  if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors)}`);
+  return body;
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, query: string, seconds = SECONDS, connections = CONNECTIONS): Promise<Measured> {
+  const request = { method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) };
+  await autocannon({ url, connections, duration: 1, requests: [request] }); // warm-up: JIT, caches
+  const r = await autocannon({ url, connections, duration: seconds, requests: [request] });
+  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts };
+}
+
+async function operationsRun(cacheSize: number): Promise<Array<Measured & { name: string; storeCalls: number }>> {
+  const server = await startServer({ CROSSWALK_RESULT_CACHE_SIZE: String(cacheSize) });
+  try {
+    const rows = [];
+    for (const op of OPERATIONS) {
+      const traced = await post(server.url, op.query, { 'x-crosswalk-trace': '1' });
+      const measured = await load(server.url, op.query);
+      rows.push({ name: op.name, storeCalls: traced.extensions?.trace?.storeCalls ?? 0, ...measured });
+      console.log(`  ${cacheSize ? 'cached  ' : 'uncached'} ${op.name}: ${measured.rps} req/s, p50 ${measured.p50} ms`);
+    }
+    return rows;
+  } finally {
+    await stopServer(server);
+  }
+}
+
+interface ScalePoint {
+  label: string;
+  requirements: number;
+  mappings: number;
+  startupS: number;
+  rssAfterStartMb: number;
+  rssAfterQueriesMb: number;
+  headlineCoverage: Measured;
+  syntheticCoverage: Measured | null;
+  overlap: Measured;
+}
+
+async function scalePoint(label: string, seedDir: string | undefined): Promise<ScalePoint> {
+  const graph = await loadSeed(seedDir);
+  const server = await startServer({ CROSSWALK_RESULT_CACHE_SIZE: '0', ...(seedDir ? { CROSSWALK_SEED_DIR: seedDir } : {}) });
+  try {
+    const rssAfterStartMb = rssMb(server.child.pid!);
+    const seconds = QUICK ? 2 : 4;
+    const headlineCoverage = await load(server.url, OPERATIONS[3]!.query, seconds, 8);
+    const synthetic = graph.frameworks.some((f) => f.id === 'syn0')
+      ? await load(server.url, '{ coverage(target: "syn1", held: ["syn0"]) { summary { full partial none unassessed } } }', seconds, 8)
+      : null;
+    const overlap = await load(server.url, '{ overlap(a: "soc2", b: "iso27001") { aCoversB { summary { coveredShare } } bCoversA { summary { coveredShare } } } }', seconds, 8);
+    const point = {
+      label,
+      requirements: graph.requirements.length,
+      mappings: graph.mappings.length,
+      startupS: Math.round(server.startupMs / 100) / 10,
+      rssAfterStartMb,
+      rssAfterQueriesMb: rssMb(server.child.pid!),
+      headlineCoverage,
+      syntheticCoverage: synthetic,
+      overlap,
+    };
+    console.log(`  scale ${label}: ${point.requirements} requirements, ${point.mappings} mappings, start-up ${point.startupS} s, ${point.rssAfterQueriesMb} MB, coverage p50 ${headlineCoverage.p50} ms`);
+    return point;
+  } finally {
+    await stopServer(server);
+  }
+}
+
+async function profileRun(): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crosswalk-prof-'));
+  const server = await startServer({ CROSSWALK_RESULT_CACHE_SIZE: '0' }, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  await load(server.url, OPERATIONS[3]!.query, QUICK ? 2 : 5);
+  await stopServer(server);
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  const summary = file ? summariseProfile(JSON.parse(readFileSync(path.join(dir, file), 'utf8'))) : 'no profile written';
+  rmSync(dir, { recursive: true, force: true });
+  return summary;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-GB');
+const ratio = (x: number, base: number) => (base === 0 ? '-' : (x / base).toFixed(2));
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  console.log('operations, result cache off');
+  const uncached = await operationsRun(0);
+  console.log('operations, result cache on');
+  const cached = await operationsRun(1000);
+
+  console.log('scale');
+  const sizes = QUICK
+    ? [{ label: '10x', frameworks: 10, requirements: 500, mappings: 15_000 }]
+    : [
+        { label: '10x', frameworks: 10, requirements: 500, mappings: 15_000 },
+        { label: '100x', frameworks: 53, requirements: 1000, mappings: 150_000 },
+        { label: 'metaframework (100 x 1,000, 300k mappings)', frameworks: 100, requirements: 1000, mappings: 300_000 },
+      ];
+  const scale: ScalePoint[] = [await scalePoint('1x (seed/)', undefined)];
+  for (const size of sizes) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crosswalk-scale-'));
+    writeSyntheticSeed(dir, size);
+    scale.push(await scalePoint(size.label, dir));
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('profile');
+  const profile = await profileRun();
+
+  const trivialOff = uncached[0]!.rps;
+  const trivialOn = cached[0]!.rps;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Written by \`npm run bench\`${QUICK ? ' --quick' : ''} on ${startedAt.toISOString().slice(0, 10)}. Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}.`,
+    `The API runs in its own process on the embedded store (logs at warn); autocannon drives it on loopback with ${CONNECTIONS} connections for ${SECONDS} s per operation after a 1 s warm-up. Both share the machine's cores, so absolute figures are modest; the ratios, measured in the same run, are the headline.`,
+    '',
+    '## Operations',
+    '',
+    '| operation | store calls | uncached req/s | p50 / p90 / p99 ms | ratio to trivial | cached req/s | p50 / p90 / p99 ms | ratio to trivial |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...uncached.map((u, i) => {
+      const c = cached[i]!;
+      return `| ${u.name} | ${u.storeCalls} | ${fmt(u.rps)} | ${u.p50} / ${u.p90} / ${u.p99} | ${ratio(u.rps, trivialOff)} | ${fmt(c.rps)} | ${c.p50} / ${c.p90} / ${c.p99} | ${ratio(c.rps, trivialOn)} |`;
+    }),
+    '',
+    `Errors across all runs: ${[...uncached, ...cached].reduce((n, r) => n + r.errors, 0)}. Store calls are for one uncached request (\`x-crosswalk-trace: 1\`).`,
+    'Targets: the headline coverage query at 0.25 or more of the trivial query uncached, 0.5 or more cached.',
+    '',
+    '## Scale',
+    '',
+    'Synthetic seeds (`bench/synthetic-seed.ts`) add generated frameworks and mapping sets around the real five; the headline coverage query (soc2 to iso42001) keeps running on the real data inside the bigger graph, so its cost shows what the rest of the graph costs it. Result cache off, 8 connections.',
+    '',
+    '| graph | requirements | mappings | start-up s | RSS after start MB | RSS after queries MB | headline coverage p50 / p99 ms (req/s) | synthetic 1,000-requirement coverage p50 ms | overlap soc2/iso27001 p50 ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...scale.map(
+      (p) =>
+        `| ${p.label} | ${fmt(p.requirements)} | ${fmt(p.mappings)} | ${p.startupS} | ${p.rssAfterStartMb} | ${p.rssAfterQueriesMb} | ${p.headlineCoverage.p50} / ${p.headlineCoverage.p99} (${fmt(p.headlineCoverage.rps)}) | ${p.syntheticCoverage ? p.syntheticCoverage.p50 : '-'} | ${p.overlap.p50} |`,
+    ),
+    '',
+    '![Latency and memory against graph size](scale.svg)',
+    '',
+    '## Profile',
+    '',
+    'CPU profile of the server (`node --cpu-prof`) under the uncached headline coverage load; the functions with the most self time:',
+    '',
+    profile,
+    '',
+  ];
+  writeFileSync(path.join(HERE, 'RESULTS.md'), `${lines.join('\n')}\n`);
+  writeFileSync(path.join(HERE, 'scale.svg'), renderScaleChart(scale.map((p) => ({ label: p.label, requirements: p.requirements, latencyMs: p.headlineCoverage.p50, syntheticMs: p.syntheticCoverage?.p50 ?? null, rssMb: p.rssAfterQueriesMb }))));
+  console.log(`wrote ${path.join(HERE, 'RESULTS.md')} and scale.svg`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
