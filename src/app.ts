@@ -10,8 +10,8 @@ import { createRequestContext } from './graphql/context.js';
 import { checkTrusted, loadTrustedManifest, sha256, type TrustedManifest } from './graphql/trusted-documents.js';
 import { httpErrorHandler, notFoundHandler } from './http-errors.js';
 import { createLogger, type Logger } from './logger.js';
-import { StoreUnavailableError, type GraphStore } from './store/port.js';
-import { timeoutStore } from './store/timeout-store.js';
+import type { GraphStore } from './store/port.js';
+import { observeFailures, timeoutStore, type StoreHealth } from './store/timeout-store.js';
 
 export interface AppOptions {
   config?: Config;
@@ -34,7 +34,7 @@ const coded = (code: string, message: string) => ({ errors: [{ message, extensio
 export async function createApp(rawStore: GraphStore, options: AppOptions = {}): Promise<App> {
   const config = options.config ?? defaultConfig();
   const log = options.log ?? createLogger(config.logLevel);
-  const health = { lastFailureAt: 0 };
+  const health: StoreHealth = { lastFailureAt: 0 };
   const store = observeFailures(timeoutStore(rawStore, config.http.storeTimeoutMs), health);
   const trustedManifest = config.trustedDocumentsFile ? loadTrustedManifest(config.trustedDocumentsFile) : null;
   const version = datasetVersionCache(store, health);
@@ -189,28 +189,6 @@ function datasetVersionCache(store: GraphStore, health: StoreHealth, ttlMs = 5_0
       cached = { version, at: Date.now() };
     },
   };
-}
-
-interface StoreHealth {
-  lastFailureAt: number;
-}
-
-/** Notes when the store last failed to answer, so caches stop vouching for it. */
-function observeFailures(store: GraphStore, health: StoreHealth): GraphStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || property === 'close') return value;
-      return async (...args: unknown[]) => {
-        try {
-          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        } catch (error) {
-          if (error instanceof StoreUnavailableError) health.lastFailureAt = Date.now();
-          throw error;
-        }
-      };
-    },
-  });
 }
 
 function parseJson(value: unknown): unknown {

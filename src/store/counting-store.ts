@@ -1,4 +1,5 @@
 import type { GraphStore } from './port.js';
+import { wrapStore } from './wrap-store.js';
 
 /** Counts the store round trips one request makes (the `x-crosswalk-trace` extension reads it). */
 export interface StoreCallCounter {
@@ -6,14 +7,8 @@ export interface StoreCallCounter {
 }
 
 export function countingStore(store: GraphStore, counter: StoreCallCounter): GraphStore {
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || property === 'close') return value;
-      return (...args: unknown[]) => {
-        counter.storeCalls += 1;
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
+  return wrapStore(store, (_method, call) => {
+    counter.storeCalls += 1;
+    return call();
   });
 }

@@ -1,0 +1,15 @@
+import type { GraphStore } from './port.js';
+
+/**
+ * A store whose every read goes through `around` (counting, timing out, watching for failures).
+ * `close` passes straight through.
+ */
+export function wrapStore(store: GraphStore, around: (method: string, call: () => Promise<unknown>) => Promise<unknown>): GraphStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || property === 'close') return value;
+      return (...args: unknown[]) => around(String(property), () => Promise.resolve((value as (...a: unknown[]) => unknown).apply(target, args)));
+    },
+  });
+}
