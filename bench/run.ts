@@ -39,7 +39,7 @@ interface Server {
 async function startServer(env: Record<string, string>, extraArgs: string[] = []): Promise<Server> {
   const started = performance.now();
   const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -173,10 +173,11 @@ async function main(): Promise<void> {
         { label: '100x', frameworks: 53, requirements: 1000, mappings: 150_000 },
         { label: 'metaframework (100 x 1,000, 300k mappings)', frameworks: 100, requirements: 1000, mappings: 300_000 },
       ];
-  const scale: ScalePoint[] = [await scalePoint('1x (seed/)', undefined)];
+  const base = process.env.CROSSWALK_SEED_DIR; // seed/ unless told otherwise
+  const scale: ScalePoint[] = [await scalePoint('1x (seed/)', base)];
   for (const size of sizes) {
     const dir = mkdtempSync(path.join(tmpdir(), 'crosswalk-scale-'));
-    writeSyntheticSeed(dir, size);
+    writeSyntheticSeed(dir, size, base);
     scale.push(await scalePoint(size.label, dir));
     rmSync(dir, { recursive: true, force: true });
   }
@@ -189,7 +190,7 @@ async function main(): Promise<void> {
     '# Benchmark results',
     '',
     `Written by \`npm run bench\`${QUICK ? ' --quick' : ''} on ${startedAt.toISOString().slice(0, 10)}. Machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${os.platform()} ${os.release()}.`,
-    `The API runs in its own process on the embedded store (logs at warn); autocannon drives it on loopback with ${CONNECTIONS} connections for ${SECONDS} s per operation after a 1 s warm-up. Both share the machine's cores, so absolute figures are modest; the ratios, measured in the same run, are the headline.`,
+    `The API runs in its own process on the embedded store (NODE_ENV=production, logs at warn); autocannon drives it on loopback with ${CONNECTIONS} connections for ${SECONDS} s per operation after a 1 s warm-up. Both share the machine's cores, so absolute figures are modest; the ratios, measured in the same run, are the headline.`,
     '',
     '## Operations',
     '',

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { QueryLimits } from '../config.js';
@@ -53,6 +53,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       operationLogPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used (caching is by dataset version); the profile showed the plugin's per-field hook.
+      ApolloServerPluginCacheControlDisabled(),
       ...(options.resultCacheSize > 0 ? [resultCachePlugin(options.resultCacheSize)] : []),
       ...(options.plugins ?? []),
     ],
