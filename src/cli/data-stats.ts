@@ -6,7 +6,7 @@ import { SeedError } from '../seed/seed-error.js';
 
 /** Prints the counts of the curated graph; with --write, also refreshes them in seed/README.md. */
 async function main(): Promise<void> {
-  const graph = await loadSeed();
+  const graph = await loadSeed(process.env.CROSSWALK_SEED_DIR);
   const stats = renderStats(graph);
   console.log(stats);
   if (process.argv.includes('--write')) {
