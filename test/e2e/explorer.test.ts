@@ -58,10 +58,14 @@ describe('explorer in a real browser', () => {
     await page.waitForSelector('.tile');
     const tiles = page.locator('.tile');
     expect(await tiles.count()).toBe(38);
-    const statuses = await tiles.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.status));
-    expect(new Set(statuses).size).toBeGreaterThan(1);
-    const colours = await tiles.evaluateAll((els) => new Set(els.map((e) => getComputedStyle(e).backgroundColor)).size);
-    expect(colours).toBeGreaterThan(1);
+    // Every tile is coloured by its own status, as the API answered it.
+    const tileColours = await tiles.evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.status, getComputedStyle(e).backgroundColor]));
+    const expected: Record<string, string> = { FULL: 'rgb(46, 125, 50)', PARTIAL: 'rgb(249, 168, 37)', NONE: 'rgb(198, 40, 40)', UNASSESSED: 'rgb(158, 158, 158)' };
+    for (const [status, colour] of tileColours) expect(colour, status).toBe(expected[status!]);
+    const api = await server.query(`{ coverage(target: "iso42001", held: ["soc2"], kind: CONTROL) { items { requirement { id } status } } }`);
+    const statusById = Object.fromEntries(api.data!.coverage.items.map((i: any) => [i.requirement.id, i.status]));
+    const shown = await tiles.evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.id, (e as HTMLElement).dataset.status]));
+    expect(Object.fromEntries(shown)).toEqual(statusById);
     expect(await page.locator('.group').count()).toBe(9);
     expect(await page.locator('#totals').textContent()).toMatch(/38requirements/);
     await page.screenshot({ path: `${OUT}/coverage-soc2-iso42001.png`, fullPage: true });
