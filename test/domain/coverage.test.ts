@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, summarise, type CoverageGraph } from '../../src/domain/coverage.js';
 import { queryCoverage, type CoverageRequest } from '../../src/domain/coverage-query.js';
-import type { Mapping, MappingSet, Relationship, Requirement } from '../../src/domain/types.js';
+import type { Mapping, MappingSet, Relationship } from '../../src/domain/types.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { requirement } from '../helpers/builders.js';
 import { fixtureGraph, fixtureSeed, type FixtureSeed } from '../helpers/fixture-seed.js';
 
 /** Coverage of the fixture's "beta" (see test/helpers/fixture-seed.ts for the graph). */
@@ -131,17 +132,6 @@ describe('summaries', () => {
 });
 
 describe('computeCoverage on a hand-built graph', () => {
-  const requirement = (id: string): Requirement => ({
-    id,
-    frameworkId: id.split(':')[0]!,
-    ref: id.split(':')[1]!,
-    title: id,
-    summary: id,
-    kind: 'CONTROL',
-    parentId: null,
-    tags: [],
-    position: 0,
-  });
   const mapping = (id: string, fromId: string, toId: string, relationship: Relationship, strength: number | null): Mapping => ({
     id,
     setId: `${fromId.split(':')[0]}--${toId.split(':')[0]}`,

@@ -5,19 +5,9 @@ import { enumeratePaths, type Hop } from '../../src/domain/explain.js';
 import { consequenceOf, rankGaps } from '../../src/domain/gaps.js';
 import { groundworkFor } from '../../src/domain/groundwork.js';
 import { marginalWork, rankSteps } from '../../src/domain/roadmap.js';
-import type { Mapping, Requirement, Risk } from '../../src/domain/types.js';
+import type { Mapping, Risk } from '../../src/domain/types.js';
+import { requirement } from '../helpers/builders.js';
 
-const requirement = (id: string, position = 0): Requirement => ({
-  id,
-  frameworkId: id.split(':')[0]!,
-  ref: id.split(':')[1]!,
-  title: id,
-  summary: id,
-  kind: 'CONTROL',
-  parentId: null,
-  tags: [],
-  position,
-});
 const item = (id: string, status: CoverageItem['status'], position = 0): CoverageItem => ({ requirement: requirement(id, position), status, inferred: false, via: [], assessments: [] });
 const risk = (id: string, category: Risk['category']): Risk => ({ id, name: id, category, description: '', disciplineId: null });
 
