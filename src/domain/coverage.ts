@@ -156,7 +156,7 @@ function isAssessed(target: Requirement, graph: CoverageGraph, hasExplicitRecord
   return graph.mappingSets.some((set) => {
     if (set.fromFrameworkId !== target.frameworkId && set.toFrameworkId !== target.frameworkId) return false;
     if (!graph.heldFrameworkIds.has(otherFramework(set, target.frameworkId))) return false;
-    // A link to a held requirement that is not implemented still shows the set examined it.
+    // A link to a held requirement outside the implemented set still shows the set examined it.
     return examinedBy(set) || mappedInSet.has(set.id);
   });
 }
