@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GraphData, MappingSet, Requirement } from '../../src/domain/types.js';
+import type { GraphData, MappingSet, Relationship, Requirement } from '../../src/domain/types.js';
+import { composeRelationships, inverseRelationship, isFullCoverage } from '../../src/domain/relationships.js';
 import { loadSeed } from '../../src/seed/load-seed.js';
 
 /**
@@ -136,5 +137,44 @@ describe('curated mapping sets', () => {
     expect(full.filter((m) => m.relationship === 'EQUAL')).toEqual([]);
     const none = graph.noRelationships.filter((n) => n.setId === 'soc2--iso42001' && byId.get(n.requirementId)!.kind === 'CONTROL');
     expect(none.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('the curated sets do not contradict one another through a pivot framework', () => {
+    // Every curated mapping seen from both ends: "a r b".
+    const curated = graph.mappings.filter((m) => m.sourceId === 'crosswalk-curated');
+    const from = new Map<string, Array<{ other: string; relationship: Relationship }>>();
+    const add = (a: string, other: string, relationship: Relationship) => from.set(a, [...(from.get(a) ?? []), { other, relationship }]);
+    for (const m of curated) {
+      add(m.fromId, m.toId, m.relationship);
+      add(m.toId, m.fromId, inverseRelationship(m.relationship));
+    }
+    const direct = new Map(curated.flatMap((m) => [[`${m.fromId}|${m.toId}`, m.relationship] as const, [`${m.toId}|${m.fromId}`, inverseRelationship(m.relationship)] as const]));
+    const nothingFound = new Set(
+      graph.noRelationships.map((n) => {
+        const s = set(n.setId);
+        const other = frameworkOf(n.requirementId) === s.fromFrameworkId ? s.toFrameworkId : s.fromFrameworkId;
+        return `${n.requirementId}|${other}`;
+      }),
+    );
+    const contradictions: string[] = [];
+    let derived = 0;
+    for (const [a, hops] of from) {
+      for (const { other: pivot, relationship: r1 } of hops) {
+        for (const { other: c, relationship: r2 } of from.get(pivot) ?? []) {
+          if (frameworkOf(c) === frameworkOf(a) || frameworkOf(c) === frameworkOf(pivot)) continue;
+          const implied = composeRelationships(r1, r2);
+          if (!implied) continue;
+          derived += 1;
+          const chain = `${a} ${r1} ${pivot} ${r2} ${c} implies ${implied}`;
+          // Set theory proves an overlap: "nothing found" on either end would deny it.
+          if (nothingFound.has(`${c}|${frameworkOf(a)}`) || nothingFound.has(`${a}|${frameworkOf(c)}`)) contradictions.push(`${chain}, but nothing-found is recorded`);
+          // It proves containment: the direct mapping, when there is one, must not claim less.
+          const stated = direct.get(`${a}|${c}`);
+          if (isFullCoverage(implied) && stated !== undefined && stated !== implied && stated !== 'EQUAL') contradictions.push(`${chain}, but the direct set says ${stated}`);
+        }
+      }
+    }
+    expect(derived).toBeGreaterThan(0);
+    expect(contradictions).toEqual([]);
   });
 });
