@@ -165,13 +165,16 @@ function otherFramework(set: MappingSet, frameworkId: string): string {
   return set.fromFrameworkId === frameworkId ? set.toFrameworkId : set.fromFrameworkId;
 }
 
+// One collator for every comparison: localeCompare with options builds a new one on each call.
+const naturalOrder = new Intl.Collator('en', { numeric: true });
+
 /** Orders links: direct before inferred, stronger relationship, higher strength, then held id. */
 export function compareLinks(a: CoverageLink, b: CoverageLink): number {
   return (
     Number(a.inferred) - Number(b.inferred) ||
     coverageRank(b.relationship) - coverageRank(a.relationship) ||
     (b.strength ?? 0) - (a.strength ?? 0) ||
-    a.heldId.localeCompare(b.heldId, 'en', { numeric: true })
+    naturalOrder.compare(a.heldId, b.heldId)
   );
 }
 
