@@ -179,7 +179,7 @@ function drawNeighbourhood(r, held) {
   cy = window.cytoscape({
     container: document.getElementById('graph'),
     elements,
-    layout: { name: 'concentric', concentric: (n) => (n.data('kind') === 'focus' ? 3 : n.data('kind') === 'requirement' ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 18 },
+    layout: { name: 'concentric', concentric: (n) => (n.data('kind') === 'focus' ? 3 : n.data('kind') === 'requirement' ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 28 },
     style: [
       { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 90, 'background-color': '#90a4ae', width: 18, height: 18 } },
       { selector: 'node[kind = "focus"]', style: { 'background-color': '#1565c0', width: 30, height: 30, 'font-weight': 'bold' } },
@@ -191,6 +191,12 @@ function drawNeighbourhood(r, held) {
       { selector: 'edge[kind = "mapping"]', style: { 'line-color': '#5c6bc0', 'target-arrow-color': '#5c6bc0', width: 2.5 } },
     ],
   });
+  // A busy neighbourhood keeps its edge labels for hover only, so the nodes stay readable.
+  if (r.mappings.length > 12) {
+    cy.edges().style('text-opacity', 0);
+    cy.on('mouseover', 'edge', (event) => event.target.style('text-opacity', 1));
+    cy.on('mouseout', 'edge', (event) => event.target.style('text-opacity', 0));
+  }
   cy.on('tap', 'node[kind = "requirement"]', (event) => go(`#/requirement/${encodeURIComponent(event.target.id())}${held.length ? `?held=${encodeURIComponent(held.join(','))}` : ''}`));
   window.crosswalkGraph = { nodes: cy.nodes().length, edges: cy.edges().length };
 }
