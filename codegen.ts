@@ -32,7 +32,7 @@ const config: CodegenConfig = {
           Dataset: `${domain}#DatasetInfo`,
           Coverage: '../models.js#CoverageModel',
           CoverageItem: '../models.js#CoverageItemModel',
-          CoverageLink: '../../domain/coverage.js#CoverageLink',
+          CoverageLink: '../models.js#CoverageLinkModel',
           Groundwork: '../../domain/groundwork.js#GroundworkEntry',
           Gaps: '../models.js#GapsModel',
           Gap: '../models.js#GapModel',

@@ -1,4 +1,4 @@
-import type { CoverageItem } from '../domain/coverage.js';
+import type { CoverageItem, CoverageLink } from '../domain/coverage.js';
 import type { CoverageResult } from '../domain/coverage-query.js';
 import type { Gap } from '../domain/gaps.js';
 import type { GroundworkEntry } from '../domain/groundwork.js';
@@ -39,6 +39,12 @@ export interface CoverageModel extends CoverageResult {
 export interface CoverageItemModel extends CoverageItem {
   groupId: string;
   groundwork: GroundworkLookup;
+  via: CoverageLinkModel[];
+}
+
+/** A coverage link with its held requirement already loaded (one batch for the whole answer). */
+export interface CoverageLinkModel extends CoverageLink {
+  held?: Requirement;
 }
 
 export interface GapModel extends Gap {

@@ -49,7 +49,12 @@ export const coverageResolvers: Resolvers = {
   Coverage: {
     target: (c, _args, ctx) => ctx.loaders.node('Framework').load(c.target).then((f) => f!),
     held: (c, _args, ctx) => loadAll(ctx.loaders, 'Framework', c.held),
-    items: (c) => c.items.map((item) => ({ ...item, groundwork: c.groundwork })),
+    // The held ends of every link load in one batch here, so each link resolves without a promise of its own.
+    items: async (c, _args, ctx) => {
+      const held = await loadAll(ctx.loaders, 'Requirement', [...new Set(c.items.flatMap((i) => i.via.map((l) => l.heldId)))]);
+      const byId = new Map(held.map((r) => [r.id, r]));
+      return c.items.map((item) => ({ ...item, groundwork: c.groundwork, via: item.via.map((link) => ({ ...link, held: byId.get(link.heldId) })) }));
+    },
   },
   CoverageItem: {
     group: (item, _args, ctx) => requirementOf(ctx, item.groupId),
@@ -57,7 +62,7 @@ export const coverageResolvers: Resolvers = {
     groundwork: (item, { first }) => groundworkOf(item.groundwork, item.requirement, new Set(item.via.map((v) => v.heldId)), first),
   },
   CoverageLink: {
-    requirement: (link, _args, ctx) => requirementOf(ctx, link.heldId),
+    requirement: (link, _args, ctx) => link.held ?? requirementOf(ctx, link.heldId),
     sources: (link, _args, ctx) => loadAll(ctx.loaders, 'MappingSource', [...new Set(link.sourceId.split('+'))]),
     path: (link, _args, ctx) => (link.inferred ? loadAll(ctx.loaders, 'Requirement', link.path) : null),
     mappings: async (link, _args, ctx) => {
