@@ -26,16 +26,26 @@ export function resultCachePlugin(maxEntries: number): ApolloServerPlugin<Reques
           cache.delete(key);
           cache.set(key, hit); // most recently used
           ctx.contextValue.cacheHit = true;
-          return { http: ctx.response.http, body: { kind: 'single', singleResult: structuredClone(hit.singleResult) } };
+          // A shallow copy: plugins only replace top-level keys (extensions); the frozen data below is shared.
+          return { http: ctx.response.http, body: { kind: 'single', singleResult: { ...hit.singleResult } } };
         },
         async willSendResponse(ctx) {
           const key = keyOf(ctx);
           const body = ctx.response.body;
           if (!key || ctx.contextValue.cacheHit || body.kind !== 'single' || body.singleResult.errors?.length) return;
-          cache.set(key, { kind: 'single', singleResult: structuredClone(body.singleResult) });
+          cache.set(key, { kind: 'single', singleResult: deepFreeze(structuredClone(body.singleResult)) });
           if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
         },
       };
     },
   };
+}
+
+/** Frozen, so a hit shared between requests can never be changed by one of them. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
