@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /**
  * The OSCAL 1.2 mapping model's rules that a mapping-collection must meet, with the vocabularies
- * read from the metaschema in ../shared/reference/oscal/ (the authoritative definition).
+ * read from the metaschema in reference/oscal/ (the authoritative definition).
  */
 
 const metaschema = () => readFileSync(path.join(REFERENCE_DIR, 'oscal/oscal_mapping-common_metaschema.xml'), 'utf8');
