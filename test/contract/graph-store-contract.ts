@@ -54,7 +54,7 @@ export function defineGraphStoreContract(name: string, createStore: (graph: Grap
       const [ofB4, ofA1, ofG1, ofB5] = await store.mappingsOf(['beta:B4', 'alpha:A1', 'gamma:G1', 'beta:B5']);
       expect(ofB4!.map((m) => [m.fromId, m.relationship, m.toId])).toEqual([['gamma:G1', 'SUPERSET_OF', 'beta:B4']]);
       expect(ofA1!.map((m) => m.toId)).toEqual(['beta:B1']);
-      expect(ofG1!.map((m) => m.id).sort()).toEqual(['alpha--gamma/0', 'gamma--beta/0']);
+      expect(ofG1!.map((m) => m.id).sort()).toEqual(['alpha--gamma:alpha:A3->gamma:G1', 'gamma--beta:gamma:G1->beta:B4']);
       expect(ofB5).toEqual([]);
       expect(ofA1![0]).toEqual(graph.mappings[0]);
     });
