@@ -1,7 +1,8 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCypherRegistry, loadSchemaStatements } from '../../src/store/neo4j/cypher-registry.js';
-import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { isUnavailable, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { describeNeo4jError, redactUri } from '../../src/store/neo4j/driver.js';
 import { seededVersion, writeGraph } from '../../src/store/neo4j/seed-writer.js';
 import { StoreUnavailableError } from '../../src/store/port.js';
 import { fixtureGraph, fixtureSeed } from '../helpers/fixture-seed.js';
@@ -181,5 +182,28 @@ describe('seeding Neo4j', () => {
     const props = driver.calls.flatMap((c) => ((c.parameters.rows as any[]) ?? []).map((r) => r.props).filter(Boolean));
     expect(props.length).toBeGreaterThan(20);
     for (const p of props) expect(Object.values(p)).not.toContain(null);
+  });
+});
+
+describe('Neo4j errors, named by their cause', () => {
+  const coded = (code: string, message = 'refused') => Object.assign(new Error(message), { code });
+
+  it('counts refusals and exhausted pools as the database being unavailable, not as internal errors', () => {
+    expect(isUnavailable(coded('Neo.ClientError.Security.Unauthorized'))).toBe(true);
+    expect(isUnavailable(coded('Neo.ClientError.Database.DatabaseNotFound'))).toBe(true);
+    expect(isUnavailable(coded('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'))).toBe(true);
+    expect(isUnavailable(new Error('Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 50'))).toBe(true);
+    expect(isUnavailable(coded('Neo.ClientError.Statement.SyntaxError'))).toBe(false);
+  });
+
+  it('says which setting to check, and never prints credentials written into the URI', () => {
+    const uri = 'bolt://admin:s3cret@db.example:7687';
+    expect(redactUri(uri)).toBe('bolt://db.example:7687');
+    const auth = describeNeo4jError(uri, coded('Neo.ClientError.Security.Unauthorized', `auth failed for ${uri}`), 'admin');
+    expect(auth).toMatch(/refused the credentials of user "admin".*NEO4J_PASSWORD/);
+    expect(auth).not.toContain('s3cret');
+    expect(describeNeo4jError(uri, coded('Neo.ClientError.Database.DatabaseNotFound'))).toMatch(/no such database.*NEO4J_DATABASE/);
+    expect(describeNeo4jError(uri, coded('ServiceUnavailable', 'connect ECONNREFUSED'))).toMatch(/^cannot reach Neo4j at bolt:\/\/db.example:7687/);
+    expect(describeNeo4jError(uri, coded('Neo.ClientError.Statement.SyntaxError', 'bad'))).toBe('Neo4j at bolt://db.example:7687 failed (Neo.ClientError.Statement.SyntaxError): bad');
   });
 });
