@@ -10,7 +10,7 @@ import { createRequestContext } from './graphql/context.js';
 import { checkTrusted, loadTrustedManifest, sha256, type TrustedManifest } from './graphql/trusted-documents.js';
 import { httpErrorHandler, notFoundHandler } from './http-errors.js';
 import { createLogger, type Logger } from './logger.js';
-import type { GraphStore } from './store/port.js';
+import type { GraphStore } from './domain/graph-store.js';
 import { observeFailures, timeoutStore, type StoreHealth } from './store/timeout-store.js';
 
 export interface AppOptions {

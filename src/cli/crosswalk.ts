@@ -3,15 +3,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stringify } from 'yaml';
 import { createStore } from '../bootstrap.js';
 import { readConfig } from '../config.js';
-import { queryCoverage } from '../domain/coverage-query.js';
-import { crosswalkTable, evidenceTable, gapTable, type Table } from '../domain/tables.js';
+import { queryCoverage } from '../analysis/coverage-query.js';
+import { crosswalkTable, evidenceTable, gapTable, type Table } from '../analysis/tables.js';
 import type { Framework, Requirement, RequirementKind } from '../domain/types.js';
 import { fromOscal, OscalImportError, toOscal } from '../exports/oscal.js';
 import { toCsv, toHtml, toMarkdown } from '../exports/text.js';
 import { toXlsx } from '../exports/xlsx.js';
 import { SeedError } from '../seed/seed-error.js';
-import type { GraphStore } from '../store/port.js';
-import { StoreUnavailableError } from '../store/port.js';
+import type { GraphStore } from '../domain/graph-store.js';
+import { StoreUnavailableError } from '../domain/graph-store.js';
 import { bar } from './bar.js';
 
 /**

@@ -1,9 +1,9 @@
-/**
- * Global ids (DESIGN.md, GraphQL conventions): a framework is `soc2`, a requirement `iso42001:A.6.2.4`,
- * the others carry their type as prefix (`discipline:risk-management`).
- */
+import type { NodeLabel } from './types.js';
 
-export type NodeType = 'Framework' | 'Requirement' | 'Discipline' | 'Risk' | 'Evidence' | 'MappingSource' | 'MappingSet';
+/**
+ * Global ids (README, "Conventions for integrators"): a framework is `soc2`, a requirement
+ * `iso42001:A.6.2.4`, the others carry their type as prefix (`discipline:risk-management`).
+ */
 
 /** Prefixes of the typed ids; a requirement id's prefix is its framework's id instead. */
 export const TYPE_PREFIXES = {
@@ -12,7 +12,7 @@ export const TYPE_PREFIXES = {
   Evidence: 'evidence',
   MappingSource: 'source',
   MappingSet: 'mapping-set',
-} as const satisfies Partial<Record<NodeType, string>>;
+} as const satisfies Partial<Record<NodeLabel, string>>;
 
 type PrefixedType = keyof typeof TYPE_PREFIXES;
 
@@ -20,12 +20,22 @@ export function requirementId(frameworkId: string, ref: string): string {
   return `${frameworkId}:${ref}`;
 }
 
+/** The framework a requirement id belongs to: the part before the first colon. */
+export function frameworkIdOf(requirementId: string): string {
+  return requirementId.slice(0, requirementId.indexOf(':'));
+}
+
+/** Whether a requirement id belongs to the framework. */
+export function isOfFramework(requirementId: string, frameworkId: string): boolean {
+  return frameworkIdOf(requirementId) === frameworkId;
+}
+
 export function globalId(type: PrefixedType, localId: string): string {
   return `${TYPE_PREFIXES[type]}:${localId}`;
 }
 
 export interface ParsedId {
-  type: NodeType;
+  type: NodeLabel;
   /** The id the store knows the node by: a framework's or requirement's id, or the slug after the prefix. */
   localId: string;
 }

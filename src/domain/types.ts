@@ -128,6 +128,18 @@ export interface NoRelationship {
   reason: string;
 }
 
+/** Each node label of the graph and the shape a store returns for it: the one list of labels. */
+export interface NodeTypes {
+  Framework: Framework;
+  Requirement: Requirement;
+  Discipline: Discipline;
+  Risk: Risk;
+  Evidence: Evidence;
+  MappingSource: MappingSource;
+  MappingSet: MappingSet;
+}
+export type NodeLabel = keyof NodeTypes;
+
 export interface DatasetInfo {
   version: string;
   loadedAt: string;

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger.js';
 import { countingStore, type StoreCallCounter } from '../store/counting-store.js';
-import type { GraphStore } from '../store/port.js';
+import type { GraphStore } from '../domain/graph-store.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export interface RequestContext {

@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { StoreUnavailableError } from '../store/port.js';
+import { StoreUnavailableError } from '../domain/graph-store.js';
 
 /** Error codes a client can branch on (`extensions.code`). */
 export const ErrorCode = {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Mapping, NoRelationship } from '../domain/types.js';
-import type { GraphStore, NodeLabel, NodeTypes, Relation, RequirementPage, RequirementQuery } from '../store/port.js';
+import type { GraphStore, NodeLabel, NodeTypes, Relation, RequirementPage, RequirementQuery } from '../domain/graph-store.js';
 
 /**
  * One set of DataLoaders per request (never shared across requests), so every level of a query

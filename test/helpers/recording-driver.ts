@@ -4,7 +4,7 @@ import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { loadCypherRegistry, type QueryName } from '../../src/store/neo4j/cypher-registry.js';
 import { toMappingProps, toNodeProps, toNoRelationshipProps } from '../../src/store/neo4j/records.js';
 import type { CypherDriver, CypherRecord, CypherResult, CypherSession, CypherTransaction } from '../../src/store/neo4j/session.js';
-import type { NodeLabel, Relation } from '../../src/store/port.js';
+import type { NodeLabel, Relation } from '../../src/domain/graph-store.js';
 
 /**
  * A recording fake of the Neo4j driver: it records every statement with its parameters and

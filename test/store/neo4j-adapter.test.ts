@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCypherRegistry, loadSchemaStatements } from '../../src/store/neo4j/cypher-registry.js';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { writeGraph } from '../../src/store/neo4j/seed-writer.js';
-import { StoreUnavailableError } from '../../src/store/port.js';
+import { StoreUnavailableError } from '../../src/domain/graph-store.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 import { RecordingDriver } from '../helpers/recording-driver.js';

@@ -4,7 +4,7 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework } from '../lookup.js';
 import { slicePage, toPage } from '../pagination.js';
-import type { Relation } from '../../store/port.js';
+import type { Relation } from '../../domain/graph-store.js';
 import type { RequirementConnectionModel } from '../models.js';
 
 /** Disciplines, risks and evidence: the nodes that link requirements across frameworks. */

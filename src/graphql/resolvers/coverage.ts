@@ -1,6 +1,7 @@
-import { queryCoverage } from '../../domain/coverage-query.js';
+import { queryCoverage } from '../../analysis/coverage-query.js';
 import { GAP_ORDER_DESCRIPTION, rankGaps } from '../../domain/gaps.js';
-import { loadGroundwork, type GroundworkEntry } from '../../domain/groundwork.js';
+import { loadGroundwork } from '../../analysis/groundwork.js';
+import type { GroundworkEntry } from '../../domain/groundwork.js';
 import type { Requirement } from '../../domain/types.js';
 import { checkAnalysisArgs } from '../analysis-args.js';
 import type { RequestContext } from '../context.js';

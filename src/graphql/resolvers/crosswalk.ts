@@ -1,4 +1,4 @@
-import { crosswalkTable } from '../../domain/tables.js';
+import { crosswalkTable } from '../../analysis/tables.js';
 import { toCsv, toMarkdown } from '../../exports/text.js';
 import { badInput } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';

@@ -1,4 +1,4 @@
-import { queryExplain } from '../../domain/explain.js';
+import { queryExplain } from '../../analysis/explain.js';
 import { parseRef, titleMatches } from '../../domain/refs.js';
 import { suggestIds } from '../../domain/suggest.js';
 import type { Requirement } from '../../domain/types.js';

@@ -1,4 +1,4 @@
-import { queryOverlap, queryOverlapMatrix } from '../../domain/overlap.js';
+import { queryOverlap, queryOverlapMatrix } from '../../analysis/overlap.js';
 import { checkFrameworkList } from '../analysis-args.js';
 import type { RequestContext } from '../context.js';
 import { badInput } from '../errors.js';

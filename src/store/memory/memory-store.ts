@@ -8,7 +8,7 @@ import type {
   RequirementFilter,
   RequirementPage,
   RequirementQuery,
-} from '../port.js';
+} from '../../domain/graph-store.js';
 import { MultiMap } from './multi-map.js';
 
 /**

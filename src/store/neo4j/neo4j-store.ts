@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { DatasetInfo, Mapping, NoRelationship } from '../../domain/types.js';
-import { StoreUnavailableError, type GraphStore, type NodeLabel, type NodeTypes, type Relation, type RequirementPage, type RequirementQuery } from '../port.js';
+import { StoreUnavailableError, type GraphStore, type NodeLabel, type NodeTypes, type Relation, type RequirementPage, type RequirementQuery } from '../../domain/graph-store.js';
 import type { CypherRegistry, ReadQuery } from './cypher-registry.js';
 import { fromMappingProps, fromNodeProps, fromNoRelationshipProps, toNative } from './records.js';
 import type { CypherDriver, CypherRecord } from './session.js';

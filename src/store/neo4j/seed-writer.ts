@@ -1,5 +1,5 @@
 import type { GraphData } from '../../domain/types.js';
-import type { NodeLabel } from '../port.js';
+import type { NodeLabel } from '../../domain/graph-store.js';
 import type { CypherRegistry, WriteQuery } from './cypher-registry.js';
 import { toMappingProps, toNodeProps, toNoRelationshipProps } from './records.js';
 import type { CypherDriver } from './session.js';
