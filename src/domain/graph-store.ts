@@ -1,3 +1,4 @@
+import { ErrorCode } from './error-codes.js';
 import type { DatasetInfo, Mapping, NodeLabel, NodeTypes, NoRelationship, Requirement, RequirementKind } from './types.js';
 
 /**
@@ -72,6 +73,7 @@ export interface GraphStore {
 
 /** The store cannot answer (database down, network). The API reports SERVICE_UNAVAILABLE. */
 export class StoreUnavailableError extends Error {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreUnavailableError';

@@ -20,14 +20,15 @@ export function requirementId(frameworkId: string, ref: string): string {
   return `${frameworkId}:${ref}`;
 }
 
-/** The framework a requirement id belongs to: the part before the first colon. */
+/** The framework a requirement id belongs to: the part before the first colon; '' for an id with none. */
 export function frameworkIdOf(requirementId: string): string {
-  return requirementId.slice(0, requirementId.indexOf(':'));
+  const colon = requirementId.indexOf(':');
+  return colon === -1 ? '' : requirementId.slice(0, colon);
 }
 
-/** Whether a requirement id belongs to the framework. */
-export function isOfFramework(requirementId: string, frameworkId: string): boolean {
-  return frameworkIdOf(requirementId) === frameworkId;
+/** The framework's own reference in a requirement id: the part after the first colon. */
+export function requirementRefOf(requirementId: string): string {
+  return requirementId.slice(requirementId.indexOf(':') + 1);
 }
 
 export function globalId(type: PrefixedType, localId: string): string {

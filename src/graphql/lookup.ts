@@ -1,4 +1,4 @@
-import { globalId, parseGlobalId, TYPE_PREFIXES } from '../domain/ids.js';
+import { frameworkIdOf, globalId, parseGlobalId, requirementRefOf, TYPE_PREFIXES } from '../domain/ids.js';
 import { suggestIds } from '../domain/suggest.js';
 import type { Framework, Requirement } from '../domain/types.js';
 import type { NodeLabel, NodeTypes } from '../domain/types.js';
@@ -64,11 +64,11 @@ async function suggestFrameworks(ctx: RequestContext, id: string): Promise<strin
 }
 
 async function suggestRequirements(ctx: RequestContext, id: string): Promise<string[]> {
-  const frameworkId = id.slice(0, id.indexOf(':'));
+  const frameworkId = frameworkIdOf(id);
   const framework = (await ctx.store.nodes('Framework', [frameworkId]))[0];
   if (!framework) {
     // Unknown framework prefix: suggest the same ref under the frameworks that have it.
-    const ref = id.slice(id.indexOf(':') + 1);
+    const ref = requirementRefOf(id);
     const frameworks = await ctx.store.allNodes('Framework');
     const candidates = frameworks.map((f) => `${f.id}:${ref}`);
     const found = await ctx.store.nodes('Requirement', candidates);

@@ -1,4 +1,5 @@
 import { queryExplain } from '../../analysis/explain.js';
+import { frameworkIdOf } from '../../domain/ids.js';
 import { parseRef, titleMatches } from '../../domain/refs.js';
 import { suggestIds } from '../../domain/suggest.js';
 import type { Requirement } from '../../domain/types.js';
@@ -72,7 +73,7 @@ async function resolveRefs(ctx: RequestContext, refs: readonly string[], framewo
 
 /** Near references in the candidate frameworks, or a word search on the cited text. */
 async function suggestionsFor(ctx: RequestContext, candidateIds: string[], text: string | null, framework: string | null): Promise<Requirement[]> {
-  const frameworks = [...new Set(candidateIds.map((id) => id.slice(0, id.indexOf(':'))))];
+  const frameworks = [...new Set(candidateIds.map(frameworkIdOf))];
   if (frameworks.length > 0) {
     const page = await ctx.loaders.requirementPages.load({ filter: { frameworkIds: frameworks }, page: { offset: 0, limit: 100_000 } });
     const near = new Set(candidateIds.flatMap((id) => suggestIds(id, page.items.map((r) => r.id), 3)));

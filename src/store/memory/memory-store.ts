@@ -1,3 +1,5 @@
+import { datasetCounts } from '../../domain/dataset.js';
+import { searchWords } from '../../domain/search.js';
 import type { DatasetInfo, GraphData, Mapping, NoRelationship, Requirement } from '../../domain/types.js';
 import type {
   GraphStore,
@@ -116,7 +118,7 @@ export class MemoryStore implements GraphStore {
       ? filter.frameworkIds.flatMap((f) => this.requirementsByFramework.get(f))
       : this.data.requirements;
     const kinds = filter.kinds ? new Set(filter.kinds) : null;
-    const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const words = searchWords(filter.search);
     const matches = pool.filter(
       (r) => (!kinds || kinds.has(r.kind)) && words.every((w) => this.searchText.get(r.id)!.includes(w)),
     );
@@ -124,22 +126,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async datasetInfo(): Promise<DatasetInfo> {
-    const d = this.data;
-    return {
-      version: d.version,
-      loadedAt: this.loadedAt,
-      counts: {
-        frameworks: d.frameworks.length,
-        requirements: d.requirements.length,
-        disciplines: d.disciplines.length,
-        risks: d.risks.length,
-        evidence: d.evidence.length,
-        mappingSources: d.sources.length,
-        mappingSets: d.mappingSets.length,
-        mappings: d.mappings.length,
-        noRelationships: d.noRelationships.length,
-      },
-    };
+    return { version: this.data.version, loadedAt: this.loadedAt, counts: datasetCounts(this.data) };
   }
 
   async close(): Promise<void> {}

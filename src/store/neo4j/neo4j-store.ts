@@ -1,4 +1,5 @@
 import neo4j from 'neo4j-driver';
+import { searchWords } from '../../domain/search.js';
 import type { DatasetInfo, Mapping, NoRelationship } from '../../domain/types.js';
 import { StoreUnavailableError, type GraphStore, type NodeLabel, type NodeTypes, type Relation, type RequirementPage, type RequirementQuery } from '../../domain/graph-store.js';
 import type { CypherRegistry, ReadQuery } from './cypher-registry.js';
@@ -93,7 +94,7 @@ export class Neo4jStore implements GraphStore {
       queries: queries.map(({ filter, page }) => ({
         frameworkIds: filter.frameworkIds ? [...filter.frameworkIds] : null,
         kinds: filter.kinds ? [...filter.kinds] : null,
-        words: (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean),
+        words: searchWords(filter.search),
         // Cypher list slicing needs integers; JavaScript numbers travel as floats.
         offset: neo4j.int(page.offset),
         limit: neo4j.int(Math.min(page.limit, 2 ** 31 - 1)),

@@ -1,3 +1,4 @@
+import { datasetCounts } from '../../domain/dataset.js';
 import type { GraphData } from '../../domain/types.js';
 import type { NodeLabel } from '../../domain/graph-store.js';
 import type { CypherRegistry, WriteQuery } from './cypher-registry.js';
@@ -111,18 +112,8 @@ export async function writeGraph(
     await write('seed/delete-stale-requirement', { ids: graph.requirements.map((r) => r.id) });
     for (const step of NODE_STEPS) await write(step.stale, { ids: step.items(graph).map((n) => n.id) });
 
-    const counts = {
-      frameworks: graph.frameworks.length,
-      requirements: graph.requirements.length,
-      disciplines: graph.disciplines.length,
-      risks: graph.risks.length,
-      evidence: graph.evidence.length,
-      mappingSources: graph.sources.length,
-      mappingSets: graph.mappingSets.length,
-      mappings: graph.mappings.length,
-      noRelationships: graph.noRelationships.length,
-    };
-    await write('seed/set-dataset', { version: graph.version, loadedAt: (options.now ?? (() => new Date()))().toISOString(), counts: JSON.stringify(counts) });
+    const counts = JSON.stringify(datasetCounts(graph));
+    await write('seed/set-dataset', { version: graph.version, loadedAt: (options.now ?? (() => new Date()))().toISOString(), counts });
     log(`dataset version ${graph.version}`);
     return summary;
   } finally {
