@@ -1,9 +1,8 @@
-import { consequenceOf, rankGaps } from '../domain/gaps.js';
 import type { GraphStore } from '../domain/graph-store.js';
 import type { Framework, MappingSource, Requirement, RequirementKind } from '../domain/types.js';
 import { queryCoverage } from './coverage-query.js';
 import { queryEvidencePlan } from './evidence-plan.js';
-import { loadGroundwork } from './groundwork.js';
+import { queryGaps } from './gaps.js';
 
 /**
  * The consultant's tables: a crosswalk, a gap list and an evidence plan, as plain rows that every
@@ -108,40 +107,31 @@ export const GAP_COLUMNS: Column[] = [
 /** The genuinely-new list of `target` given `held`, most consequential first. */
 export async function gapTable(store: GraphStore, args: { target: Framework; held: Framework[]; kind?: RequirementKind | null; inferred?: boolean }): Promise<Table> {
   const held = args.held.map((h) => h.id);
-  const result = await queryCoverage(store, { target: args.target.id, held, kind: args.kind ?? null, inferred: args.inferred ?? false });
-  const open = result.items.filter((i) => i.status === 'NONE' || i.status === 'UNASSESSED');
-  const ids = open.map((i) => i.requirement.id);
-  const [disciplineIds, riskIds, evidenceIds, groundwork] = await Promise.all([
-    store.related('disciplinesOfRequirement', ids),
-    store.related('risksOfRequirement', ids),
-    store.related('evidenceOfRequirement', ids),
-    loadGroundwork(store, ids, { held: new Set(held), implemented: null }),
-  ]);
-  const [disciplines, risks, evidence, sources] = await Promise.all([store.allNodes('Discipline'), store.allNodes('Risk'), store.allNodes('Evidence'), sourcesById(store)]);
+  const { gaps, groundwork, risksOf } = await queryGaps(store, { target: args.target.id, held, kind: args.kind ?? null, inferred: args.inferred ?? false });
+  const ids = gaps.map((g) => g.item.requirement.id);
+  const [disciplineIds, evidenceIds] = ids.length > 0 ? await Promise.all([store.related('disciplinesOfRequirement', ids), store.related('evidenceOfRequirement', ids)]) : [[], []];
+  const [disciplines, evidence, sources] = await Promise.all([store.allNodes('Discipline'), store.allNodes('Evidence'), sourcesById(store)]);
   const name = <T extends { id: string; name: string }>(all: T[]) => new Map(all.map((x) => [x.id, x]));
-  const [d, r, e] = [name(disciplines), name(risks), name(evidence)];
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const risksOf = (id: string) => riskIds[index.get(id)!]!.map((k) => r.get(k)!).filter(Boolean);
-  const gaps = rankGaps(open, risksOf, (id) => groundwork.get(id)?.length ?? 0);
+  const [d, e] = [name(disciplines), name(evidence)];
   const reusable = await titlesOf(store, [...groundwork.values()].flatMap((g) => g.slice(0, 3).map((x) => x.requirementId)));
   const used = new Set<string>();
   return {
     name: 'gaps',
     title: `New in ${args.target.shortName} given ${args.held.map((h) => h.shortName).join(' + ')}`,
     columns: GAP_COLUMNS,
-    rows: gaps.map((gap) => {
-      const i = index.get(gap.item.requirement.id)!;
+    rows: gaps.map((gap, i) => {
+      const id = gap.item.requirement.id;
       gap.item.assessments.forEach((a) => used.add(a.sourceId));
       return {
         rank: gap.rank,
         ref: gap.item.requirement.ref,
         title: gap.item.requirement.title,
         status: gap.item.status,
-        consequence: consequenceOf(risksOf(gap.item.requirement.id)),
+        consequence: gap.consequence,
         disciplines: disciplineIds[i]!.map((x) => d.get(x)?.name ?? x).join('; '),
-        risks: riskIds[i]!.map((x) => r.get(x)?.name ?? x).join('; '),
+        risks: (risksOf.get(id) ?? []).map((r) => r.name).join('; '),
         evidence: evidenceIds[i]!.map((x) => e.get(x)?.name ?? x).join('; '),
-        reusable: (groundwork.get(gap.item.requirement.id) ?? []).slice(0, 3).map((g) => reusable.get(g.requirementId)?.id ?? g.requirementId).join('; ') || null,
+        reusable: (groundwork.get(id) ?? []).slice(0, 3).map((g) => reusable.get(g.requirementId)?.id ?? g.requirementId).join('; ') || null,
         reason: gap.item.assessments.map((a) => a.reason).join(' ') || (gap.item.status === 'UNASSESSED' ? 'Not assessed by any mapping set.' : null),
       };
     }),

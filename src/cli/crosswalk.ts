@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { createStore } from '../bootstrap.js';
 import { readConfig } from '../config.js';
 import { queryCoverage } from '../analysis/coverage-query.js';
+import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
 import { crosswalkTable, evidenceTable, gapTable, type Table } from '../analysis/tables.js';
 import type { Framework, Requirement, RequirementKind } from '../domain/types.js';
 import { fromOscal, OscalImportError, toOscal } from '../exports/oscal.js';
@@ -109,8 +110,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (verb === 'coverage') {
       const target = framework(values.target, 'target');
       const held = list(values.held, 'held');
-      if (held.length === 0) throw new CliError('--held needs at least one framework');
-      if (held.some((h) => h.id === target.id)) throw new CliError('--held must not include the --target framework');
+      failOn(coverageProblems(target, held, kind));
       io.stdout(await coverageSummary(store, target, held, kind, values.inferred ?? false));
       return 0;
     }
@@ -119,18 +119,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (verb === 'table') {
       const from = framework(values.from, 'from');
       const to = framework(values.to, 'to');
-      if (from.id === to.id) throw new CliError('--from and --to must be two different frameworks');
+      failOn(crosswalkRequestProblems({ from: from.id, to: to.id, kind }, optionName));
       if (format === 'oscal') return await writeOutput(JSON.stringify(await oscalFor(store, from, to), null, 2) + '\n', values.output, io);
       tables = [await crosswalkTable(store, { from, to, kind, inferred: values.inferred ?? false })];
     } else if (verb === 'gaps') {
       const target = framework(values.target, 'target');
       const held = list(values.held, 'held');
-      if (held.length === 0) throw new CliError('--held needs at least one framework');
-      if (held.some((h) => h.id === target.id)) throw new CliError('--held must not include the --target framework');
+      failOn(coverageProblems(target, held, kind));
       tables = [await gapTable(store, { target, held, kind, inferred: values.inferred ?? false })];
     } else {
       const chosen = list(values.frameworks, 'frameworks');
-      if (chosen.length === 0) throw new CliError('--frameworks needs at least one framework');
+      failOn(frameworkListProblems(chosen.map((f) => f.id), 'frameworks', optionName));
       tables = [await evidenceTable(store, chosen)];
     }
     return await writeOutput(await render(tables, format as (typeof FORMATS)[number]), values.output, io);
@@ -140,6 +139,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     if (store && store !== io.store) await store.close();
   }
+}
+
+/** How the CLI names an argument in a shared problem's message. */
+const optionName: ArgumentName = (argument) => `--${argument}`;
+
+/** The first problem a shared request check found, as a usage error (exit code 2); one line, no final full stop. */
+function failOn(problems: readonly RequestProblem[]): void {
+  const [first] = problems;
+  if (first) throw new CliError(first.message.replace(/\.$/, ''));
+}
+
+function coverageProblems(target: Framework, held: Framework[], kind: RequirementKind | null): RequestProblem[] {
+  const heldIds = held.map((h) => h.id);
+  return [...frameworkListProblems(heldIds, 'held', optionName), ...coverageRequestProblems({ target: target.id, held: heldIds, kind }, optionName)];
 }
 
 function parseOptions(args: string[]) {

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import type { RequestProblem } from '../analysis/request-checks.js';
 import { ErrorCode } from '../domain/error-codes.js';
 import { StoreUnavailableError } from '../domain/graph-store.js';
 import type { Logger } from '../logger.js';
@@ -9,6 +10,12 @@ export function notFound(what: string, id: string, suggestions: string[]): Graph
   return new GraphQLError(`No ${what} has id "${truncate(id)}".${hint}`, {
     extensions: { code: ErrorCode.NOT_FOUND, id, suggestions },
   });
+}
+
+/** The first problem an analysis request check found, as the coded error it answers with (none: nothing thrown). */
+export function throwFirstProblem(problems: readonly RequestProblem[]): void {
+  const [first] = problems;
+  if (first) throw badInput(first.message, first.argument);
 }
 
 export function badInput(message: string, argument?: string): GraphQLError {

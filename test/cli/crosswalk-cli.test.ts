@@ -153,7 +153,7 @@ describe('bad arguments: one line, non-zero exit, no stack trace', () => {
     [['table', '--from', 'alpha', '--to', 'beta', '--format', 'csv', '-o', '/nonexistent/dir/x.csv'], /^crosswalk: cannot write \/nonexistent\/dir\/x.csv: ENOENT\n$/],
     [['table', '--from', 'alpha', '--to', 'beta', '--format', 'xlsx'], /^crosswalk: xlsx is binary: give a file with -o\n$/],
     [['table', '--from', 'beta', '--to', 'alpha', '--format', 'oscal'], /^crosswalk: no mapping set from beta to alpha; there is one the other way: --from alpha --to beta\n$/],
-    [['gaps', '--target', 'beta', '--held', 'beta', '--format', 'csv'], /^crosswalk: --held must not include the --target framework\n$/],
+    [['gaps', '--target', 'beta', '--held', 'beta', '--format', 'csv'], /^crosswalk: --held must not include the target "beta": a framework trivially covers itself\n$/],
     [['table', '--colour'], /^crosswalk: Unknown option '--colour'/],
     [['frobnicate'], /^crosswalk: unknown verb "frobnicate"/],
     [['import-oscal', '/nonexistent.json', '--source', 's'], /^crosswalk: cannot read \/nonexistent.json: ENOENT\n$/],
