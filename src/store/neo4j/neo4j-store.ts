@@ -7,7 +7,7 @@ import { fromMappingProps, fromNodeProps, fromNoRelationshipProps, toNative } fr
 import type { CypherDriver, CypherRecord } from './session.js';
 
 /** Which query answers each port call: one named, parameterised statement per call, keys batched. */
-const BY_IDS: Record<NodeLabel, ReadQuery> = {
+export const BY_IDS: Record<NodeLabel, ReadQuery> = {
   Framework: 'framework/by-ids',
   Requirement: 'requirement/by-ids',
   Discipline: 'discipline/by-ids',
@@ -17,7 +17,7 @@ const BY_IDS: Record<NodeLabel, ReadQuery> = {
   MappingSet: 'mapping/set-by-ids',
 };
 
-const ALL: Record<Exclude<NodeLabel, 'Requirement'>, ReadQuery> = {
+export const ALL: Record<Exclude<NodeLabel, 'Requirement'>, ReadQuery> = {
   Framework: 'framework/all',
   Discipline: 'discipline/all',
   Risk: 'risk/all',
@@ -26,7 +26,7 @@ const ALL: Record<Exclude<NodeLabel, 'Requirement'>, ReadQuery> = {
   MappingSet: 'mapping/set-all',
 };
 
-const RELATED: Record<Relation, ReadQuery> = {
+export const RELATED: Record<Relation, ReadQuery> = {
   children: 'requirement/children',
   disciplinesOfRequirement: 'requirement/disciplines',
   requirementsOfDiscipline: 'discipline/requirements',
