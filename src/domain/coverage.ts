@@ -3,7 +3,7 @@ import { composeRelationships, coverageRank, inverseRelationship, isFullCoverage
 import type { Mapping, MappingSet, NoRelationship, Relationship, Requirement } from './types.js';
 
 /**
- * Coverage of a target framework's requirements by held frameworks (README, "Questions you can ask": FULL, PARTIAL, NONE, UNASSESSED).
+ * Coverage of a target framework's requirements by held frameworks (docs/SEMANTICS.md, "Coverage statuses").
  * Pure: the caller gathers the graph around the target; this decides statuses and reasons.
  */
 

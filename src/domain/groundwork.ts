@@ -2,7 +2,7 @@ import { frameworkIdOf } from './ids.js';
 
 /**
  * Reusable groundwork: held requirements that share a discipline with a target requirement.
- * Reported beside coverage, never counted as coverage (README, "Questions you can ask").
+ * Reported beside coverage, never counted as coverage (docs/SEMANTICS.md, "Coverage statuses").
  */
 export interface GroundworkEntry {
   requirementId: string;

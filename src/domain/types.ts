@@ -1,5 +1,5 @@
 /**
- * The domain model of the crosswalk graph (see DESIGN.md, "The graph").
+ * The domain model of the crosswalk graph (docs/SEMANTICS.md, "The graph").
  * Plain data: every store returns these shapes, every resolver and domain function reads them.
  */
 
