@@ -1,18 +1,18 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stringify } from 'yaml';
-import { createStore } from '../bootstrap.js';
-import { readConfig } from '../config.js';
 import { queryCoverage } from '../analysis/coverage-query.js';
 import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
 import { crosswalkTable, evidenceTable, gapTable, type Table } from '../analysis/tables.js';
+import { createStore } from '../bootstrap.js';
+import { readConfig } from '../config.js';
+import { ErrorCode } from '../domain/error-codes.js';
+import { StoreUnavailableError, type GraphStore } from '../domain/graph-store.js';
 import type { Framework, Requirement, RequirementKind } from '../domain/types.js';
 import { fromOscal, OscalImportError, toOscal } from '../exports/oscal.js';
 import { toCsv, toHtml, toMarkdown } from '../exports/text.js';
 import { toXlsx } from '../exports/xlsx.js';
 import { SeedError } from '../seed/seed-error.js';
-import type { GraphStore } from '../domain/graph-store.js';
-import { StoreUnavailableError } from '../domain/graph-store.js';
 import { bar } from './bar.js';
 
 /**
@@ -20,7 +20,18 @@ import { bar } from './bar.js';
  * (NEO4J_URI). Every bad argument is one line on stderr and a non-zero exit, never a stack trace.
  */
 
-class CliError extends Error {}
+/** A usage error: bad input, answered on one line with exit code 2. */
+class CliError extends Error {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+}
+
+/** Exit codes by error code: bad input 2 (usage), an unreachable store and anything else 1. */
+const EXIT_CODES: Partial<Record<ErrorCode, number>> = { [ErrorCode.BAD_USER_INPUT]: 2, [ErrorCode.SERVICE_UNAVAILABLE]: 1 };
+
+function exitCodeOf(error: unknown): number {
+  const code = (error as { code?: unknown })?.code;
+  return (typeof code === 'string' ? EXIT_CODES[code as ErrorCode] : undefined) ?? 1;
+}
 
 const FORMATS = ['csv', 'md', 'xlsx', 'html'] as const;
 type Format = (typeof FORMATS)[number] | 'oscal';
@@ -135,7 +146,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await writeOutput(await render(tables, format as (typeof FORMATS)[number]), values.output, io);
   } catch (error) {
     io.stderr(`crosswalk: ${describe(error)}\n`);
-    return error instanceof CliError ? 2 : 1;
+    return exitCodeOf(error);
   } finally {
     if (store && store !== io.store) await store.close();
   }
