@@ -2,18 +2,38 @@ import type { Config } from './config.js';
 import { loadSeed } from './seed/load-seed.js';
 import { MemoryStore } from './store/memory/memory-store.js';
 import { loadCypherRegistry } from './store/neo4j/cypher-registry.js';
-import { createNeo4jDriver } from './store/neo4j/driver.js';
+import { createNeo4jDriver, describeNeo4jError, isConfigurationError, redactUri } from './store/neo4j/driver.js';
 import { Neo4jStore } from './store/neo4j/neo4j-store.js';
 import type { GraphStore } from './domain/graph-store.js';
+import type { CypherDriver } from './store/neo4j/session.js';
 
 /** The embedded store loaded from seed/ by default; Neo4j when NEO4J_URI is set. Used by the server and the CLI. */
-export async function createStore(config: Pick<Config, 'neo4j' | 'seedDir'>): Promise<{ store: GraphStore; description: string }> {
+export async function createStore(config: Pick<Config, 'neo4j' | 'seedDir'> & { http?: Pick<Config['http'], 'storeTimeoutMs'> }): Promise<{ store: GraphStore; description: string }> {
   if (config.neo4j) {
-    // No connectivity check here: the API starts and answers SERVICE_UNAVAILABLE until Neo4j answers.
-    const store = new Neo4jStore(createNeo4jDriver(config.neo4j), loadCypherRegistry(), config.neo4j.database);
-    return { store, description: `Neo4j at ${config.neo4j.uri}` };
+    const driver = createNeo4jDriver(config.neo4j);
+    await refuseMisconfiguredNeo4j(driver, config.neo4j);
+    const store = new Neo4jStore(driver, loadCypherRegistry(), config.neo4j.database, config.http?.storeTimeoutMs);
+    return { store, description: `Neo4j at ${redactUri(config.neo4j.uri)}` };
   }
   const graph = await loadSeed(config.seedDir);
   const info = `${graph.frameworks.length} frameworks, ${graph.requirements.length} requirements, ${graph.mappings.length} mappings`;
   return { store: new MemoryStore(graph), description: `embedded store, dataset ${graph.version}: ${info}` };
 }
+
+/**
+ * A Neo4j that is down may come back, so the API starts anyway and answers SERVICE_UNAVAILABLE
+ * until it does; one that refuses our credentials or database name never will, so start-up stops
+ * with the cause named.
+ */
+async function refuseMisconfiguredNeo4j(driver: CypherDriver, neo4j: NonNullable<Config['neo4j']>): Promise<void> {
+  try {
+    await driver.verifyConnectivity(neo4j.database ? { database: neo4j.database } : undefined);
+  } catch (error) {
+    if (!isConfigurationError(error)) return;
+    await driver.close();
+    throw new StartupError(describeNeo4jError(neo4j.uri, error, neo4j.user));
+  }
+}
+
+/** A start-up failure whose message says it all: printed alone, no stack. */
+export class StartupError extends Error {}

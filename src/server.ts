@@ -1,5 +1,5 @@
 import { createApp, installGracefulShutdown } from './app.js';
-import { createStore } from './bootstrap.js';
+import { createStore, StartupError } from './bootstrap.js';
 import { readConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { SeedError } from './seed/seed-error.js';
@@ -21,6 +21,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof SeedError ? error.message : error);
+  console.error(error instanceof SeedError || error instanceof StartupError ? error.message : error);
   process.exit(1);
 });

@@ -2,7 +2,7 @@ import { readNeo4jConfig } from '../config.js';
 import { loadSeed } from '../seed/load-seed.js';
 import { SeedError } from '../seed/seed-error.js';
 import { loadCypherRegistry, loadSchemaStatements } from '../store/neo4j/cypher-registry.js';
-import { createNeo4jDriver, describeConnectionError } from '../store/neo4j/driver.js';
+import { createNeo4jDriver, describeNeo4jError } from '../store/neo4j/driver.js';
 import { writeGraph } from '../store/neo4j/seed-writer.js';
 
 /** `npm run seed:neo4j`: validates seed/ and loads it into the Neo4j at NEO4J_URI, idempotently. */
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
   try {
     await driver.verifyConnectivity(config.database ? { database: config.database } : undefined);
   } catch (error) {
-    console.error(`seed:neo4j: ${describeConnectionError(config.uri, error)}`);
+    console.error(`seed:neo4j: ${describeNeo4jError(config.uri, error, config.user)}`);
     await driver.close();
     return 1;
   }
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    console.error(`seed:neo4j: ${describeConnectionError(config.uri, error)}`);
+    console.error(`seed:neo4j: ${describeNeo4jError(config.uri, error, config.user)}`);
     return 1;
   } finally {
     await driver.close();

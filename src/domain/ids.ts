@@ -31,6 +31,19 @@ export function requirementRefOf(requirementId: string): string {
   return requirementId.slice(requirementId.indexOf(':') + 1);
 }
 
+/**
+ * A mapping's id, derived from what it says (its set and its two ends), so it survives the
+ * reordering, insertion or removal of other mappings: `soc2--iso42001:soc2:CC7.2->iso42001:A.6.2.6`.
+ */
+export function mappingId(setId: string, fromId: string, toId: string): string {
+  return `${setId}:${fromId}->${toId}`;
+}
+
+/** An "assessed, nothing found" record's id: its set and the requirement examined. */
+export function noRelationshipId(setId: string, requirementId: string): string {
+  return `${setId}:${requirementId}`;
+}
+
 export function globalId(type: PrefixedType, localId: string): string {
   return `${TYPE_PREFIXES[type]}:${localId}`;
 }

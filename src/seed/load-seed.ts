@@ -14,7 +14,7 @@ import type {
   Risk,
 } from '../domain/types.js';
 import type { z } from 'zod';
-import { frameworkIdOf, requirementId } from '../domain/ids.js';
+import { frameworkIdOf, mappingId, noRelationshipId, requirementId } from '../domain/ids.js';
 import { suggestIds } from '../domain/suggest.js';
 import { SeedError, type SeedProblem } from './seed-error.js';
 import { SeedFile } from './seed-file.js';
@@ -310,7 +310,7 @@ function addMappingSet(graph: GraphData, file: SeedFile, data: MappingSetFile, k
     pairs.set(key, i);
     mapped.add(fromId).add(toId);
     graph.mappings.push({
-      id: `${data.id}/${i}`,
+      id: mappingId(data.id, fromId, toId),
       setId: data.id,
       sourceId: data.source,
       fromId,
@@ -332,7 +332,7 @@ function addMappingSet(graph: GraphData, file: SeedFile, data: MappingSetFile, k
     else {
       examined.add(id);
       graph.noRelationships.push({
-        id: `${data.id}/none/${i}`,
+        id: noRelationshipId(data.id, id),
         setId: data.id,
         sourceId: data.source,
         requirementId: id,

@@ -92,7 +92,7 @@ describe('inference across a pivot framework', () => {
         inferred: true,
         strength: 6,
         path: ['alpha:A3', 'gamma:G1', 'beta:B4'],
-        mappingIds: ['alpha--gamma/0', 'gamma--beta/0'],
+        mappingIds: ['alpha--gamma:alpha:A3->gamma:G1', 'gamma--beta:gamma:G1->beta:B4'],
       }),
     ]);
   });

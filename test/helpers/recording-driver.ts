@@ -18,6 +18,8 @@ export interface RecordedCall {
   query: string;
   parameters: Record<string, unknown>;
   mode: 'READ' | 'WRITE' | 'AUTO';
+  /** Which managed transaction ran it (numbered from 1), or null for an auto-commit statement. */
+  transaction: number | null;
 }
 
 const registry = loadCypherRegistry();
@@ -61,12 +63,17 @@ export class RecordingDriver implements CypherDriver {
     this.calls.length = 0;
   }
 
+  private transactions = 0;
+
   session(): CypherSession {
-    const tx = (mode: RecordedCall['mode']): CypherTransaction => ({ run: (query, parameters = {}) => this.run(query, parameters, mode) });
+    const tx = (mode: RecordedCall['mode']): CypherTransaction => {
+      const transaction = ++this.transactions;
+      return { run: (query, parameters = {}) => this.run(query, parameters, mode, transaction) };
+    };
     return {
       executeRead: (work) => work(tx('READ')),
       executeWrite: (work) => work(tx('WRITE')),
-      run: (query, parameters) => this.run(query, parameters ?? {}, 'AUTO'),
+      run: (query, parameters) => this.run(query, parameters ?? {}, 'AUTO', null),
       close: async () => {},
     };
   }
@@ -78,11 +85,11 @@ export class RecordingDriver implements CypherDriver {
 
   async close(): Promise<void> {}
 
-  private async run(query: string, parameters: Record<string, unknown>, mode: RecordedCall['mode']): Promise<CypherResult> {
+  private async run(query: string, parameters: Record<string, unknown>, mode: RecordedCall['mode'], transaction: number | null): Promise<CypherResult> {
     if (this.failure) throw this.failure;
     const name = nameOf.get(query) ?? (query.startsWith('CREATE ') ? 'schema' : null);
     if (!name) throw new Error(`the adapter ran a statement that is not in cypher/: ${query.slice(0, 80)}`);
-    this.calls.push({ name, query, parameters, mode });
+    this.calls.push({ name, query, parameters, mode, transaction });
     return { records: (await this.answer(name, parameters)).map(record), summary: { counters: { updates: () => ({ nodesCreated: 0, propertiesSet: 1 }) } } };
   }
 

@@ -3,10 +3,11 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CYPHER_DIR, loadCypherRegistry, loadSchemaStatements } from '../../src/store/neo4j/cypher-registry.js';
-import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
-import { writeGraph } from '../../src/store/neo4j/seed-writer.js';
+import { isUnavailable, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
+import { describeNeo4jError, redactUri } from '../../src/store/neo4j/driver.js';
+import { seededVersion, writeGraph } from '../../src/store/neo4j/seed-writer.js';
 import { StoreUnavailableError } from '../../src/domain/graph-store.js';
-import { fixtureGraph } from '../helpers/fixture-seed.js';
+import { fixtureGraph, fixtureSeed } from '../helpers/fixture-seed.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 import { RecordingDriver } from '../helpers/recording-driver.js';
 
@@ -27,7 +28,7 @@ describe('Neo4j adapter: port calls to Cypher', () => {
     const { driver, store } = setup();
     const found = await store.nodes('Requirement', ['beta:B2', 'nope:X', 'beta:B2', 'alpha:A1']);
     expect(found.map((r) => r?.id ?? null)).toEqual(['beta:B2', null, 'beta:B2', 'alpha:A1']);
-    expect(driver.calls).toEqual([{ name: 'requirement/by-ids', query: registry['requirement/by-ids'], parameters: { ids: ['beta:B2', 'nope:X', 'alpha:A1'] }, mode: 'READ' }]);
+    expect(driver.calls).toEqual([{ name: 'requirement/by-ids', query: registry['requirement/by-ids'], parameters: { ids: ['beta:B2', 'nope:X', 'alpha:A1'] }, mode: 'READ', transaction: 1 }]);
   });
 
   it('converts Neo4j integers and restores nulls Neo4j cannot store', async () => {
@@ -130,13 +131,55 @@ describe('seeding Neo4j', () => {
     const firstDelete = names.findIndex((n) => n.startsWith('seed/delete-stale'));
     expect(names.slice(0, firstDelete).every((n) => n === 'schema' || n.startsWith('seed/merge-'))).toBe(true);
     expect(names.at(-1)).toBe('seed/set-dataset');
-    expect(driver.calls.at(-1)!.parameters).toMatchObject({ version: graph.version, loadedAt: '2026-01-01T00:00:00.000Z' });
+    const version = seededVersion(graph.version, registry, loadSchemaStatements());
+    expect(driver.calls.at(-1)!.parameters).toMatchObject({ version, loadedAt: '2026-01-01T00:00:00.000Z' });
     const maps = driver.calls.find((c) => c.name === 'seed/merge-maps-to')!;
     expect((maps.parameters.rows as any[]).map((r) => r.props.id)).toEqual(graph.mappings.map((m) => m.id));
     const stale = driver.calls.find((c) => c.name === 'seed/delete-stale-requirement')!;
     expect(stale.parameters.ids).toEqual(graph.requirements.map((r) => r.id));
     for (const call of driver.calls.filter((c) => c.name !== 'schema')) expect(call.mode).toBe('WRITE');
-    expect(lines.at(-1)).toBe(`dataset version ${graph.version}`);
+    expect(lines.at(-1)).toBe(`dataset version ${version}`);
+  });
+
+  it('writes all data in one transaction, so readers never see a half-seeded graph', async () => {
+    const driver = new RecordingDriver(graph);
+    await writeGraph(driver, registry, loadSchemaStatements(), graph);
+    const data = driver.calls.filter((c) => c.name !== 'schema');
+    expect(new Set(data.map((c) => c.transaction))).toEqual(new Set([data[0]!.transaction]));
+    expect(data[0]!.transaction).not.toBeNull();
+    expect(driver.calls.filter((c) => c.name === 'schema').every((c) => c.transaction === null)).toBe(true);
+  });
+
+  it('stores whole numbers as Neo4j integers, never floats', async () => {
+    const driver = new RecordingDriver(graph);
+    await writeGraph(driver, registry, [], graph);
+    const maps = driver.calls.find((c) => c.name === 'seed/merge-maps-to')!;
+    const props = (maps.parameters.rows as any[]).map((r) => r.props);
+    expect(props.every((p) => neo4j.isInt(p.catalogOrder) && (p.strength === undefined || neo4j.isInt(p.strength)))).toBe(true);
+    expect(props.some((p) => neo4j.isInt(p.strength))).toBe(true);
+    const addresses = driver.calls.find((c) => c.name === 'seed/merge-addresses')!;
+    expect((addresses.parameters.rows as any[]).every((r) => neo4j.isInt(r.position))).toBe(true);
+  });
+
+  it('gives mappings ids from their content, so removing one leaves the others their ids', async () => {
+    const seed = fixtureSeed();
+    const before = fixtureGraph(seed);
+    const set = seed.mappings['alpha--beta'] as { mappings: Array<{ from: string; to: string }> };
+    const removed = set.mappings.shift()!;
+    const after = fixtureGraph(seed);
+    const gone = before.mappings.filter((m) => !after.mappings.some((n) => n.id === m.id));
+    expect(gone.map((m) => [m.fromId, m.toId])).toEqual([[`alpha:${removed.from}`, `beta:${removed.to}`]]);
+    for (const m of after.mappings) expect(before.mappings.find((b) => b.id === m.id)).toEqual(m);
+  });
+
+  it('versions the seeded data by the seed and the statements that wrote it', () => {
+    const schema = loadSchemaStatements();
+    const base = seededVersion(graph.version, registry, schema);
+    expect(seededVersion(graph.version, registry, schema)).toBe(base);
+    expect(seededVersion(graph.version, { ...registry, 'seed/merge-maps-to': registry['seed/merge-maps-to'] + '\n' }, schema)).not.toBe(base);
+    expect(seededVersion('another-seed', registry, schema)).not.toBe(base);
+    // Read statements do not change what was written.
+    expect(seededVersion(graph.version, { ...registry, 'framework/all': registry['framework/all'] + '\n' }, schema)).toBe(base);
   });
 
   it('writes no nulls into Neo4j properties', async () => {
@@ -145,5 +188,28 @@ describe('seeding Neo4j', () => {
     const props = driver.calls.flatMap((c) => ((c.parameters.rows as any[]) ?? []).map((r) => r.props).filter(Boolean));
     expect(props.length).toBeGreaterThan(20);
     for (const p of props) expect(Object.values(p)).not.toContain(null);
+  });
+});
+
+describe('Neo4j errors, named by their cause', () => {
+  const coded = (code: string, message = 'refused') => Object.assign(new Error(message), { code });
+
+  it('counts refusals and exhausted pools as the database being unavailable, not as internal errors', () => {
+    expect(isUnavailable(coded('Neo.ClientError.Security.Unauthorized'))).toBe(true);
+    expect(isUnavailable(coded('Neo.ClientError.Database.DatabaseNotFound'))).toBe(true);
+    expect(isUnavailable(coded('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'))).toBe(true);
+    expect(isUnavailable(new Error('Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 50'))).toBe(true);
+    expect(isUnavailable(coded('Neo.ClientError.Statement.SyntaxError'))).toBe(false);
+  });
+
+  it('says which setting to check, and never prints credentials written into the URI', () => {
+    const uri = 'bolt://admin:s3cret@db.example:7687';
+    expect(redactUri(uri)).toBe('bolt://db.example:7687');
+    const auth = describeNeo4jError(uri, coded('Neo.ClientError.Security.Unauthorized', `auth failed for ${uri}`), 'admin');
+    expect(auth).toMatch(/refused the credentials of user "admin".*NEO4J_PASSWORD/);
+    expect(auth).not.toContain('s3cret');
+    expect(describeNeo4jError(uri, coded('Neo.ClientError.Database.DatabaseNotFound'))).toMatch(/no such database.*NEO4J_DATABASE/);
+    expect(describeNeo4jError(uri, coded('ServiceUnavailable', 'connect ECONNREFUSED'))).toMatch(/^cannot reach Neo4j at bolt:\/\/db.example:7687/);
+    expect(describeNeo4jError(uri, coded('Neo.ClientError.Statement.SyntaxError', 'bad'))).toBe('Neo4j at bolt://db.example:7687 failed (Neo.ClientError.Statement.SyntaxError): bad');
   });
 });

@@ -27,6 +27,8 @@ export class MemoryStore implements GraphStore {
   private readonly requirementsByFramework = new MultiMap<string, Requirement>();
   /** Lowercased ref, title and summary per requirement, for search. */
   private readonly searchText = new Map<string, string>();
+  /** Each requirement's position in the catalog, the order every list of requirements comes in. */
+  private readonly order = new Map<string, number>();
   private readonly loadedAt = new Date().toISOString();
 
   constructor(private readonly data: GraphData) {
@@ -50,6 +52,7 @@ export class MemoryStore implements GraphStore {
       requirementsOfEvidence: new MultiMap(),
       risksOfDiscipline: new MultiMap(),
     };
+    data.requirements.forEach((r, i) => this.order.set(r.id, i));
     for (const r of data.requirements) {
       this.relations.children.add(r.parentId ?? r.frameworkId, r.id);
       this.requirementsByFramework.add(r.frameworkId, r);
@@ -114,8 +117,9 @@ export class MemoryStore implements GraphStore {
   }
 
   private findPage(filter: RequirementFilter, page: Page): RequirementPage {
+    // Catalog order across frameworks too (as the Neo4j store orders), whatever order they were asked in.
     const pool = filter.frameworkIds
-      ? filter.frameworkIds.flatMap((f) => this.requirementsByFramework.get(f))
+      ? [...new Set(filter.frameworkIds)].flatMap((f) => this.requirementsByFramework.get(f)).sort((a, b) => this.order.get(a.id)! - this.order.get(b.id)!)
       : this.data.requirements;
     const kinds = filter.kinds ? new Set(filter.kinds) : null;
     const words = searchWords(filter.search);

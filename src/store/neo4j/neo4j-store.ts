@@ -37,12 +37,31 @@ export const RELATED: Record<Relation, ReadQuery> = {
   risksOfDiscipline: 'discipline/risks',
 };
 
-/** Driver error codes that mean "the database cannot be reached now", not "the query is wrong". */
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND']);
+/**
+ * Errors that mean "the database cannot serve us now" rather than "this query is wrong": it is
+ * unreachable or restarting, the pool is exhausted, or it refuses our credentials or database name.
+ * All of them answer SERVICE_UNAVAILABLE; the cause is in the message, which is logged.
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'Neo.ClientError.Security.Unauthorized',
+  'Neo.ClientError.Security.AuthenticationRateLimit',
+  'Neo.ClientError.Security.CredentialsExpired',
+  'Neo.ClientError.Database.DatabaseNotFound',
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+]);
 
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError'));
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError'))) return true;
+  // The driver's pool gives up with a plain message and no code of its own.
+  return /connection acquisition timed out/i.test((error as Error)?.message ?? '');
 }
 
 /**
@@ -54,6 +73,8 @@ export class Neo4jStore implements GraphStore {
     private readonly driver: CypherDriver,
     private readonly cypher: CypherRegistry,
     private readonly database?: string,
+    /** Server-side limit on each read, so a query the API gave up on does not run on in Neo4j. */
+    private readonly transactionTimeoutMs = 5_000,
   ) {}
 
   async nodes<L extends NodeLabel>(label: L, ids: readonly string[]): Promise<Array<NodeTypes[L] | null>> {
@@ -131,7 +152,7 @@ export class Neo4jStore implements GraphStore {
   private async read(name: ReadQuery, parameters: Record<string, unknown>): Promise<CypherRecord[]> {
     const session = this.driver.session({ defaultAccessMode: 'READ', ...(this.database ? { database: this.database } : {}) });
     try {
-      return await session.executeRead(async (tx) => (await tx.run(this.cypher[name], parameters)).records);
+      return await session.executeRead(async (tx) => (await tx.run(this.cypher[name], parameters)).records, { timeout: this.transactionTimeoutMs });
     } catch (error) {
       if (isUnavailable(error)) throw new StoreUnavailableError(`Neo4j is unavailable (${(error as Error).message})`, { cause: error });
       throw error;

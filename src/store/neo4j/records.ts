@@ -21,6 +21,22 @@ const NULLABLE: { [L in NodeLabel]: Array<keyof NodeTypes[L]> } = {
 /** Properties only the database needs (ordering, search); not part of the domain object. */
 const STORE_ONLY = new Set(['catalogOrder', 'searchText']);
 
+/**
+ * Every number the graph stores is a whole number (catalog order, strength, position); JavaScript
+ * numbers would travel as floats, so they are sent as Neo4j integers.
+ */
+export function toStoredValue(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toStoredValue);
+  return value;
+}
+
+function storedProps(entries: Record<string, unknown>): Record<string, unknown> {
+  const props: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entries)) if (value !== null && value !== undefined) props[key] = toStoredValue(value);
+  return props;
+}
+
 /** Converts Neo4j integers anywhere in a value to JavaScript numbers. */
 export function toNative(value: unknown): unknown {
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
@@ -43,8 +59,7 @@ export function fromNodeProps<L extends NodeLabel>(label: L, props: unknown): No
 
 /** Properties to store for a node: the domain object flattened, without nulls, plus store-only ones. */
 export function toNodeProps<L extends NodeLabel>(label: L, node: NodeTypes[L], catalogOrder: number): Record<string, unknown> {
-  const props: Record<string, unknown> = { catalogOrder };
-  for (const [key, value] of Object.entries(node)) if (value !== null && value !== undefined) props[key] = value;
+  const props = storedProps({ catalogOrder, ...node });
   if (label === 'MappingSet') props.comprehensive = JSON.stringify((node as MappingSet).comprehensive);
   if (label === 'Requirement') {
     const r = node as Requirement;
@@ -69,9 +84,7 @@ export function fromMappingProps(props: unknown): Mapping {
 }
 
 export function toMappingProps(mapping: Mapping, catalogOrder: number): Record<string, unknown> {
-  const props: Record<string, unknown> = { catalogOrder };
-  for (const [key, value] of Object.entries(mapping)) if (value !== null) props[key] = value;
-  return props;
+  return storedProps({ catalogOrder, ...mapping });
 }
 
 export function fromNoRelationshipProps(props: unknown): NoRelationship {
@@ -87,5 +100,5 @@ export function fromNoRelationshipProps(props: unknown): NoRelationship {
 }
 
 export function toNoRelationshipProps(record: NoRelationship, catalogOrder: number): Record<string, unknown> {
-  return { ...record, catalogOrder };
+  return storedProps({ ...record, catalogOrder });
 }

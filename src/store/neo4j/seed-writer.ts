@@ -1,14 +1,17 @@
+import { createHash } from 'node:crypto';
 import { datasetCounts } from '../../domain/dataset.js';
 import type { GraphData } from '../../domain/types.js';
 import type { NodeLabel } from '../../domain/graph-store.js';
 import type { CypherRegistry, WriteQuery } from './cypher-registry.js';
-import { toMappingProps, toNodeProps, toNoRelationshipProps } from './records.js';
-import type { CypherDriver } from './session.js';
+import { toMappingProps, toNodeProps, toNoRelationshipProps, toStoredValue } from './records.js';
+import type { CypherDriver, CypherTransaction } from './session.js';
 
 /**
- * Loads a validated graph into Neo4j idempotently: the schema first, then batched UNWIND ... MERGE
- * writes, then the removal of nodes and edges that left seed/, then the dataset version.
- * Running it twice leaves the same graph.
+ * Loads a validated graph into Neo4j idempotently: the schema first (schema statements cannot share
+ * a transaction with data), then ONE write transaction holding the batched UNWIND ... MERGE writes,
+ * the removal of what left seed/ and the dataset version. Readers see the old graph or the new one,
+ * never a mix, and a seed that fails half-way leaves the old graph as it was. Running it twice
+ * leaves the same graph.
  */
 
 const BATCH = 1000;
@@ -46,10 +49,12 @@ export async function writeGraph(
   options: { database?: string; log?: (line: string) => void; now?: () => Date } = {},
 ): Promise<SeedSummary> {
   const log = options.log ?? (() => {});
+  const version = seededVersion(graph.version, cypher, schema);
   const summary: SeedSummary = { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 };
   const session = driver.session({ defaultAccessMode: 'WRITE', ...(options.database ? { database: options.database } : {}) });
+  let tx: CypherTransaction | null = null;
   const write = async (name: WriteQuery, parameters: Record<string, unknown>) => {
-    const result = await session.executeWrite(async (tx) => tx.run(cypher[name], parameters));
+    const result = await tx!.run(cypher[name], parameters);
     const counters = result.summary?.counters?.updates() ?? {};
     summary.nodesCreated += counters.nodesCreated ?? 0;
     summary.nodesDeleted += counters.nodesDeleted ?? 0;
@@ -68,55 +73,72 @@ export async function writeGraph(
     // Schema statements cannot share a transaction with data writes: one auto-commit each.
     for (const statement of schema) await session.run(statement);
 
-    log('merging nodes');
-    for (const step of NODE_STEPS) {
-      const rows = step.items(graph).map((node, i) => ({ id: node.id, props: toNodeProps(step.label, node as never, i) }));
-      await batched(step.merge, rows, step.label);
-    }
-    const requirementRows = graph.requirements.map((r, i) => ({ id: r.id, kind: r.kind, props: toNodeProps('Requirement', r, i) }));
-    await batched('seed/merge-requirement', requirementRows, 'Requirement');
+    // The driver retries the whole transaction on a transient error: counts start again with it.
+    await session.executeWrite(async (transaction) => {
+      tx = transaction;
+      Object.assign(summary, { nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0, labelsAdded: 0 });
+      log('merging nodes');
+      for (const step of NODE_STEPS) {
+        const rows = step.items(graph).map((node, i) => ({ id: node.id, props: toNodeProps(step.label, node as never, i) }));
+        await batched(step.merge, rows, step.label);
+      }
+      const requirementRows = graph.requirements.map((r, i) => ({ id: r.id, kind: r.kind, props: toNodeProps('Requirement', r, i) }));
+      await batched('seed/merge-requirement', requirementRows, 'Requirement');
 
-    log('merging relationships');
-    const hierarchy = graph.requirements.map((r) => ({ parent: r.parentId ?? r.frameworkId, child: r.id }));
-    await batched('seed/merge-has', hierarchy, 'HAS');
-    for (const step of PAIR_STEPS) {
-      const position = new Map<string, number>();
-      const rows = step.pairs(graph).map(([from, to]) => {
-        const p = position.get(from) ?? 0;
-        position.set(from, p + 1);
-        return { from, to, position: p };
-      });
-      await batched(step.merge, rows, step.name);
-    }
-    await batched('seed/merge-maps-to', graph.mappings.map((m, i) => ({ fromId: m.fromId, toId: m.toId, props: toMappingProps(m, i) })), 'MAPS_TO');
-    const frameworkOfSet = new Map(graph.mappingSets.map((s) => [s.id, s]));
-    await batched(
-      'seed/merge-no-relationship',
-      graph.noRelationships.map((n, i) => {
-        const set = frameworkOfSet.get(n.setId)!;
-        return { requirementId: n.requirementId, frameworkId: n.side === 'from' ? set.toFrameworkId : set.fromFrameworkId, props: toNoRelationshipProps(n, i) };
-      }),
-      'NO_RELATIONSHIP',
-    );
-    await batched(
-      'seed/merge-set-links',
-      graph.mappingSets.map((s) => ({ setId: s.id, sourceId: s.sourceId, fromFrameworkId: s.fromFrameworkId, toFrameworkId: s.toFrameworkId })),
-      'mapping set links',
-    );
+      log('merging relationships');
+      const hierarchy = graph.requirements.map((r) => ({ parent: r.parentId ?? r.frameworkId, child: r.id }));
+      await batched('seed/merge-has', hierarchy, 'HAS');
+      for (const step of PAIR_STEPS) {
+        const position = new Map<string, number>();
+        const rows = step.pairs(graph).map(([from, to]) => {
+          const p = position.get(from) ?? 0;
+          position.set(from, p + 1);
+          return { from, to, position: toStoredValue(p) };
+        });
+        await batched(step.merge, rows, step.name);
+      }
+      await batched('seed/merge-maps-to', graph.mappings.map((m, i) => ({ fromId: m.fromId, toId: m.toId, props: toMappingProps(m, i) })), 'MAPS_TO');
+      const frameworkOfSet = new Map(graph.mappingSets.map((s) => [s.id, s]));
+      await batched(
+        'seed/merge-no-relationship',
+        graph.noRelationships.map((n, i) => {
+          const set = frameworkOfSet.get(n.setId)!;
+          return { requirementId: n.requirementId, frameworkId: n.side === 'from' ? set.toFrameworkId : set.fromFrameworkId, props: toNoRelationshipProps(n, i) };
+        }),
+        'NO_RELATIONSHIP',
+      );
+      await batched(
+        'seed/merge-set-links',
+        graph.mappingSets.map((s) => ({ setId: s.id, sourceId: s.sourceId, fromFrameworkId: s.fromFrameworkId, toFrameworkId: s.toFrameworkId })),
+        'mapping set links',
+      );
 
-    log('removing what left seed/');
-    await write('seed/delete-stale-maps-to', { ids: graph.mappings.map((m) => m.id) });
-    await write('seed/delete-stale-no-relationship', { ids: graph.noRelationships.map((n) => n.id) });
-    await write('seed/delete-stale-has', { pairs: hierarchy.map((h) => [h.parent, h.child]) });
-    for (const step of PAIR_STEPS) await write(step.stale, { pairs: step.pairs(graph) });
-    await write('seed/delete-stale-requirement', { ids: graph.requirements.map((r) => r.id) });
-    for (const step of NODE_STEPS) await write(step.stale, { ids: step.items(graph).map((n) => n.id) });
+      log('removing what left seed/');
+      await write('seed/delete-stale-maps-to', { ids: graph.mappings.map((m) => m.id) });
+      await write('seed/delete-stale-no-relationship', { ids: graph.noRelationships.map((n) => n.id) });
+      await write('seed/delete-stale-has', { pairs: hierarchy.map((h) => [h.parent, h.child]) });
+      for (const step of PAIR_STEPS) await write(step.stale, { pairs: step.pairs(graph) });
+      await write('seed/delete-stale-requirement', { ids: graph.requirements.map((r) => r.id) });
+      for (const step of NODE_STEPS) await write(step.stale, { ids: step.items(graph).map((n) => n.id) });
 
-    const counts = JSON.stringify(datasetCounts(graph));
-    await write('seed/set-dataset', { version: graph.version, loadedAt: (options.now ?? (() => new Date()))().toISOString(), counts });
-    log(`dataset version ${graph.version}`);
+      await write('seed/set-dataset', { version, loadedAt: (options.now ?? (() => new Date()))().toISOString(), counts: JSON.stringify(datasetCounts(graph)) });
+      log('committing');
+    });
+    log(`dataset version ${version}`);
     return summary;
   } finally {
     await session.close();
   }
+}
+
+/**
+ * The dataset version a seeded database reports: the seed's own version and the statements that
+ * wrote it, so a fix to the seeding code gives a new version and caches keyed by it start afresh,
+ * while seeding the same seed with the same code twice gives the same version.
+ */
+export function seededVersion(seedVersion: string, cypher: CypherRegistry, schema: string[]): string {
+  const hash = createHash('sha256').update(seedVersion);
+  for (const name of Object.keys(cypher).filter((n) => n.startsWith('seed/')).sort()) hash.update('\0').update(name).update('\0').update(cypher[name as WriteQuery]);
+  for (const statement of schema) hash.update('\0').update(statement);
+  return hash.digest('hex').slice(0, 16);
 }

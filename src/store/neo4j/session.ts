@@ -15,9 +15,14 @@ export interface CypherTransaction {
   run(query: string, parameters?: Record<string, unknown>): Promise<CypherResult> | PromiseLike<CypherResult>;
 }
 
+/** Per-transaction settings; `timeout` (ms) makes the server end the transaction, not only the client give up. */
+export interface CypherTransactionConfig {
+  timeout?: number;
+}
+
 export interface CypherSession {
-  executeRead<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T>;
-  executeWrite<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T>;
+  executeRead<T>(work: (tx: CypherTransaction) => Promise<T>, config?: CypherTransactionConfig): Promise<T>;
+  executeWrite<T>(work: (tx: CypherTransaction) => Promise<T>, config?: CypherTransactionConfig): Promise<T>;
   run(query: string, parameters?: Record<string, unknown>): PromiseLike<CypherResult>;
   close(): Promise<void>;
 }
