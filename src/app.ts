@@ -5,13 +5,14 @@ import cors from 'cors';
 import express, { type Express, type RequestHandler } from 'express';
 import { defaultConfig, type Config } from './config.js';
 import { ErrorCode } from './domain/error-codes.js';
+import type { GraphStore } from './domain/graph-store.js';
 import { mountExplorer } from './explorer/routes.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { createRequestContext } from './graphql/context.js';
 import { checkTrusted, loadTrustedManifest, sha256, type TrustedManifest } from './graphql/trusted-documents.js';
 import { codedBody, httpErrorHandler, notFoundHandler } from './http-errors.js';
 import { createLogger, type Logger } from './logger.js';
-import type { GraphStore } from './domain/graph-store.js';
+import { circuitBreakerStore } from './store/circuit-breaker.js';
 import { observeFailures, timeoutStore, type StoreHealth } from './store/timeout-store.js';
 
 export interface AppOptions {
@@ -34,7 +35,9 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   const config = options.config ?? defaultConfig();
   const log = options.log ?? createLogger(config.logLevel);
   const health: StoreHealth = { lastFailureAt: 0 };
-  const store = observeFailures(timeoutStore(rawStore, config.http.storeTimeoutMs), health);
+  // Outermost the breaker: while the store is known down, requests fail at once instead of queueing.
+  const breaker = circuitBreakerStore(observeFailures(timeoutStore(rawStore, config.http.storeTimeoutMs), health));
+  const store = breaker.store;
   const trustedManifest = config.trustedDocumentsFile ? loadTrustedManifest(config.trustedDocumentsFile) : null;
   const version = datasetVersionCache(store, health);
 
@@ -51,6 +54,8 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   });
   app.get('/readyz', async (_req, res) => {
     try {
+      // Readiness asks the store itself, so it is also what closes an open circuit soonest.
+      if (breaker.state().phase === 'open') await breaker.probe();
       const info = await store.datasetInfo();
       version.set(info.version);
       res.json({ status: 'ready', datasetVersion: info.version, loadedAt: info.loadedAt });

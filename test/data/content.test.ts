@@ -120,11 +120,14 @@ describe('curated mapping sets', () => {
     }
   });
 
-  it('assesses the sides the issue names: ISO 42001 for SOC 2 and ISO 27001, ISO 27001 for SOC 2, AI Act focus articles', () => {
+  it('assesses the sides the issue names: ISO 42001 for SOC 2 and ISO 27001, both sides of SOC 2 to ISO 27001, AI Act focus articles', () => {
     const sides = (id: string) => set(id).comprehensive.map((c) => `${c.side === 'from' ? set(id).fromFrameworkId : set(id).toFrameworkId}${c.tag ? `#${c.tag}` : ''}`);
     expect(sides('soc2--iso42001')).toContain('iso42001');
     expect(sides('iso27001--iso42001')).toContain('iso42001');
     expect(sides('soc2--iso27001')).toContain('iso27001');
+    expect(sides('soc2--iso27001')).toContain('soc2');
+    const soc2Examined = examinedSide(set('soc2--iso27001'), 'from', null);
+    expect(soc2Examined).toHaveLength(61);
     expect(sides('eu-ai-act--iso42001')).toContain('eu-ai-act#focus');
   });
 
