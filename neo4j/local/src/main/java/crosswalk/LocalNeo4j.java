@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -42,12 +41,49 @@ public final class LocalNeo4j {
     static final String DEFAULT_PASSWORD = "crosswalk-dev";
     /** Written into a data directory this launcher created, so NEO4J_FRESH never wipes a folder it does not own. */
     static final String MARKER = ".crosswalk-neo4j-local";
+    /**
+     * Our own start-up queries are the first Cypher this JVM runs, slow while cold (tens of seconds on a
+     * busy 2-core machine): they get more than the 30 s that clients' transactions get.
+     */
+    static final Duration SETUP_TIMEOUT = Duration.ofMinutes(5);
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         // Keep the real stdout for the ready line only: anything a library prints goes to stderr.
         PrintStream stdout = System.out;
         System.setOut(System.err);
 
+        // Any JVM exit we don't drive ourselves (SIGHUP, System.exit in a failure) still stops Neo4j cleanly.
+        Runtime.getRuntime().addShutdownHook(new Thread(LocalNeo4j::shutdown, "neo4j-local-shutdown"));
+        // TERM and INT stop Neo4j and exit 0, at any time, also while it is starting. The JVM's default
+        // would exit 143/130, which npm and test runners report as a failure although nothing went wrong.
+        // The exit happens here, not in main, so it works even if main has already failed or returned.
+        Signal.handle(new Signal("TERM"), s -> stopAndExit(0));
+        Signal.handle(new Signal("INT"), s -> stopAndExit(0));
+        if ("1".equals(System.getenv("NEO4J_EXIT_ON_STDIN_EOF"))) {
+            // Our parent holds our stdin open; if it dies, even by SIGKILL, the pipe closes and we follow.
+            Thread watcher = new Thread(() -> {
+                drain(System.in);
+                System.err.println("neo4j-local: stdin closed (parent gone), stopping");
+                stopAndExit(0);
+            }, "neo4j-local-stdin-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
+        try {
+            int port = run();
+            stdout.println("neo4j ready at bolt://" + HOST + ":" + port);
+            stdout.flush();
+            // main returns; Neo4j's own threads keep the JVM up until a signal stops it.
+        } catch (Throwable t) {
+            // Without this, Neo4j's non-daemon threads would keep a half-started server running forever.
+            t.printStackTrace();
+            stopAndExit(1);
+        }
+    }
+
+    /** Starts Neo4j, makes it ready for clients and returns the Bolt port. */
+    static int run() throws Exception {
         String password = env("NEO4J_PASSWORD", DEFAULT_PASSWORD);
         if (password.length() < 8) {
             fail("NEO4J_PASSWORD must be at least 8 characters (Neo4j 5 refuses shorter passwords)");
@@ -59,54 +95,30 @@ public final class LocalNeo4j {
         boolean pickPort = portEnv.isEmpty() || portEnv.equals("0");
 
         // A picked port can be taken by someone else between our probe and Neo4j's bind: pick again.
-        DatabaseManagementService dbms = null;
         int port = 0;
         for (int attempt = 1; dbms == null; attempt++) {
             port = pickPort ? freePort() : parsePort(portEnv);
             try {
-                dbms = start(dataDir, port);
+                DatabaseManagementService started = start(dataDir, port);
+                synchronized (LocalNeo4j.class) {
+                    dbms = started;
+                    // A signal that came while Neo4j was starting found nothing to stop: stop it now.
+                    if (shutDown) started.shutdown();
+                }
             } catch (RuntimeException e) {
                 if (!pickPort || attempt >= 3 || !causedByBind(e)) throw e;
-                System.err.println("port " + port + " was taken before Neo4j bound it; picking another");
+                System.err.println("neo4j-local: port " + port + " was taken before Neo4j bound it; picking another");
             }
         }
 
-        DatabaseManagementService started = dbms;
-        Thread hook = new Thread(() -> shutdown(started), "neo4j-local-shutdown");
-        // Any JVM exit we don't drive ourselves (SIGHUP, an error below) still shuts Neo4j down cleanly.
-        Runtime.getRuntime().addShutdownHook(hook);
-
-        // TERM and INT: stop cleanly and exit 0. The JVM's default would run the hooks but exit 143/130,
-        // which callers (npm, test runners) report as a failure although nothing went wrong.
-        CountDownLatch stop = new CountDownLatch(1);
-        Signal.handle(new Signal("TERM"), s -> stop.countDown());
-        Signal.handle(new Signal("INT"), s -> stop.countDown());
-        if ("1".equals(System.getenv("NEO4J_EXIT_ON_STDIN_EOF"))) {
-            // Our parent holds our stdin open; if it dies, even by SIGKILL, the pipe closes and we follow.
-            Thread watcher = new Thread(() -> {
-                drain(System.in);
-                System.err.println("stdin closed (parent gone); stopping neo4j");
-                stop.countDown();
-            }, "neo4j-local-stdin-watch");
-            watcher.setDaemon(true);
-            watcher.start();
-        }
-
-        setPassword(started, password);
-        if (!started.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(60_000)) {
+        setPassword(dbms, password);
+        if (!dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(SETUP_TIMEOUT.toMillis())) {
             fail("database '" + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + "' did not become available");
         }
         awaitBolt(port);
-        System.err.printf("%s up in %.1f s (JVM uptime), data %s, logs %s%n", describe(started),
+        System.err.printf("%s up in %.1f s (JVM uptime), data %s, logs %s%n", describe(dbms),
                 ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0, dataDir, dataDir.resolve("logs"));
-        stdout.println("neo4j ready at bolt://" + HOST + ":" + port);
-        stdout.flush();
-
-        stop.await();
-        System.err.println("stopping neo4j");
-        shutdown(started);
-        Runtime.getRuntime().removeShutdownHook(hook);
-        System.exit(0);
+        return port;
     }
 
     static DatabaseManagementService start(Path dataDir, int port) {
@@ -130,12 +142,14 @@ public final class LocalNeo4j {
                 // Sized for a 2-core, 24 GiB machine shared with the API and the tests (heap is set on
                 // the java command line, -Xmx1g).
                 .setConfig(GraphDatabaseSettings.pagecache_memory, 512L * 1024 * 1024)
-                // Server-side limit, so a query keeps no CPU busy after its client has given up.
+                // Server-side default, so a query keeps no CPU busy after its client has given up. A client
+                // that sets its own transaction timeout gets that one instead, longer or shorter.
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(30))
                 // No phoning home (and no failed attempts logged on a machine without internet).
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 // Bolt otherwise waits 5 s for its worker pool and 5 s more for connections when stopping,
-                // even with nothing connected; tests start and stop servers often.
+                // even with nothing connected; tests start and stop servers often. (debug.log then warns
+                // that the event loops were "forcefully terminated": by then every database is stopped.)
                 .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO)
                 .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ZERO)
                 .build();
@@ -143,13 +157,18 @@ public final class LocalNeo4j {
 
     /**
      * Makes NEO4J_PASSWORD the password of user neo4j on every start, so an existing data directory
-     * follows the environment. Embedded transactions run with full rights, so no login is needed.
+     * follows the environment. Embedded transactions run with full rights, so no login is needed. Until
+     * this runs, Bolt (already listening, on loopback only) knows only the previous password, or
+     * neo4j/neo4j with a forced change in a new directory; clients wait for the ready line anyway.
      */
     static void setPassword(DatabaseManagementService dbms, String password) {
         GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
         try {
             system.executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password),
+                    r -> null,
+                    SETUP_TIMEOUT);
         } catch (QueryExecutionException e) {
             // Neo4j refuses to "change" a password to the one it already has; that is the goal anyway.
             if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
@@ -164,7 +183,8 @@ public final class LocalNeo4j {
                     r -> {
                         Map<String, Object> row = r.next();
                         return row.get("name") + " " + row.get("v") + " " + row.get("edition");
-                    });
+                    },
+                    SETUP_TIMEOUT);
         } catch (RuntimeException e) {
             return "Neo4j (version unknown: " + e.getMessage() + ")";
         }
@@ -243,17 +263,25 @@ public final class LocalNeo4j {
         return false;
     }
 
-    static synchronized void shutdown(DatabaseManagementService dbms) {
+    private static DatabaseManagementService dbms;
+    private static boolean shutDown;
+
+    static synchronized void shutdown() {
         if (shutDown) return;
         shutDown = true;
+        if (dbms == null) return;
+        System.err.println("neo4j-local: stopping");
         try {
             dbms.shutdown();
         } catch (RuntimeException e) {
-            System.err.println("neo4j shutdown failed: " + e);
+            System.err.println("neo4j-local: shutdown failed: " + e);
         }
     }
 
-    private static boolean shutDown;
+    static void stopAndExit(int code) {
+        shutdown();
+        System.exit(code);
+    }
 
     static void drain(InputStream in) {
         byte[] buf = new byte[256];
