@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { queryCoverage } from '../src/domain/coverage-query.js';
+import { queryCoverage } from '../src/analysis/coverage-query.js';
 import { loadSeed } from '../src/seed/load-seed.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
 import { writeSyntheticSeed } from './synthetic-seed.js';

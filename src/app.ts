@@ -4,13 +4,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express, type RequestHandler } from 'express';
 import { defaultConfig, type Config } from './config.js';
+import { ErrorCode } from './domain/error-codes.js';
+import type { GraphStore } from './domain/graph-store.js';
 import { mountExplorer } from './explorer/routes.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { createRequestContext } from './graphql/context.js';
 import { checkTrusted, loadTrustedManifest, sha256, type TrustedManifest } from './graphql/trusted-documents.js';
-import { httpErrorHandler, notFoundHandler } from './http-errors.js';
+import { codedBody, httpErrorHandler, notFoundHandler } from './http-errors.js';
 import { createLogger, type Logger } from './logger.js';
-import type { GraphStore } from './store/port.js';
 import { circuitBreakerStore } from './store/circuit-breaker.js';
 import { observeFailures, timeoutStore, type StoreHealth } from './store/timeout-store.js';
 
@@ -25,8 +26,6 @@ export interface App {
   /** Stops taking requests, finishes those in flight, then returns. */
   stop(): Promise<void>;
 }
-
-const coded = (code: string, message: string) => ({ errors: [{ message, extensions: { code } }] });
 
 /**
  * The HTTP application: GraphQL at /graphql, health at /healthz and readiness at /readyz,
@@ -85,7 +84,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     }),
   );
   app.use(notFoundHandler);
-  app.use(httpErrorHandler);
+  app.use(httpErrorHandler(log));
   return { app, httpServer, stop: () => apollo.stop() };
 }
 
@@ -128,7 +127,7 @@ const requestId: RequestHandler = (req, res, next) => {
 function requestTimeout(ms: number): RequestHandler {
   return (_req, res, next) => {
     const timer = setTimeout(() => {
-      if (!res.headersSent) res.status(503).json(coded('REQUEST_TIMEOUT', `The request took longer than ${ms} ms.`));
+      if (!res.headersSent) res.status(503).json(codedBody(ErrorCode.REQUEST_TIMEOUT, `The request took longer than ${ms} ms.`));
     }, ms);
     res.on('close', () => clearTimeout(timer));
     res.on('finish', () => clearTimeout(timer));
@@ -141,7 +140,7 @@ function trustedOnly(manifest: TrustedManifest): RequestHandler {
     const body = req.method === 'GET' ? { query: req.query.query, extensions: parseJson(req.query.extensions) } : req.body;
     const check = checkTrusted(manifest, body);
     if (check.ok) next();
-    else res.status(400).json(coded('OPERATION_NOT_TRUSTED', check.message));
+    else res.status(400).json(codedBody(ErrorCode.OPERATION_NOT_TRUSTED, check.message));
   };
 }
 

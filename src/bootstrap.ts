@@ -4,8 +4,8 @@ import { MemoryStore } from './store/memory/memory-store.js';
 import { loadCypherRegistry } from './store/neo4j/cypher-registry.js';
 import { createNeo4jDriver, describeNeo4jError, isConfigurationError, redactUri } from './store/neo4j/driver.js';
 import { Neo4jStore } from './store/neo4j/neo4j-store.js';
+import type { GraphStore } from './domain/graph-store.js';
 import type { CypherDriver } from './store/neo4j/session.js';
-import type { GraphStore } from './store/port.js';
 
 /** The embedded store loaded from seed/ by default; Neo4j when NEO4J_URI is set. Used by the server and the CLI. */
 export async function createStore(config: Pick<Config, 'neo4j' | 'seedDir'> & { http?: Pick<Config['http'], 'storeTimeoutMs'> }): Promise<{ store: GraphStore; description: string }> {

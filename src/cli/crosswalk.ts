@@ -1,17 +1,18 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stringify } from 'yaml';
+import { queryCoverage } from '../analysis/coverage-query.js';
+import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
+import { crosswalkTable, evidenceTable, gapTable, type Table } from '../analysis/tables.js';
 import { createStore } from '../bootstrap.js';
 import { readConfig } from '../config.js';
-import { queryCoverage } from '../domain/coverage-query.js';
-import { crosswalkTable, evidenceTable, gapTable, type Table } from '../domain/tables.js';
+import { ErrorCode } from '../domain/error-codes.js';
+import { StoreUnavailableError, type GraphStore } from '../domain/graph-store.js';
 import type { Framework, Requirement, RequirementKind } from '../domain/types.js';
 import { fromOscal, OscalImportError, toOscal } from '../exports/oscal.js';
 import { toCsv, toHtml, toMarkdown } from '../exports/text.js';
 import { toXlsx } from '../exports/xlsx.js';
 import { SeedError } from '../seed/seed-error.js';
-import type { GraphStore } from '../store/port.js';
-import { StoreUnavailableError } from '../store/port.js';
 import { bar } from './bar.js';
 
 /**
@@ -19,7 +20,18 @@ import { bar } from './bar.js';
  * (NEO4J_URI). Every bad argument is one line on stderr and a non-zero exit, never a stack trace.
  */
 
-class CliError extends Error {}
+/** A usage error: bad input, answered on one line with exit code 2. */
+class CliError extends Error {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+}
+
+/** Exit codes by error code: bad input 2 (usage), an unreachable store and anything else 1. */
+const EXIT_CODES: Partial<Record<ErrorCode, number>> = { [ErrorCode.BAD_USER_INPUT]: 2, [ErrorCode.SERVICE_UNAVAILABLE]: 1 };
+
+function exitCodeOf(error: unknown): number {
+  const code = (error as { code?: unknown })?.code;
+  return (typeof code === 'string' ? EXIT_CODES[code as ErrorCode] : undefined) ?? 1;
+}
 
 const FORMATS = ['csv', 'md', 'xlsx', 'html'] as const;
 type Format = (typeof FORMATS)[number] | 'oscal';
@@ -109,8 +121,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (verb === 'coverage') {
       const target = framework(values.target, 'target');
       const held = list(values.held, 'held');
-      if (held.length === 0) throw new CliError('--held needs at least one framework');
-      if (held.some((h) => h.id === target.id)) throw new CliError('--held must not include the --target framework');
+      failOn(coverageProblems(target, held, kind));
       io.stdout(await coverageSummary(store, target, held, kind, values.inferred ?? false));
       return 0;
     }
@@ -119,27 +130,40 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (verb === 'table') {
       const from = framework(values.from, 'from');
       const to = framework(values.to, 'to');
-      if (from.id === to.id) throw new CliError('--from and --to must be two different frameworks');
+      failOn(crosswalkRequestProblems({ from: from.id, to: to.id, kind }, optionName));
       if (format === 'oscal') return await writeOutput(JSON.stringify(await oscalFor(store, from, to), null, 2) + '\n', values.output, io);
       tables = [await crosswalkTable(store, { from, to, kind, inferred: values.inferred ?? false })];
     } else if (verb === 'gaps') {
       const target = framework(values.target, 'target');
       const held = list(values.held, 'held');
-      if (held.length === 0) throw new CliError('--held needs at least one framework');
-      if (held.some((h) => h.id === target.id)) throw new CliError('--held must not include the --target framework');
+      failOn(coverageProblems(target, held, kind));
       tables = [await gapTable(store, { target, held, kind, inferred: values.inferred ?? false })];
     } else {
       const chosen = list(values.frameworks, 'frameworks');
-      if (chosen.length === 0) throw new CliError('--frameworks needs at least one framework');
+      failOn(frameworkListProblems(chosen.map((f) => f.id), 'frameworks', optionName));
       tables = [await evidenceTable(store, chosen)];
     }
     return await writeOutput(await render(tables, format as (typeof FORMATS)[number]), values.output, io);
   } catch (error) {
     io.stderr(`crosswalk: ${describe(error)}\n`);
-    return error instanceof CliError ? 2 : 1;
+    return exitCodeOf(error);
   } finally {
     if (store && store !== io.store) await store.close();
   }
+}
+
+/** How the CLI names an argument in a shared problem's message. */
+const optionName: ArgumentName = (argument) => `--${argument}`;
+
+/** The first problem a shared request check found, as a usage error (exit code 2); one line, no final full stop. */
+function failOn(problems: readonly RequestProblem[]): void {
+  const [first] = problems;
+  if (first) throw new CliError(first.message.replace(/\.$/, ''));
+}
+
+function coverageProblems(target: Framework, held: Framework[], kind: RequirementKind | null): RequestProblem[] {
+  const heldIds = held.map((h) => h.id);
+  return [...frameworkListProblems(heldIds, 'held', optionName), ...coverageRequestProblems({ target: target.id, held: heldIds, kind }, optionName)];
 }
 
 function parseOptions(args: string[]) {

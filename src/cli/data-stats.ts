@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderStats, withStats } from '../domain/stats.js';
+import { renderStats, withStats } from './stats.js';
 import { DEFAULT_SEED_DIR, loadSeed } from '../seed/load-seed.js';
 import { SeedError } from '../seed/seed-error.js';
 

@@ -1,8 +1,9 @@
+import { frameworkIdOf } from './ids.js';
 import { composeRelationships, coverageRank, inverseRelationship, isFullCoverage } from './relationships.js';
 import type { Mapping, MappingSet, NoRelationship, Relationship, Requirement } from './types.js';
 
 /**
- * Coverage of a target framework's requirements by held frameworks (DESIGN.md, "Mapping semantics").
+ * Coverage of a target framework's requirements by held frameworks (docs/SEMANTICS.md, "Coverage statuses").
  * Pure: the caller gathers the graph around the target; this decides statuses and reasons.
  */
 
@@ -51,8 +52,6 @@ export interface CoverageGraph {
   pivotMappingsOf: ReadonlyMap<string, readonly Mapping[]> | null;
 }
 
-const frameworkOf = (requirementId: string) => requirementId.slice(0, requirementId.indexOf(':'));
-
 /** The far end of a mapping and the relationship seen from it toward `here`. */
 export function seenFrom(mapping: Mapping, here: string): { other: string; relationshipToHere: Relationship } {
   return mapping.fromId === here
@@ -65,7 +64,7 @@ export function computeCoverage(graph: CoverageGraph): CoverageItem[] {
 }
 
 function isHeld(graph: CoverageGraph, requirementId: string): boolean {
-  if (!graph.heldFrameworkIds.has(frameworkOf(requirementId))) return false;
+  if (!graph.heldFrameworkIds.has(frameworkIdOf(requirementId))) return false;
   return graph.implemented === null || graph.implemented.has(requirementId);
 }
 
@@ -110,7 +109,7 @@ function inferredLinks(target: Requirement, graph: CoverageGraph): CoverageLink[
   const best = new Map<string, CoverageLink>();
   for (const second of graph.mappingsOf.get(target.id) ?? []) {
     const { other: pivot, relationshipToHere: r2 } = seenFrom(second, target.id);
-    const pivotFramework = frameworkOf(pivot);
+    const pivotFramework = frameworkIdOf(pivot);
     if (graph.heldFrameworkIds.has(pivotFramework) || pivotFramework === target.frameworkId) continue;
     for (const first of graph.pivotMappingsOf!.get(pivot) ?? []) {
       const { other: held, relationshipToHere: r1 } = seenFrom(first, pivot);

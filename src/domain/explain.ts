@@ -1,5 +1,3 @@
-import type { GraphStore } from '../store/port.js';
-import { seenFrom } from './coverage.js';
 import { inverseRelationship } from './relationships.js';
 import type { Mapping, Relationship } from './types.js';
 
@@ -18,52 +16,8 @@ export interface ExplainPath {
   hops: Hop[];
 }
 
-export async function queryExplain(store: GraphStore, from: string, to: string, maxHops: number, limit: number): Promise<ExplainPath[]> {
-  const edges = new Map<string, Hop[]>();
-  const addEdge = (hop: Hop) => edges.set(hop.fromId, [...(edges.get(hop.fromId) ?? []), hop]);
-  const walked = new Set<string>();
-  const addMappingEdge = (fromId: string, toId: string, mapping: Mapping) => {
-    const key = `${mapping.id}|${fromId}`;
-    if (walked.has(key)) return;
-    walked.add(key);
-    addEdge({ kind: 'MAPPING', fromId, toId, mapping, relationship: relationshipFrom(mapping, fromId) });
-  };
-
-  // Mapping neighbourhood of `from` (maxHops - 1 levels) and of `to`, one batched call per level.
-  const explored = new Set<string>();
-  let frontier = [from, to];
-  for (let level = 0; level < Math.max(1, maxHops - 1) && frontier.length > 0; level++) {
-    const fresh = frontier.filter((id) => !explored.has(id));
-    fresh.forEach((id) => explored.add(id));
-    if (fresh.length === 0) break;
-    const mappings = await store.mappingsOf(fresh);
-    const next: string[] = [];
-    fresh.forEach((id, i) => {
-      for (const mapping of mappings[i]!) {
-        const { other } = seenFrom(mapping, id);
-        // Both directions: a mapping found from either end can be walked either way.
-        addMappingEdge(id, other, mapping);
-        addMappingEdge(other, id, mapping);
-        if (!explored.has(other)) next.push(other);
-      }
-    });
-    frontier = next;
-  }
-  frontier.forEach((id) => explored.add(id));
-
-  // Discipline hops among the explored requirements.
-  const ids = [...explored];
-  const disciplines = await store.related('disciplinesOfRequirement', ids);
-  const byDiscipline = new Map<string, string[]>();
-  ids.forEach((id, i) => disciplines[i]!.forEach((d) => byDiscipline.set(d, [...(byDiscipline.get(d) ?? []), id])));
-  for (const [disciplineId, members] of byDiscipline) {
-    for (const a of members) for (const b of members) if (a !== b) addEdge({ kind: 'SHARED_DISCIPLINE', fromId: a, toId: b, disciplineId });
-  }
-  return enumeratePaths(edges, from, to, maxHops, limit);
-}
-
 /** The relationship read from `here`: "here is r other". */
-function relationshipFrom(mapping: Mapping, here: string): Relationship {
+export function relationshipFrom(mapping: Mapping, here: string): Relationship {
   return mapping.fromId === here ? mapping.relationship : inverseRelationship(mapping.relationship);
 }
 

@@ -21,6 +21,11 @@ export interface Gap {
   rank: number;
 }
 
+/** A gap is a requirement nothing held covers: examined and found new (NONE), or never examined (UNASSESSED). */
+export function isOpen(item: Pick<CoverageItem, 'status'>): boolean {
+  return item.status === 'NONE' || item.status === 'UNASSESSED';
+}
+
 export function consequenceOf(risks: readonly Risk[]): number {
   return risks.reduce((sum, r) => sum + RISK_WEIGHT[r.category], 0);
 }
@@ -31,7 +36,7 @@ export function rankGaps(
   groundworkCountOf: (requirementId: string) => number,
 ): Gap[] {
   return items
-    .filter((i) => i.status === 'NONE' || i.status === 'UNASSESSED')
+    .filter(isOpen)
     .map((item) => ({
       item,
       consequence: consequenceOf(risksOf(item.requirement.id)),

@@ -1,8 +1,8 @@
-import type { GraphStore } from '../store/port.js';
+import { frameworkIdOf } from './ids.js';
 
 /**
  * Reusable groundwork: held requirements that share a discipline with a target requirement.
- * Reported beside coverage, never counted as coverage (DESIGN.md).
+ * Reported beside coverage, never counted as coverage (docs/SEMANTICS.md, "Coverage statuses").
  */
 export interface GroundworkEntry {
   requirementId: string;
@@ -14,19 +14,12 @@ export interface GroundworkScope {
   implemented: ReadonlySet<string> | null;
 }
 
-/** For each target id, the held requirements sharing a discipline with it, most shared disciplines first. Two store calls. */
-export async function loadGroundwork(store: GraphStore, targetIds: readonly string[], scope: GroundworkScope): Promise<Map<string, GroundworkEntry[]>> {
-  if (targetIds.length === 0) return new Map();
-  const disciplinesOf = await store.related('disciplinesOfRequirement', targetIds);
-  const disciplineIds = [...new Set(disciplinesOf.flat())];
-  const members = disciplineIds.length > 0 ? await store.related('requirementsOfDiscipline', disciplineIds) : [];
-  const membersOf = new Map(disciplineIds.map((d, i) => [d, members[i]!]));
-  const inScope = (id: string) =>
-    scope.held.has(id.slice(0, id.indexOf(':'))) && (scope.implemented === null || scope.implemented.has(id));
-  return new Map(targetIds.map((targetId, i) => [targetId, groundworkFor(disciplinesOf[i]!, membersOf, inScope)]));
+/** Whether a requirement counts as held: its framework is held and, for a readiness check, it is implemented. */
+export function inGroundworkScope(scope: GroundworkScope, requirementId: string): boolean {
+  return scope.held.has(frameworkIdOf(requirementId)) && (scope.implemented === null || scope.implemented.has(requirementId));
 }
 
-/** Pure part: join a target's disciplines to the held requirements that address them. */
+/** Join a target's disciplines to the held requirements that address them, most shared disciplines first. */
 export function groundworkFor(
   disciplineIds: readonly string[],
   membersOf: ReadonlyMap<string, readonly string[]>,

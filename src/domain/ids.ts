@@ -1,9 +1,9 @@
-/**
- * Global ids (DESIGN.md, GraphQL conventions): a framework is `soc2`, a requirement `iso42001:A.6.2.4`,
- * the others carry their type as prefix (`discipline:risk-management`).
- */
+import type { NodeLabel } from './types.js';
 
-export type NodeType = 'Framework' | 'Requirement' | 'Discipline' | 'Risk' | 'Evidence' | 'MappingSource' | 'MappingSet';
+/**
+ * Global ids (README, "Conventions for integrators"): a framework is `soc2`, a requirement
+ * `iso42001:A.6.2.4`, the others carry their type as prefix (`discipline:risk-management`).
+ */
 
 /** Prefixes of the typed ids; a requirement id's prefix is its framework's id instead. */
 export const TYPE_PREFIXES = {
@@ -12,12 +12,23 @@ export const TYPE_PREFIXES = {
   Evidence: 'evidence',
   MappingSource: 'source',
   MappingSet: 'mapping-set',
-} as const satisfies Partial<Record<NodeType, string>>;
+} as const satisfies Partial<Record<NodeLabel, string>>;
 
 type PrefixedType = keyof typeof TYPE_PREFIXES;
 
 export function requirementId(frameworkId: string, ref: string): string {
   return `${frameworkId}:${ref}`;
+}
+
+/** The framework a requirement id belongs to: the part before the first colon; '' for an id with none. */
+export function frameworkIdOf(requirementId: string): string {
+  const colon = requirementId.indexOf(':');
+  return colon === -1 ? '' : requirementId.slice(0, colon);
+}
+
+/** The framework's own reference in a requirement id: the part after the first colon. */
+export function requirementRefOf(requirementId: string): string {
+  return requirementId.slice(requirementId.indexOf(':') + 1);
 }
 
 /**
@@ -38,7 +49,7 @@ export function globalId(type: PrefixedType, localId: string): string {
 }
 
 export interface ParsedId {
-  type: NodeType;
+  type: NodeLabel;
   /** The id the store knows the node by: a framework's or requirement's id, or the slug after the prefix. */
   localId: string;
 }

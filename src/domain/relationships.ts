@@ -9,7 +9,7 @@ export function inverseRelationship(relationship: Relationship): Relationship {
 
 /**
  * Composition of `a r1 b` and `b r2 c` into `a r c`, or null when set theory concludes nothing.
- * The table is DESIGN.md's, cell for cell; tests check every cell.
+ * The table is docs/SEMANTICS.md's ("Composition across a pivot framework"), cell for cell; tests check every cell.
  */
 const COMPOSITION: Record<Relationship, Record<Relationship, Relationship | null>> = {
   EQUAL: {

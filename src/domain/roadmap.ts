@@ -1,6 +1,4 @@
-import type { GraphStore } from '../store/port.js';
 import type { CoverageSummary } from './coverage.js';
-import { queryCoverage } from './coverage-query.js';
 
 /**
  * Which framework next: candidates ranked by the marginal work they add given what is held.
@@ -23,14 +21,10 @@ export function marginalWork(summary: CoverageSummary): number {
   return summary.partial * STATUS_WORK.PARTIAL + summary.none * STATUS_WORK.NONE + summary.unassessed * STATUS_WORK.UNASSESSED;
 }
 
-export async function queryRoadmap(store: GraphStore, held: readonly string[], candidates: readonly string[], inferred = false): Promise<RoadmapStep[]> {
-  const results = await Promise.all(candidates.map((target) => queryCoverage(store, { target, held, inferred })));
-  return rankSteps(
-    results.map((r) => {
-      const work = marginalWork(r.summary);
-      return { frameworkId: r.target, rank: 0, coverage: r.summary, marginalWork: work, marginalShare: r.summary.total === 0 ? 0 : Math.round((work / r.summary.total) * 10_000) / 10_000 };
-    }),
-  );
+/** One unranked step for a candidate, from its coverage by the held frameworks. */
+export function stepOf(frameworkId: string, coverage: CoverageSummary): RoadmapStep {
+  const work = marginalWork(coverage);
+  return { frameworkId, rank: 0, coverage, marginalWork: work, marginalShare: coverage.total === 0 ? 0 : Math.round((work / coverage.total) * 10_000) / 10_000 };
 }
 
 /** Least absolute work first; ties by share, then id. */

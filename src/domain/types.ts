@@ -1,5 +1,5 @@
 /**
- * The domain model of the crosswalk graph (see DESIGN.md, "The graph").
+ * The domain model of the crosswalk graph (docs/SEMANTICS.md, "The graph").
  * Plain data: every store returns these shapes, every resolver and domain function reads them.
  */
 
@@ -127,6 +127,18 @@ export interface NoRelationship {
   side: MappingSide;
   reason: string;
 }
+
+/** Each node label of the graph and the shape a store returns for it: the one list of labels. */
+export interface NodeTypes {
+  Framework: Framework;
+  Requirement: Requirement;
+  Discipline: Discipline;
+  Risk: Risk;
+  Evidence: Evidence;
+  MappingSource: MappingSource;
+  MappingSet: MappingSet;
+}
+export type NodeLabel = keyof NodeTypes;
 
 export interface DatasetInfo {
   version: string;

@@ -1,6 +1,9 @@
 // Crosswalk explorer: a single page over the public GraphQL API only. Every view has a URL
 // (hash routes), so a view can be shared: #/coverage?target=..&held=.., #/requirement/<id>,
-// #/search?q=.., #/matrix.
+// #/search?q=.., #/matrix. Its operations are .graphql documents in operations/explorer/, checked
+// against the schema by the tests and served as ./operations.js.
+
+import { OPERATIONS } from './operations.js';
 
 const STATUS_ORDER = ['FULL', 'PARTIAL', 'NONE', 'UNASSESSED'];
 const STATUS_LABEL = { FULL: 'full', PARTIAL: 'partial', NONE: 'new', UNASSESSED: 'unassessed' };
@@ -44,21 +47,11 @@ function showError(error) {
 
 let frameworksCache;
 async function frameworks() {
-  frameworksCache ??= (await graphql('{ frameworks { id shortName name kind aiSpecific } }')).frameworks;
+  frameworksCache ??= (await graphql(OPERATIONS.Frameworks)).frameworks;
   return frameworksCache;
 }
 
 // ---------------------------------------------------------------- coverage map
-
-const COVERAGE = `query Coverage($target: ID!, $held: [ID!]!, $kind: RequirementKind, $inferred: Boolean) {
-  coverage(target: $target, held: $held, kind: $kind, inferred: $inferred) {
-    target { id shortName }
-    held { id shortName }
-    summary { total full partial none unassessed coveredShare fullShare }
-    groups { group { id ref title } summary { total full partial none unassessed coveredShare } }
-    items { requirement { id ref title } group { id } status inferred }
-  }
-}`;
 
 async function coverageView(params) {
   const all = await frameworks();
@@ -90,7 +83,7 @@ async function coverageView(params) {
     result.innerHTML = '<p class="muted">Choose at least one held framework.</p>';
     return;
   }
-  const data = await graphql(COVERAGE, { target, held, kind: kind || null, inferred });
+  const data = await graphql(OPERATIONS.Coverage, { target, held, kind: kind || null, inferred });
   const c = data.coverage;
   const s = c.summary;
   const heldParam = encodeURIComponent(held.join(','));
@@ -116,22 +109,9 @@ function groupHtml(g, items, heldParam) {
 
 // ---------------------------------------------------------------- requirement neighbourhood
 
-const NEIGHBOURHOOD = `query Neighbourhood($id: ID!) {
-  requirement(id: $id) {
-    id ref title summary kind
-    framework { id shortName }
-    parent { id ref title }
-    mappings { relationship strength rationale note inverse source { name } other { id ref title framework { id shortName } } }
-    noRelationships { reason otherFramework { shortName } mappingSet { name } }
-    disciplines { id name scope }
-    risks { id name category }
-    evidence { id name }
-  }
-}`;
-
 let cy;
 async function requirementView(id, params) {
-  const { requirement: r } = await graphql(NEIGHBOURHOOD, { id });
+  const { requirement: r } = await graphql(OPERATIONS.Neighbourhood, { id });
   const held = (params.get('held') || '').split(',').filter(Boolean);
   const back = held.length ? `<a href="#/coverage?target=${r.framework.id}&held=${encodeURIComponent(held.join(','))}">back to coverage</a>` : '';
   const mappings = r.mappings;
@@ -210,13 +190,7 @@ async function searchView(params) {
     view.innerHTML = '<h1>Search</h1><p class="muted">Type a reference ("A.6.2.4", "CC 6.1", "GV-1.1", "Art. 14") or words ("human oversight") in the box above.</p>';
     return;
   }
-  const data = await graphql(
-    `query Search($refs: [String!]!, $q: String!) {
-      resolveRefs(refs: $refs) { input confidence citedTitle titleMatches requirement { id ref title framework { shortName } } candidates { id ref title framework { shortName } } }
-      requirements(search: $q, first: 30) { totalCount nodes { id ref title framework { shortName } } }
-    }`,
-    { refs: [q], q },
-  );
+  const data = await graphql(OPERATIONS.Search, { refs: [q], q });
   const [resolved] = data.resolveRefs;
   const link = (r) => `<a href="#/requirement/${encodeURIComponent(r.id)}">${escape(r.framework.shortName)} ${escape(r.ref)}</a> ${escape(r.title)}`;
   const found = resolved.requirement ? [resolved.requirement] : resolved.candidates;
@@ -232,7 +206,7 @@ async function searchView(params) {
 // ---------------------------------------------------------------- overlap matrix
 
 async function matrixView() {
-  const data = await graphql(`{ overlapMatrix { frameworks { id shortName } cells { from { id } to { id } summary { coveredShare fullShare total } } } }`);
+  const data = await graphql(OPERATIONS.OverlapMatrix);
   const { frameworks: fs, cells } = data.overlapMatrix;
   const cell = (from, to) => cells.find((c) => c.from.id === from && c.to.id === to);
   const shade = (x) => `hsl(${120 * x}, 55%, ${88 - 40 * x}%)`;

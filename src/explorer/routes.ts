@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
+import { examplesScript, explorerOperationsModule } from './operations.js';
 
 /**
  * The explorer page and the GraphQL IDE, served from this process with their libraries from
@@ -26,7 +27,15 @@ const VENDOR: Record<string, string> = {
 };
 
 export function mountExplorer(app: Express): void {
+  // Built once, at start-up: a missing or unnamed operation fails the boot, not a page.
+  const scripts: Record<string, string> = { 'operations.js': explorerOperationsModule(), 'graphiql-examples.js': examplesScript() };
   app.get('/', (_req, res) => res.redirect('/explorer/'));
+  app.get('/explorer/:file', (req, res, next) => {
+    const script = scripts[req.params.file];
+    if (script === undefined) return next();
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.type('text/javascript').send(script);
+  });
   app.get('/explorer/vendor/:file', (req, res, next) => {
     const file = VENDOR[req.params.file];
     if (!file) return next();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Framework, Mapping, MappingSet, MappingSource, NoRelationship, Rationale, Relationship, Requirement } from '../domain/types.js';
+import { requirementRefOf } from '../domain/ids.js';
 
 /**
  * A mapping set as an OSCAL 1.2 `mapping-collection` (JSON), and back. Crosswalk's "from r to" is
@@ -44,7 +45,7 @@ export interface OscalExportInput {
   now?: Date;
 }
 
-const refOf = (requirements: Map<string, Requirement>, id: string) => requirements.get(id)?.ref ?? id.slice(id.indexOf(':') + 1);
+const refOf = (requirements: Map<string, Requirement>, id: string) => requirements.get(id)?.ref ?? requirementRefOf(id);
 
 export function toOscal(input: OscalExportInput): Record<string, unknown> {
   const { set, source, from, to } = input;

@@ -1,4 +1,4 @@
-import type { Cell, Table } from '../domain/tables.js';
+import type { Cell, Table } from '../analysis/tables.js';
 
 /** Plain-text renderings of a table: CSV (RFC 4180), Markdown and a standalone HTML page. */
 

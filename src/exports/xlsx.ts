@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
+import type { Table } from '../analysis/tables.js';
 import type { MappingSource } from '../domain/types.js';
-import type { Table } from '../domain/tables.js';
+import { widthHint } from './column-widths.js';
 
 /** Fill colours for coverage statuses, as in the explorer. */
 const STATUS_FILL: Record<string, string> = { FULL: 'FFC8E6C9', PARTIAL: 'FFFFF3C4', NONE: 'FFFFCDD2', UNASSESSED: 'FFE0E0E0' };
@@ -14,7 +15,7 @@ export async function toXlsx(tables: Table[]): Promise<Buffer> {
   workbook.creator = 'Crosswalk';
   for (const table of tables) {
     const sheet = workbook.addWorksheet(sheetName(table.name), { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: fittedWidth(c.header, table.rows.map((r) => r[c.key]), c.width) }));
+    sheet.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: fittedWidth(c.header, table.rows.map((r) => r[c.key]), widthHint(table, c.key)) }));
     for (const row of table.rows) sheet.addRow(Object.fromEntries(table.columns.map((c) => [c.key, row[c.key] ?? null])));
     sheet.getRow(1).font = { bold: true };
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };

@@ -1,11 +1,14 @@
+import { coverageRequestProblems, frameworkListProblems, quotedArgument } from '../analysis/request-checks.js';
 import type { Framework, RequirementKind } from '../domain/types.js';
 import type { RequestContext } from './context.js';
-import { badInput } from './errors.js';
+import { badInput, throwFirstProblem } from './errors.js';
 import { requireFramework, requireFrameworks, requireRequirement } from './lookup.js';
 
-/** Checks of the arguments the analysis queries share, each failure a coded error naming the argument. */
+/**
+ * Checks of the arguments the analysis queries share, each failure a coded error naming the argument:
+ * the rules shared with the CLI come from analysis/request-checks.ts, the lookups from lookup.ts.
+ */
 
-const MAX_FRAMEWORKS = 50;
 const MAX_IMPLEMENTED = 5000;
 
 export interface AnalysisArgs {
@@ -23,8 +26,7 @@ export interface CheckedAnalysisArgs {
 }
 
 export async function checkFrameworkList(ctx: RequestContext, ids: readonly string[], argument: string, minimum = 1): Promise<string[]> {
-  if (ids.length < minimum) throw badInput(`"${argument}" needs at least ${minimum} framework id${minimum === 1 ? '' : 's'}.`, argument);
-  if (ids.length > MAX_FRAMEWORKS) throw badInput(`"${argument}" takes at most ${MAX_FRAMEWORKS} framework ids.`, argument);
+  throwFirstProblem(frameworkListProblems(ids, argument, quotedArgument, minimum));
   const unique = [...new Set(ids)];
   await requireFrameworks(ctx, unique, argument);
   return unique;
@@ -33,11 +35,8 @@ export async function checkFrameworkList(ctx: RequestContext, ids: readonly stri
 export async function checkAnalysisArgs(ctx: RequestContext, args: AnalysisArgs): Promise<CheckedAnalysisArgs> {
   const target = await requireFramework(ctx, args.target, 'target');
   const held = await checkFrameworkList(ctx, args.held, 'held');
-  if (held.includes(target.id)) {
-    throw badInput(`"held" must not include the target "${target.id}": a framework trivially covers itself.`, 'held');
-  }
   const kind = args.kind ?? null;
-  if (kind === 'GROUP') throw badInput('"kind" GROUP has no coverage: coverage is over clauses and controls.', 'kind');
+  throwFirstProblem(coverageRequestProblems({ target: target.id, held, kind }, quotedArgument));
   if (kind) {
     const [page] = await ctx.loaders.requirementPages.loadMany([{ filter: { frameworkIds: [target.id], kinds: [kind] }, page: { offset: 0, limit: 0 } }]);
     if (!(page instanceof Error) && page?.totalCount === 0) {

@@ -46,7 +46,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     parseOptions: { maxTokens: options.limits.maxTokens },
     validationRules: armor.validationRules,
     persistedQueries: options.trustedManifest ? { cache: manifestCache(options.trustedManifest) } : {},
-    formatError: (formatted, error) => formatError(formatted, error, (message, e) => options.log.error({ err: e }, message)),
+    formatError: (formatted, error) => formatError(formatted, error, options.log),
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
       tracePlugin(),

@@ -1,10 +1,10 @@
 import type { Logger } from '../logger.js';
 import { countingStore, type StoreCallCounter } from '../store/counting-store.js';
-import type { GraphStore } from '../store/port.js';
-import { createLoaders, type Loaders } from './loaders.js';
+import type { GraphStore } from '../domain/graph-store.js';
+import { createLoaders, loaderStore, type Loaders } from './loaders.js';
 
 export interface RequestContext {
-  /** The store, counting this request's round trips. */
+  /** The store read through this request's loaders (so every read is batched and cached), counting its round trips. */
   store: GraphStore;
   loaders: Loaders;
   trace: StoreCallCounter;
@@ -24,5 +24,6 @@ export function createRequestContext(
 ): RequestContext {
   const trace: StoreCallCounter = { storeCalls: 0 };
   const counted = countingStore(store, trace);
-  return { store: counted, loaders: createLoaders(counted), trace, datasetVersion: null, cacheHit: false, ...options };
+  const loaders = createLoaders(counted);
+  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, ...options };
 }

@@ -1,13 +1,13 @@
-import { globalId, parseGlobalId, TYPE_PREFIXES, type NodeType } from '../domain/ids.js';
+import { frameworkIdOf, globalId, parseGlobalId, requirementRefOf, TYPE_PREFIXES } from '../domain/ids.js';
 import { suggestIds } from '../domain/suggest.js';
 import type { Framework, Requirement } from '../domain/types.js';
-import type { NodeLabel, NodeTypes } from '../store/port.js';
+import type { NodeLabel, NodeTypes } from '../domain/types.js';
 import type { RequestContext } from './context.js';
 import { badInput, notFound } from './errors.js';
 
 /** Lookups by id that answer NOT_FOUND with the nearest valid ids, or BAD_USER_INPUT for a malformed id. */
 
-const WHAT: Record<NodeType, string> = {
+const WHAT: Record<NodeLabel, string> = {
   Framework: 'framework',
   Requirement: 'requirement',
   Discipline: 'discipline',
@@ -64,11 +64,11 @@ async function suggestFrameworks(ctx: RequestContext, id: string): Promise<strin
 }
 
 async function suggestRequirements(ctx: RequestContext, id: string): Promise<string[]> {
-  const frameworkId = id.slice(0, id.indexOf(':'));
+  const frameworkId = frameworkIdOf(id);
   const framework = (await ctx.store.nodes('Framework', [frameworkId]))[0];
   if (!framework) {
     // Unknown framework prefix: suggest the same ref under the frameworks that have it.
-    const ref = id.slice(id.indexOf(':') + 1);
+    const ref = requirementRefOf(id);
     const frameworks = await ctx.store.allNodes('Framework');
     const candidates = frameworks.map((f) => `${f.id}:${ref}`);
     const found = await ctx.store.nodes('Requirement', candidates);
@@ -79,5 +79,3 @@ async function suggestRequirements(ctx: RequestContext, id: string): Promise<str
   return suggestIds(id, (page?.items ?? []).map((r) => r.id));
 }
 
-export { WHAT as NODE_TYPE_NAMES };
-export type { NodeLabel };

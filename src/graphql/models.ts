@@ -1,9 +1,9 @@
 import type { CoverageItem, CoverageLink } from '../domain/coverage.js';
-import type { CoverageResult } from '../domain/coverage-query.js';
+import type { CoverageResult } from '../analysis/coverage-query.js';
 import type { Gap } from '../domain/gaps.js';
 import type { GroundworkEntry } from '../domain/groundwork.js';
 import type { EvidencePlanItem } from '../domain/evidence-plan.js';
-import type { DirectionalOverlap } from '../domain/overlap.js';
+import type { DirectionalOverlap } from '../analysis/overlap.js';
 import type { ComprehensiveSide, Mapping, Requirement } from '../domain/types.js';
 
 /** What resolvers pass between each other where the GraphQL type has no domain type of its own. */
@@ -75,5 +75,5 @@ export interface ResolvedRefModel {
   titleMatches: boolean | null;
 }
 
-/** A crosswalk table row as the domain builds it (see src/domain/tables.ts). */
+/** A crosswalk table row as the analysis builds it (see src/analysis/tables.ts). */
 export type CrosswalkRowModel = Record<string, string | number | null>;

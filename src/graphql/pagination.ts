@@ -1,4 +1,4 @@
-import type { Page } from '../store/port.js';
+import type { Page } from '../domain/graph-store.js';
 import type { ConnectionModel } from './models.js';
 import { badInput } from './errors.js';
 

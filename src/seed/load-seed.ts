@@ -14,7 +14,7 @@ import type {
   Risk,
 } from '../domain/types.js';
 import type { z } from 'zod';
-import { mappingId, noRelationshipId, requirementId } from '../domain/ids.js';
+import { frameworkIdOf, mappingId, noRelationshipId, requirementId } from '../domain/ids.js';
 import { suggestIds } from '../domain/suggest.js';
 import { SeedError, type SeedProblem } from './seed-error.js';
 import { SeedFile } from './seed-file.js';
@@ -345,8 +345,8 @@ function addMappingSet(graph: GraphData, file: SeedFile, data: MappingSetFile, k
 
 /** " (did you mean ...?)" for an unknown requirement id, from the same framework. */
 function hint(id: string, requirementsById: Map<string, Requirement>): string {
-  const prefix = id.slice(0, id.indexOf(':') + 1);
-  const near = suggestIds(id, [...requirementsById.keys()].filter((k) => k.startsWith(prefix)), 3);
+  const framework = frameworkIdOf(id);
+  const near = suggestIds(id, [...requirementsById.keys()].filter((k) => !framework || frameworkIdOf(k) === framework), 3);
   return near.length > 0 ? ` (did you mean ${near.map((n) => `"${n}"`).join(', ')}?)` : '';
 }
 

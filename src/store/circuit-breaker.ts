@@ -1,4 +1,4 @@
-import { StoreUnavailableError, type GraphStore } from './port.js';
+import { StoreUnavailableError, type GraphStore } from '../domain/graph-store.js';
 import { wrapStore } from './wrap-store.js';
 
 /**

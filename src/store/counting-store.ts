@@ -1,4 +1,4 @@
-import type { GraphStore } from './port.js';
+import type { GraphStore } from '../domain/graph-store.js';
 import { wrapStore } from './wrap-store.js';
 
 /** Counts the store round trips one request makes (the `x-crosswalk-trace` extension reads it). */

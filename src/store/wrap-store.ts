@@ -1,4 +1,4 @@
-import type { GraphStore } from './port.js';
+import type { GraphStore } from '../domain/graph-store.js';
 
 /**
  * A store whose every read goes through `around` (counting, timing out, watching for failures).

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
-import { StoreUnavailableError, type NodeLabel, type NodeTypes } from '../../src/store/port.js';
+import { StoreUnavailableError, type NodeLabel, type NodeTypes } from '../../src/domain/graph-store.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/crosswalk.js';
+import { StoreUnavailableError } from '../../src/domain/graph-store.js';
 import { fromOscal } from '../../src/exports/oscal.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { buildGraph } from '../../src/seed/load-seed.js';
@@ -153,7 +154,7 @@ describe('bad arguments: one line, non-zero exit, no stack trace', () => {
     [['table', '--from', 'alpha', '--to', 'beta', '--format', 'csv', '-o', '/nonexistent/dir/x.csv'], /^crosswalk: cannot write \/nonexistent\/dir\/x.csv: ENOENT\n$/],
     [['table', '--from', 'alpha', '--to', 'beta', '--format', 'xlsx'], /^crosswalk: xlsx is binary: give a file with -o\n$/],
     [['table', '--from', 'beta', '--to', 'alpha', '--format', 'oscal'], /^crosswalk: no mapping set from beta to alpha; there is one the other way: --from alpha --to beta\n$/],
-    [['gaps', '--target', 'beta', '--held', 'beta', '--format', 'csv'], /^crosswalk: --held must not include the --target framework\n$/],
+    [['gaps', '--target', 'beta', '--held', 'beta', '--format', 'csv'], /^crosswalk: --held must not include the target "beta": a framework trivially covers itself\n$/],
     [['table', '--colour'], /^crosswalk: Unknown option '--colour'/],
     [['frobnicate'], /^crosswalk: unknown verb "frobnicate"/],
     [['import-oscal', '/nonexistent.json', '--source', 's'], /^crosswalk: cannot read \/nonexistent.json: ENOENT\n$/],
@@ -163,6 +164,19 @@ describe('bad arguments: one line, non-zero exit, no stack trace', () => {
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stdout).toBe('');
+  });
+
+  it('answers a refused request with exit code 2 and an unreachable store with 1', async () => {
+    expect((await cli('gaps', '--target', 'beta', '--held', 'beta', '--format', 'csv')).code).toBe(2);
+    expect((await cli('table', '--from', 'alpha', '--to', 'alpha', '--format', 'csv')).code).toBe(2);
+    let stderr = '';
+    const down = new MemoryStore(fixtureGraph());
+    down.allNodes = async () => {
+      throw new StoreUnavailableError('connection refused');
+    };
+    const code = await runCli(['evidence', '--frameworks', 'alpha', '--format', 'csv'], { stdout: () => {}, stderr: (t) => (stderr += t), store: down });
+    expect(code).toBe(1);
+    expect(stderr).toBe('crosswalk: the graph store is unavailable: connection refused\n');
   });
 
   it('has --help on every verb', async () => {

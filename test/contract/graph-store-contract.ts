@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphData } from '../../src/domain/types.js';
-import type { GraphStore } from '../../src/store/port.js';
+import type { GraphStore } from '../../src/domain/graph-store.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
 
 /**

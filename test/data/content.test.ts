@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphData, MappingSet, Relationship, Requirement } from '../../src/domain/types.js';
+import { frameworkIdOf } from '../../src/domain/ids.js';
 import { composeRelationships, inverseRelationship, isFullCoverage } from '../../src/domain/relationships.js';
 import { loadSeed } from '../../src/seed/load-seed.js';
 
@@ -16,7 +17,6 @@ beforeAll(async () => {
 });
 
 const leaves = () => graph.requirements.filter((r) => r.kind !== 'GROUP');
-const frameworkOf = (id: string) => id.slice(0, id.indexOf(':'));
 const CURATED_SETS = ['soc2--iso42001', 'iso27001--iso42001', 'soc2--iso27001', 'eu-ai-act--iso42001'];
 
 describe('disciplines, risks and evidence', () => {
@@ -40,7 +40,7 @@ describe('disciplines, risks and evidence', () => {
 
   it('every discipline is addressed by requirements of at least two frameworks', () => {
     for (const d of graph.disciplines) {
-      const frameworks = new Set(graph.addresses.filter(([, discipline]) => discipline === d.id).map(([r]) => frameworkOf(r)));
+      const frameworks = new Set(graph.addresses.filter(([, discipline]) => discipline === d.id).map(([r]) => frameworkIdOf(r)));
       expect(frameworks.size, d.id).toBeGreaterThanOrEqual(2);
     }
   });
@@ -65,7 +65,7 @@ describe('disciplines, risks and evidence', () => {
     const frameworksOf = new Map<string, Set<string>>();
     for (const [evidence, requirement] of graph.evidences) {
       expect(byId.get(requirement)!.kind, `${evidence} -> ${requirement}`).not.toBe('GROUP');
-      frameworksOf.set(evidence, (frameworksOf.get(evidence) ?? new Set()).add(frameworkOf(requirement)));
+      frameworksOf.set(evidence, (frameworksOf.get(evidence) ?? new Set()).add(frameworkIdOf(requirement)));
     }
     expect(graph.evidence.filter((e) => !frameworksOf.has(e.id)).map((e) => e.id)).toEqual([]);
     expect([...frameworksOf.values()].filter((f) => f.size >= 2).length).toBeGreaterThanOrEqual(15);
@@ -155,7 +155,7 @@ describe('curated mapping sets', () => {
     const nothingFound = new Set(
       graph.noRelationships.map((n) => {
         const s = set(n.setId);
-        const other = frameworkOf(n.requirementId) === s.fromFrameworkId ? s.toFrameworkId : s.fromFrameworkId;
+        const other = frameworkIdOf(n.requirementId) === s.fromFrameworkId ? s.toFrameworkId : s.fromFrameworkId;
         return `${n.requirementId}|${other}`;
       }),
     );
@@ -164,13 +164,13 @@ describe('curated mapping sets', () => {
     for (const [a, hops] of from) {
       for (const { other: pivot, relationship: r1 } of hops) {
         for (const { other: c, relationship: r2 } of from.get(pivot) ?? []) {
-          if (frameworkOf(c) === frameworkOf(a) || frameworkOf(c) === frameworkOf(pivot)) continue;
+          if (frameworkIdOf(c) === frameworkIdOf(a) || frameworkIdOf(c) === frameworkIdOf(pivot)) continue;
           const implied = composeRelationships(r1, r2);
           if (!implied) continue;
           derived += 1;
           const chain = `${a} ${r1} ${pivot} ${r2} ${c} implies ${implied}`;
           // Set theory proves an overlap: "nothing found" on either end would deny it.
-          if (nothingFound.has(`${c}|${frameworkOf(a)}`) || nothingFound.has(`${a}|${frameworkOf(c)}`)) contradictions.push(`${chain}, but nothing-found is recorded`);
+          if (nothingFound.has(`${c}|${frameworkIdOf(a)}`) || nothingFound.has(`${a}|${frameworkIdOf(c)}`)) contradictions.push(`${chain}, but nothing-found is recorded`);
           // It proves containment: the direct mapping, when there is one, must not claim less.
           const stated = direct.get(`${a}|${c}`);
           if (isFullCoverage(implied) && stated !== undefined && stated !== implied && stated !== 'EQUAL') contradictions.push(`${chain}, but the direct set says ${stated}`);

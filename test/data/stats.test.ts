@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderStats, withStats } from '../../src/domain/stats.js';
+import { renderStats, withStats } from '../../src/cli/stats.js';
 import { loadSeed } from '../../src/seed/load-seed.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
 

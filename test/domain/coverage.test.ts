@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, summarise, type CoverageGraph } from '../../src/domain/coverage.js';
-import { queryCoverage, type CoverageRequest } from '../../src/domain/coverage-query.js';
+import { queryCoverage, type CoverageRequest } from '../../src/analysis/coverage-query.js';
 import type { Mapping, MappingSet, Relationship } from '../../src/domain/types.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { requirement } from '../helpers/builders.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeRelationships, coverageRank, inverseRelationship, isFullCoverage } from '../../src/domain/relationships.js';
 import { RELATIONSHIPS, type Relationship } from '../../src/domain/types.js';
 
-/** DESIGN.md's composition table, row r1, column r2; "-" is "nothing can be concluded". */
+/** The composition table of docs/SEMANTICS.md ("Composition across a pivot framework"), row r1, column r2; "-" is "nothing can be concluded". */
 const TABLE = `
                  EQUAL            SUBSET_OF        SUPERSET_OF      INTERSECTS_WITH  RELATED
 EQUAL            EQUAL            SUBSET_OF        SUPERSET_OF      INTERSECTS_WITH  RELATED

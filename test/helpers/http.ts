@@ -4,7 +4,7 @@ import { defaultConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { loadSeed } from '../../src/seed/load-seed.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
-import type { GraphStore } from '../../src/store/port.js';
+import type { GraphStore } from '../../src/domain/graph-store.js';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;

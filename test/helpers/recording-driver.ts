@@ -2,9 +2,10 @@ import neo4j from 'neo4j-driver';
 import type { GraphData, Requirement } from '../../src/domain/types.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { loadCypherRegistry, type QueryName } from '../../src/store/neo4j/cypher-registry.js';
+import { ALL as ADAPTER_ALL, BY_IDS as ADAPTER_BY_IDS, RELATED as ADAPTER_RELATED } from '../../src/store/neo4j/neo4j-store.js';
 import { toMappingProps, toNodeProps, toNoRelationshipProps } from '../../src/store/neo4j/records.js';
 import type { CypherDriver, CypherRecord, CypherResult, CypherSession, CypherTransaction } from '../../src/store/neo4j/session.js';
-import type { NodeLabel, Relation } from '../../src/store/port.js';
+import type { NodeLabel, Relation } from '../../src/domain/graph-store.js';
 
 /**
  * A recording fake of the Neo4j driver: it records every statement with its parameters and
@@ -24,33 +25,11 @@ export interface RecordedCall {
 const registry = loadCypherRegistry();
 const nameOf = new Map(Object.entries(registry).map(([name, text]) => [text, name as QueryName]));
 
-const BY_IDS: Partial<Record<QueryName, NodeLabel>> = {
-  'framework/by-ids': 'Framework',
-  'requirement/by-ids': 'Requirement',
-  'discipline/by-ids': 'Discipline',
-  'risk/by-ids': 'Risk',
-  'evidence/by-ids': 'Evidence',
-  'mapping/source-by-ids': 'MappingSource',
-  'mapping/set-by-ids': 'MappingSet',
-};
-const ALL: Partial<Record<QueryName, Exclude<NodeLabel, 'Requirement'>>> = {
-  'framework/all': 'Framework',
-  'discipline/all': 'Discipline',
-  'risk/all': 'Risk',
-  'evidence/all': 'Evidence',
-  'mapping/source-all': 'MappingSource',
-  'mapping/set-all': 'MappingSet',
-};
-const RELATED: Partial<Record<QueryName, Relation>> = {
-  'requirement/children': 'children',
-  'requirement/disciplines': 'disciplinesOfRequirement',
-  'discipline/requirements': 'requirementsOfDiscipline',
-  'requirement/risks': 'risksOfRequirement',
-  'risk/requirements': 'requirementsOfRisk',
-  'requirement/evidence': 'evidenceOfRequirement',
-  'evidence/requirements': 'requirementsOfEvidence',
-  'discipline/risks': 'risksOfDiscipline',
-};
+/** The adapter's own tables read backwards: which port call a statement name answers. */
+const inverse = <K extends string>(table: Record<K, QueryName>) => new Map(Object.entries(table).map(([key, name]) => [name as QueryName, key as K]));
+const BY_IDS = inverse<NodeLabel>(ADAPTER_BY_IDS);
+const ALL = inverse<Exclude<NodeLabel, 'Requirement'>>(ADAPTER_ALL);
+const RELATED = inverse<Relation>(ADAPTER_RELATED);
 
 /** Integers travel as Neo4j Integers, as the real driver returns them. */
 function asNeo4j(value: unknown): unknown {
@@ -116,14 +95,14 @@ export class RecordingDriver implements CypherDriver {
 
   private async answer(name: QueryName | 'schema', p: Record<string, any>): Promise<Array<Record<string, unknown>>> {
     const ids: string[] = p.ids ?? [];
-    const label = BY_IDS[name as QueryName];
+    const label = BY_IDS.get(name as QueryName);
     if (label) {
       const nodes = await this.oracle.nodes(label, ids);
       return ids.flatMap((key, i) => (nodes[i] ? [{ key, node: toNodeProps(label, nodes[i] as never, this.order.get(key) ?? i) }] : []));
     }
-    const all = ALL[name as QueryName];
+    const all = ALL.get(name as QueryName);
     if (all) return (await this.oracle.allNodes(all)).map((node, i) => ({ node: toNodeProps(all, node as never, i) }));
-    const relation = RELATED[name as QueryName];
+    const relation = RELATED.get(name as QueryName);
     if (relation) return (await this.oracle.related(relation, ids)).map((list, i) => ({ key: ids[i], ids: list }));
     switch (name) {
       case 'requirement/find': {

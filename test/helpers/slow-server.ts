@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { loadSeed } from '../../src/seed/load-seed.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
-import type { NodeLabel, NodeTypes } from '../../src/store/port.js';
+import type { NodeLabel, NodeTypes } from '../../src/domain/graph-store.js';
 
 /** The API over a store that takes a second to answer, with the server's own shutdown path: for the graceful-shutdown test. */
 class SlowStore extends MemoryStore {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { circuitBreakerStore } from '../../src/store/circuit-breaker.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
-import { StoreUnavailableError, type NodeLabel, type NodeTypes } from '../../src/store/port.js';
+import { StoreUnavailableError, type NodeLabel, type NodeTypes } from '../../src/domain/graph-store.js';
 import type { DatasetInfo } from '../../src/domain/types.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
 

@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCypherRegistry, loadSchemaStatements } from '../../src/store/neo4j/cypher-registry.js';
+import { CYPHER_DIR, loadCypherRegistry, loadSchemaStatements } from '../../src/store/neo4j/cypher-registry.js';
 import { isUnavailable, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { describeNeo4jError, redactUri } from '../../src/store/neo4j/driver.js';
 import { seededVersion, writeGraph } from '../../src/store/neo4j/seed-writer.js';
-import { StoreUnavailableError } from '../../src/store/port.js';
+import { StoreUnavailableError } from '../../src/domain/graph-store.js';
 import { fixtureGraph, fixtureSeed } from '../helpers/fixture-seed.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 import { RecordingDriver } from '../helpers/recording-driver.js';
@@ -53,12 +55,16 @@ describe('Neo4j adapter: port calls to Cypher', () => {
     expect(second).toMatchObject({ frameworkIds: null, kinds: null, words: ['asks', 'b3'] });
   });
 
-  it('never puts values into the statement text: every statement is the registry file, values travel as parameters', async () => {
+  it('never puts values into the statement text: the statement is the named file, the value travels as a parameter', async () => {
     const { driver, store } = setup();
-    await store.related('children', ["beta'; MATCH (n) DETACH DELETE n //"]);
+    const hostile = "beta'; MATCH (n) DETACH DELETE n //";
+    await store.related('children', [hostile]);
     await store.mappingsOf(['alpha:A1']);
-    for (const call of driver.calls) expect(call.query).toBe(registry[call.name as keyof typeof registry]);
-    expect(driver.calls[0]!.parameters).toEqual({ ids: ["beta'; MATCH (n) DETACH DELETE n //"] });
+    expect(driver.names()).toEqual(['requirement/children', 'mapping/of-requirements']);
+    expect(driver.calls[0]!.query).toBe(readFileSync(path.join(CYPHER_DIR, 'requirement/children.cypher'), 'utf8'));
+    for (const call of driver.calls) expect(call.query).not.toMatch(/DETACH DELETE|alpha:A1/);
+    expect(driver.calls[0]!.parameters).toEqual({ ids: [hostile] });
+    expect(driver.calls[1]!.parameters).toEqual({ ids: ['alpha:A1'] });
   });
 
   it('reports an unreachable database as StoreUnavailableError and other faults as they are', async () => {

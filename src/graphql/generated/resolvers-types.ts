@@ -3,13 +3,13 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { Framework as FrameworkModel, Requirement as RequirementModel, Discipline as DisciplineModel, Risk as RiskModel, Evidence as EvidenceModel, MappingSource as MappingSourceModel, MappingSet as MappingSetModel, Mapping as MappingModel, NoRelationship as NoRelationshipModel, DatasetInfo as DatasetInfoModel } from '../../domain/types.js';
 import type { ComprehensiveSideModel as ComprehensiveSideModelModel, RequirementMappingModel as RequirementMappingModelModel, RequirementConnectionModel as RequirementConnectionModelModel, MappingConnectionModel as MappingConnectionModelModel, CoverageModel as CoverageModelModel, CoverageItemModel as CoverageItemModelModel, CoverageLinkModel as CoverageLinkModelModel, GapsModel as GapsModelModel, GapModel as GapModelModel, OverlapMatrixModel as OverlapMatrixModelModel, EvidencePlanItemModel as EvidencePlanItemModelModel, ResolvedRefModel as ResolvedRefModelModel, CrosswalkRowModel as CrosswalkRowModelModel } from '../models.js';
 import type { GroundworkEntry as GroundworkEntryModel } from '../../domain/groundwork.js';
-import type { Overlap as OverlapModel, DirectionalOverlap as DirectionalOverlapModel, SharedDiscipline as SharedDisciplineModel } from '../../domain/overlap.js';
+import type { Overlap as OverlapModel, DirectionalOverlap as DirectionalOverlapModel, SharedDiscipline as SharedDisciplineModel } from '../../analysis/overlap.js';
 import type { GroupSummary as GroupSummaryModel } from '../../domain/coverage.js';
 import type { EvidencePlan as EvidencePlanModel } from '../../domain/evidence-plan.js';
-import type { FrameworkComparison as FrameworkComparisonModel } from '../../domain/compare.js';
+import type { FrameworkComparison as FrameworkComparisonModel } from '../../analysis/compare.js';
 import type { RoadmapStep as RoadmapStepModel } from '../../domain/roadmap.js';
 import type { ExplainPath as ExplainPathModel, Hop as HopModel } from '../../domain/explain.js';
-import type { Table as TableModel } from '../../domain/tables.js';
+import type { Table as TableModel } from '../../analysis/tables.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;

@@ -1,10 +1,10 @@
-import { globalId } from '../../domain/ids.js';
+import { frameworkIdOf, globalId } from '../../domain/ids.js';
 import type { RequestContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework } from '../lookup.js';
 import { slicePage, toPage } from '../pagination.js';
-import type { Relation } from '../../store/port.js';
+import type { Relation } from '../../domain/graph-store.js';
 import type { RequirementConnectionModel } from '../models.js';
 
 /** Disciplines, risks and evidence: the nodes that link requirements across frameworks. */
@@ -20,7 +20,7 @@ async function linkedRequirements(ctx: RequestContext, relation: Relation, id: s
   const page = toPage(args.first, args.after);
   if (args.framework != null) await requireFramework(ctx, args.framework, 'framework');
   const ids = await ctx.loaders.related(relation).load(id);
-  const wanted = args.framework == null ? ids : ids.filter((r) => r.startsWith(`${args.framework}:`));
+  const wanted = args.framework == null ? ids : ids.filter((r) => frameworkIdOf(r) === args.framework);
   const slice = slicePage(wanted, page);
   return { ...slice, items: await loadAll(ctx.loaders, 'Requirement', slice.items) };
 }
@@ -46,7 +46,7 @@ export const catalogResolvers: Resolvers = {
     requirements: (e, args, ctx) => linkedRequirements(ctx, 'requirementsOfEvidence', e.id, args),
     frameworks: async (e, _args, ctx) => {
       const ids = await ctx.loaders.related('requirementsOfEvidence').load(e.id);
-      const frameworkIds = [...new Set(ids.map((id) => id.slice(0, id.indexOf(':'))))];
+      const frameworkIds = [...new Set(ids.map(frameworkIdOf))];
       return loadAll(ctx.loaders, 'Framework', frameworkIds);
     },
   },

@@ -1,6 +1,8 @@
-import { queryCoverage } from '../../domain/coverage-query.js';
-import { GAP_ORDER_DESCRIPTION, rankGaps } from '../../domain/gaps.js';
-import { loadGroundwork, type GroundworkEntry } from '../../domain/groundwork.js';
+import { queryCoverage } from '../../analysis/coverage-query.js';
+import { queryGaps } from '../../analysis/gaps.js';
+import { loadGroundwork } from '../../analysis/groundwork.js';
+import { GAP_ORDER_DESCRIPTION } from '../../domain/gaps.js';
+import type { GroundworkEntry } from '../../domain/groundwork.js';
 import type { Requirement } from '../../domain/types.js';
 import { checkAnalysisArgs } from '../analysis-args.js';
 import type { RequestContext } from '../context.js';
@@ -36,13 +38,8 @@ export const coverageResolvers: Resolvers = {
     },
     gaps: async (_root, args, ctx) => {
       const checked = await checkAnalysisArgs(ctx, args);
-      const result = await queryCoverage(ctx.store, { ...checked, target: checked.target.id, inferred: args.inferred ?? false });
-      const open = result.items.filter((i) => i.status === 'NONE' || i.status === 'UNASSESSED');
-      const ids = open.map((i) => i.requirement.id);
-      const lookup = groundworkLookup(ctx, () => ids, checked.held, checked.implemented);
-      const [riskIds, groundwork] = await Promise.all([ctx.loaders.related('risksOfRequirement').loadMany(ids), lookup()]);
-      const risks = new Map(await Promise.all(ids.map(async (id, i) => [id, await loadAll(ctx.loaders, 'Risk', riskIds[i] as string[])] as const)));
-      const gaps = rankGaps(open, (id) => risks.get(id) ?? [], (id) => groundwork.get(id)?.length ?? 0);
+      const { gaps, groundwork } = await queryGaps(ctx.store, { ...checked, target: checked.target.id, inferred: args.inferred ?? false });
+      const lookup: GroundworkLookup = async () => groundwork;
       return { target: checked.target.id, held: checked.held, gaps: gaps.map((g) => ({ ...g, groundwork: lookup })) };
     },
   },

@@ -1,6 +1,7 @@
-import { crosswalkTable } from '../../domain/tables.js';
+import { crosswalkRequestProblems, quotedArgument } from '../../analysis/request-checks.js';
+import { crosswalkTable } from '../../analysis/tables.js';
 import { toCsv, toMarkdown } from '../../exports/text.js';
-import { badInput } from '../errors.js';
+import { throwFirstProblem } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireFramework } from '../lookup.js';
 
@@ -11,8 +12,7 @@ export const crosswalkResolvers: Resolvers = {
     crosswalk: async (_root, { from, to, kind, inferred }, ctx) => {
       const source = await requireFramework(ctx, from, 'from');
       const target = await requireFramework(ctx, to, 'to');
-      if (source.id === target.id) throw badInput('"from" and "to" must be two different frameworks.', 'to');
-      if (kind === 'GROUP') throw badInput('"kind" GROUP has no crosswalk rows: use CLAUSE or CONTROL.', 'kind');
+      throwFirstProblem(crosswalkRequestProblems({ from: source.id, to: target.id, kind: kind ?? null }, quotedArgument));
       return crosswalkTable(ctx.store, { from: source, to: target, kind: kind ?? null, inferred: inferred ?? false });
     },
   },

@@ -1,9 +1,11 @@
-import { queryExplain } from '../../domain/explain.js';
+import { queryExplain } from '../../analysis/explain.js';
+import { distinctProblems, quotedArgument } from '../../analysis/request-checks.js';
+import { frameworkIdOf } from '../../domain/ids.js';
 import { parseRef, titleMatches } from '../../domain/refs.js';
 import { suggestIds } from '../../domain/suggest.js';
 import type { Requirement } from '../../domain/types.js';
 import type { RequestContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { badInput, throwFirstProblem } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireFramework, requireRequirement } from '../lookup.js';
 import type { ResolvedRefModel } from '../models.js';
@@ -20,7 +22,7 @@ export const explainResolvers: Resolvers = {
       if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw badInput('"first" must be between 1 and 50.', 'first');
       await requireRequirement(ctx, from, 'from');
       await requireRequirement(ctx, to, 'to');
-      if (from === to) throw badInput('"from" and "to" must be two different requirements.', 'to');
+      throwFirstProblem(distinctProblems(from, to, ['from', 'to'], 'requirements', quotedArgument));
       return queryExplain(ctx.store, from, to, hops, limit);
     },
     resolveRefs: async (_root, { refs, framework }, ctx) => {
@@ -72,7 +74,7 @@ async function resolveRefs(ctx: RequestContext, refs: readonly string[], framewo
 
 /** Near references in the candidate frameworks, or a word search on the cited text. */
 async function suggestionsFor(ctx: RequestContext, candidateIds: string[], text: string | null, framework: string | null): Promise<Requirement[]> {
-  const frameworks = [...new Set(candidateIds.map((id) => id.slice(0, id.indexOf(':'))))];
+  const frameworks = [...new Set(candidateIds.map(frameworkIdOf))];
   if (frameworks.length > 0) {
     const page = await ctx.loaders.requirementPages.load({ filter: { frameworkIds: frameworks }, page: { offset: 0, limit: 100_000 } });
     const near = new Set(candidateIds.flatMap((id) => suggestIds(id, page.items.map((r) => r.id), 3)));

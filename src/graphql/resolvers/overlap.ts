@@ -1,7 +1,8 @@
-import { queryOverlap, queryOverlapMatrix } from '../../domain/overlap.js';
+import { queryOverlap, queryOverlapMatrix } from '../../analysis/overlap.js';
+import { distinctProblems, quotedArgument } from '../../analysis/request-checks.js';
 import { checkFrameworkList } from '../analysis-args.js';
 import type { RequestContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { throwFirstProblem } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework } from '../lookup.js';
@@ -14,7 +15,7 @@ export const overlapResolvers: Resolvers = {
     overlap: async (_root, { a, b, inferred }, ctx) => {
       await requireFramework(ctx, a, 'a');
       await requireFramework(ctx, b, 'b');
-      if (a === b) throw badInput('"a" and "b" must be two different frameworks.', 'b');
+      throwFirstProblem(distinctProblems(a, b, ['a', 'b'], 'frameworks', quotedArgument));
       return queryOverlap(ctx.store, a, b, inferred ?? false);
     },
     overlapMatrix: async (_root, { frameworks, inferred }, ctx) => {

@@ -1,6 +1,6 @@
-import { queryCompare } from '../../domain/compare.js';
-import { queryEvidencePlan } from '../../domain/evidence-plan.js';
-import { queryRoadmap } from '../../domain/roadmap.js';
+import { queryCompare } from '../../analysis/compare.js';
+import { queryEvidencePlan } from '../../analysis/evidence-plan.js';
+import { queryRoadmap } from '../../analysis/roadmap.js';
 import { checkFrameworkList } from '../analysis-args.js';
 import type { RequestContext } from '../context.js';
 import { badInput } from '../errors.js';

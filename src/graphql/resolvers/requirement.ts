@@ -1,4 +1,4 @@
-import { parseGlobalId } from '../../domain/ids.js';
+import { frameworkIdOf, parseGlobalId } from '../../domain/ids.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { badInput } from '../errors.js';
 import { loadAll } from '../loaders.js';
@@ -45,7 +45,7 @@ export const requirementResolvers: Resolvers = {
         .map((mapping) => ({ fromHere: requirement.id, mapping }))
         .filter(({ fromHere, mapping }) => {
           const other = mapping.fromId === fromHere ? mapping.toId : mapping.fromId;
-          return framework == null || other.startsWith(`${framework}:`);
+          return framework == null || frameworkIdOf(other) === framework;
         });
     },
     noRelationships: (requirement, _args, ctx) => ctx.loaders.noRelationshipsOf.load(requirement.id),

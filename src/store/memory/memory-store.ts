@@ -1,3 +1,5 @@
+import { datasetCounts } from '../../domain/dataset.js';
+import { searchWords } from '../../domain/search.js';
 import type { DatasetInfo, GraphData, Mapping, NoRelationship, Requirement } from '../../domain/types.js';
 import type {
   GraphStore,
@@ -8,7 +10,7 @@ import type {
   RequirementFilter,
   RequirementPage,
   RequirementQuery,
-} from '../port.js';
+} from '../../domain/graph-store.js';
 import { MultiMap } from './multi-map.js';
 
 /**
@@ -120,7 +122,7 @@ export class MemoryStore implements GraphStore {
       ? [...new Set(filter.frameworkIds)].flatMap((f) => this.requirementsByFramework.get(f)).sort((a, b) => this.order.get(a.id)! - this.order.get(b.id)!)
       : this.data.requirements;
     const kinds = filter.kinds ? new Set(filter.kinds) : null;
-    const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    const words = searchWords(filter.search);
     const matches = pool.filter(
       (r) => (!kinds || kinds.has(r.kind)) && words.every((w) => this.searchText.get(r.id)!.includes(w)),
     );
@@ -128,22 +130,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async datasetInfo(): Promise<DatasetInfo> {
-    const d = this.data;
-    return {
-      version: d.version,
-      loadedAt: this.loadedAt,
-      counts: {
-        frameworks: d.frameworks.length,
-        requirements: d.requirements.length,
-        disciplines: d.disciplines.length,
-        risks: d.risks.length,
-        evidence: d.evidence.length,
-        mappingSources: d.sources.length,
-        mappingSets: d.mappingSets.length,
-        mappings: d.mappings.length,
-        noRelationships: d.noRelationships.length,
-      },
-    };
+    return { version: this.data.version, loadedAt: this.loadedAt, counts: datasetCounts(this.data) };
   }
 
   async close(): Promise<void> {}

@@ -1,12 +1,13 @@
 import neo4j from 'neo4j-driver';
+import { searchWords } from '../../domain/search.js';
 import type { DatasetInfo, Mapping, NoRelationship } from '../../domain/types.js';
-import { StoreUnavailableError, type GraphStore, type NodeLabel, type NodeTypes, type Relation, type RequirementPage, type RequirementQuery } from '../port.js';
+import { StoreUnavailableError, type GraphStore, type NodeLabel, type NodeTypes, type Relation, type RequirementPage, type RequirementQuery } from '../../domain/graph-store.js';
 import type { CypherRegistry, ReadQuery } from './cypher-registry.js';
 import { fromMappingProps, fromNodeProps, fromNoRelationshipProps, toNative } from './records.js';
 import type { CypherDriver, CypherRecord } from './session.js';
 
 /** Which query answers each port call: one named, parameterised statement per call, keys batched. */
-const BY_IDS: Record<NodeLabel, ReadQuery> = {
+export const BY_IDS: Record<NodeLabel, ReadQuery> = {
   Framework: 'framework/by-ids',
   Requirement: 'requirement/by-ids',
   Discipline: 'discipline/by-ids',
@@ -16,7 +17,7 @@ const BY_IDS: Record<NodeLabel, ReadQuery> = {
   MappingSet: 'mapping/set-by-ids',
 };
 
-const ALL: Record<Exclude<NodeLabel, 'Requirement'>, ReadQuery> = {
+export const ALL: Record<Exclude<NodeLabel, 'Requirement'>, ReadQuery> = {
   Framework: 'framework/all',
   Discipline: 'discipline/all',
   Risk: 'risk/all',
@@ -25,7 +26,7 @@ const ALL: Record<Exclude<NodeLabel, 'Requirement'>, ReadQuery> = {
   MappingSet: 'mapping/set-all',
 };
 
-const RELATED: Record<Relation, ReadQuery> = {
+export const RELATED: Record<Relation, ReadQuery> = {
   children: 'requirement/children',
   disciplinesOfRequirement: 'requirement/disciplines',
   requirementsOfDiscipline: 'discipline/requirements',
@@ -114,7 +115,7 @@ export class Neo4jStore implements GraphStore {
       queries: queries.map(({ filter, page }) => ({
         frameworkIds: filter.frameworkIds ? [...filter.frameworkIds] : null,
         kinds: filter.kinds ? [...filter.kinds] : null,
-        words: (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean),
+        words: searchWords(filter.search),
         // Cypher list slicing needs integers; JavaScript numbers travel as floats.
         offset: neo4j.int(page.offset),
         limit: neo4j.int(Math.min(page.limit, 2 ** 31 - 1)),

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
 import type { Mapping, MappingSet, NoRelationship, Requirement } from '../../domain/types.js';
-import type { NodeLabel, NodeTypes } from '../port.js';
+import type { NodeLabel, NodeTypes } from '../../domain/graph-store.js';
 
 /**
  * Domain objects to Neo4j properties and back. Neo4j stores no nulls (a null property is an absent

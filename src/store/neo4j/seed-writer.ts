@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { datasetCounts } from '../../domain/dataset.js';
 import type { GraphData } from '../../domain/types.js';
-import type { NodeLabel } from '../port.js';
+import type { NodeLabel } from '../../domain/graph-store.js';
 import type { CypherRegistry, WriteQuery } from './cypher-registry.js';
 import { toMappingProps, toNodeProps, toNoRelationshipProps, toStoredValue } from './records.js';
 import type { CypherDriver, CypherTransaction } from './session.js';
@@ -120,18 +121,7 @@ export async function writeGraph(
       await write('seed/delete-stale-requirement', { ids: graph.requirements.map((r) => r.id) });
       for (const step of NODE_STEPS) await write(step.stale, { ids: step.items(graph).map((n) => n.id) });
 
-      const counts = {
-        frameworks: graph.frameworks.length,
-        requirements: graph.requirements.length,
-        disciplines: graph.disciplines.length,
-        risks: graph.risks.length,
-        evidence: graph.evidence.length,
-        mappingSources: graph.sources.length,
-        mappingSets: graph.mappingSets.length,
-        mappings: graph.mappings.length,
-        noRelationships: graph.noRelationships.length,
-      };
-      await write('seed/set-dataset', { version, loadedAt: (options.now ?? (() => new Date()))().toISOString(), counts: JSON.stringify(counts) });
+      await write('seed/set-dataset', { version, loadedAt: (options.now ?? (() => new Date()))().toISOString(), counts: JSON.stringify(datasetCounts(graph)) });
       log('committing');
     });
     log(`dataset version ${version}`);

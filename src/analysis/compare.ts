@@ -1,5 +1,5 @@
-import type { GraphStore } from '../store/port.js';
-import type { Discipline, Framework } from './types.js';
+import type { GraphStore } from '../domain/graph-store.js';
+import type { Discipline, Framework } from '../domain/types.js';
 
 /** The side-by-side buyers ask for: framework facts plus figures computed from the graph. */
 export interface FrameworkComparison {

@@ -1,4 +1,4 @@
-import { RELATIONSHIPS, type GraphData } from './types.js';
+import { RELATIONSHIPS, type GraphData } from '../domain/types.js';
 
 /** Counts of the curated graph, rendered as Markdown for seed/README.md (`npm run data:stats`). */
 export function renderStats(graph: GraphData): string {

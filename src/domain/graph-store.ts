@@ -1,33 +1,15 @@
-import type {
-  DatasetInfo,
-  Discipline,
-  Evidence,
-  Framework,
-  Mapping,
-  MappingSet,
-  MappingSource,
-  NoRelationship,
-  Requirement,
-  RequirementKind,
-  Risk,
-} from '../domain/types.js';
+import { ErrorCode } from './error-codes.js';
+import type { DatasetInfo, Mapping, NodeLabel, NodeTypes, NoRelationship, Requirement, RequirementKind } from './types.js';
 
 /**
- * The GraphStore port: every read the API makes, batched by keys.
+ * The GraphStore port: every read the API makes, batched by keys. It is defined here, by the layer
+ * that uses it, in the domain's own vocabulary; the adapters in src/store/ implement it.
  * Batch methods return one result per key, in key order, so DataLoaders can sit on them directly.
- * Adapters: memory/ (the embedded default) and neo4j/.
+ * Adapters: src/store/memory/ (the embedded default) and src/store/neo4j/.
  */
 
-export interface NodeTypes {
-  Framework: Framework;
-  Requirement: Requirement;
-  Discipline: Discipline;
-  Risk: Risk;
-  Evidence: Evidence;
-  MappingSource: MappingSource;
-  MappingSet: MappingSet;
-}
-export type NodeLabel = keyof NodeTypes;
+/** The node labels are the domain's (types.ts); re-exported because they are the port's vocabulary too. */
+export type { NodeLabel, NodeTypes } from './types.js';
 
 /**
  * Neighbour lists by relation, named from the key's side.
@@ -91,6 +73,7 @@ export interface GraphStore {
 
 /** The store cannot answer (database down, network). The API reports SERVICE_UNAVAILABLE. */
 export class StoreUnavailableError extends Error {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreUnavailableError';

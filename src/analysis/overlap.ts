@@ -1,7 +1,8 @@
-import type { GraphStore } from '../store/port.js';
-import type { CoverageSummary } from './coverage.js';
+import type { CoverageSummary } from '../domain/coverage.js';
+import type { GraphStore } from '../domain/graph-store.js';
+import { frameworkIdOf } from '../domain/ids.js';
+import type { Mapping } from '../domain/types.js';
 import { coverageOf, gatherTarget, type TargetGraph } from './coverage-query.js';
-import type { Mapping } from './types.js';
 
 /** How far apart two frameworks are, in both directions, and what they share. */
 
@@ -66,7 +67,7 @@ async function sharedDisciplines(store: GraphStore, graphA: TargetGraph, graphB:
 function mappingsBetween(graphA: TargetGraph, b: string): Mapping[] {
   const seen = new Map<string, Mapping>();
   for (const mappings of graphA.mappingsOf.values()) {
-    for (const m of mappings) if (m.fromId.startsWith(`${b}:`) || m.toId.startsWith(`${b}:`)) seen.set(m.id, m);
+    for (const m of mappings) if (frameworkIdOf(m.fromId) === b || frameworkIdOf(m.toId) === b) seen.set(m.id, m);
   }
   return [...seen.values()];
 }

@@ -1,9 +1,8 @@
-import type { GraphStore } from '../store/port.js';
+import type { GraphStore } from '../domain/graph-store.js';
+import type { Framework, MappingSource, Requirement, RequirementKind } from '../domain/types.js';
 import { queryCoverage } from './coverage-query.js';
 import { queryEvidencePlan } from './evidence-plan.js';
-import { consequenceOf, rankGaps } from './gaps.js';
-import { loadGroundwork } from './groundwork.js';
-import type { Framework, MappingSource, Requirement, RequirementKind } from './types.js';
+import { queryGaps } from './gaps.js';
 
 /**
  * The consultant's tables: a crosswalk, a gap list and an evidence plan, as plain rows that every
@@ -15,8 +14,6 @@ export type Cell = string | number | null;
 export interface Column {
   key: string;
   header: string;
-  /** Hint for spreadsheet column widths. */
-  width?: number;
 }
 
 export interface Table {
@@ -29,16 +26,16 @@ export interface Table {
 }
 
 export const CROSSWALK_COLUMNS: Column[] = [
-  { key: 'targetRef', header: 'Target ref', width: 12 },
-  { key: 'targetTitle', header: 'Target title', width: 40 },
-  { key: 'status', header: 'Coverage', width: 12 },
-  { key: 'sourceRef', header: 'Source ref', width: 14 },
-  { key: 'sourceTitle', header: 'Source title', width: 40 },
-  { key: 'relationship', header: 'Relationship', width: 16 },
-  { key: 'strength', header: 'Strength', width: 9 },
-  { key: 'inferred', header: 'Inferred via', width: 18 },
-  { key: 'note', header: 'Note', width: 70 },
-  { key: 'mappingSource', header: 'Mapping source', width: 28 },
+  { key: 'targetRef', header: 'Target ref' },
+  { key: 'targetTitle', header: 'Target title' },
+  { key: 'status', header: 'Coverage' },
+  { key: 'sourceRef', header: 'Source ref' },
+  { key: 'sourceTitle', header: 'Source title' },
+  { key: 'relationship', header: 'Relationship' },
+  { key: 'strength', header: 'Strength' },
+  { key: 'inferred', header: 'Inferred via' },
+  { key: 'note', header: 'Note' },
+  { key: 'mappingSource', header: 'Mapping source' },
 ];
 
 async function titlesOf(store: GraphStore, ids: string[]): Promise<Map<string, Requirement>> {
@@ -95,55 +92,46 @@ export async function crosswalkTable(
 }
 
 export const GAP_COLUMNS: Column[] = [
-  { key: 'rank', header: 'Rank', width: 6 },
-  { key: 'ref', header: 'Ref', width: 12 },
-  { key: 'title', header: 'Title', width: 40 },
-  { key: 'status', header: 'Status', width: 12 },
-  { key: 'consequence', header: 'Consequence', width: 12 },
-  { key: 'disciplines', header: 'Disciplines', width: 30 },
-  { key: 'risks', header: 'Risks mitigated', width: 40 },
-  { key: 'evidence', header: 'Evidence needed', width: 40 },
-  { key: 'reusable', header: 'Reusable groundwork', width: 30 },
-  { key: 'reason', header: 'Why nothing covers it', width: 60 },
+  { key: 'rank', header: 'Rank' },
+  { key: 'ref', header: 'Ref' },
+  { key: 'title', header: 'Title' },
+  { key: 'status', header: 'Status' },
+  { key: 'consequence', header: 'Consequence' },
+  { key: 'disciplines', header: 'Disciplines' },
+  { key: 'risks', header: 'Risks mitigated' },
+  { key: 'evidence', header: 'Evidence needed' },
+  { key: 'reusable', header: 'Reusable groundwork' },
+  { key: 'reason', header: 'Why nothing covers it' },
 ];
 
 /** The genuinely-new list of `target` given `held`, most consequential first. */
 export async function gapTable(store: GraphStore, args: { target: Framework; held: Framework[]; kind?: RequirementKind | null; inferred?: boolean }): Promise<Table> {
   const held = args.held.map((h) => h.id);
-  const result = await queryCoverage(store, { target: args.target.id, held, kind: args.kind ?? null, inferred: args.inferred ?? false });
-  const open = result.items.filter((i) => i.status === 'NONE' || i.status === 'UNASSESSED');
-  const ids = open.map((i) => i.requirement.id);
-  const [disciplineIds, riskIds, evidenceIds, groundwork] = await Promise.all([
-    store.related('disciplinesOfRequirement', ids),
-    store.related('risksOfRequirement', ids),
-    store.related('evidenceOfRequirement', ids),
-    loadGroundwork(store, ids, { held: new Set(held), implemented: null }),
-  ]);
-  const [disciplines, risks, evidence, sources] = await Promise.all([store.allNodes('Discipline'), store.allNodes('Risk'), store.allNodes('Evidence'), sourcesById(store)]);
+  const { gaps, groundwork, risksOf } = await queryGaps(store, { target: args.target.id, held, kind: args.kind ?? null, inferred: args.inferred ?? false });
+  const ids = gaps.map((g) => g.item.requirement.id);
+  const [disciplineIds, evidenceIds] = ids.length > 0 ? await Promise.all([store.related('disciplinesOfRequirement', ids), store.related('evidenceOfRequirement', ids)]) : [[], []];
+  const [disciplines, evidence, sources] = await Promise.all([store.allNodes('Discipline'), store.allNodes('Evidence'), sourcesById(store)]);
   const name = <T extends { id: string; name: string }>(all: T[]) => new Map(all.map((x) => [x.id, x]));
-  const [d, r, e] = [name(disciplines), name(risks), name(evidence)];
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const risksOf = (id: string) => riskIds[index.get(id)!]!.map((k) => r.get(k)!).filter(Boolean);
-  const gaps = rankGaps(open, risksOf, (id) => groundwork.get(id)?.length ?? 0);
+  const [d, e] = [name(disciplines), name(evidence)];
   const reusable = await titlesOf(store, [...groundwork.values()].flatMap((g) => g.slice(0, 3).map((x) => x.requirementId)));
   const used = new Set<string>();
   return {
     name: 'gaps',
     title: `New in ${args.target.shortName} given ${args.held.map((h) => h.shortName).join(' + ')}`,
     columns: GAP_COLUMNS,
-    rows: gaps.map((gap) => {
-      const i = index.get(gap.item.requirement.id)!;
+    rows: gaps.map((gap, i) => {
+      const id = gap.item.requirement.id;
       gap.item.assessments.forEach((a) => used.add(a.sourceId));
       return {
         rank: gap.rank,
         ref: gap.item.requirement.ref,
         title: gap.item.requirement.title,
         status: gap.item.status,
-        consequence: consequenceOf(risksOf(gap.item.requirement.id)),
+        consequence: gap.consequence,
         disciplines: disciplineIds[i]!.map((x) => d.get(x)?.name ?? x).join('; '),
-        risks: riskIds[i]!.map((x) => r.get(x)?.name ?? x).join('; '),
+        risks: (risksOf.get(id) ?? []).map((r) => r.name).join('; '),
         evidence: evidenceIds[i]!.map((x) => e.get(x)?.name ?? x).join('; '),
-        reusable: (groundwork.get(gap.item.requirement.id) ?? []).slice(0, 3).map((g) => reusable.get(g.requirementId)?.id ?? g.requirementId).join('; ') || null,
+        reusable: (groundwork.get(id) ?? []).slice(0, 3).map((g) => reusable.get(g.requirementId)?.id ?? g.requirementId).join('; ') || null,
         reason: gap.item.assessments.map((a) => a.reason).join(' ') || (gap.item.status === 'UNASSESSED' ? 'Not assessed by any mapping set.' : null),
       };
     }),
@@ -154,17 +142,17 @@ export async function gapTable(store: GraphStore, args: { target: Framework; hel
 /** Evidence to collect once and reuse across `frameworks`, most reused first. */
 export async function evidenceTable(store: GraphStore, frameworks: Framework[]): Promise<Table> {
   const plan = await queryEvidencePlan(store, frameworks.map((f) => f.id));
-  const perFramework = frameworks.map((f) => ({ key: `count:${f.id}`, header: f.shortName, width: 10 }));
+  const perFramework = frameworks.map((f) => ({ key: `count:${f.id}`, header: f.shortName }));
   return {
     name: 'evidence',
     title: `Evidence plan for ${frameworks.map((f) => f.shortName).join(', ')}`,
     columns: [
-      { key: 'rank', header: 'Rank', width: 6 },
-      { key: 'evidence', header: 'Evidence', width: 36 },
-      { key: 'description', header: 'What it is', width: 60 },
-      { key: 'requirementCount', header: 'Requirements proven', width: 12 },
+      { key: 'rank', header: 'Rank' },
+      { key: 'evidence', header: 'Evidence' },
+      { key: 'description', header: 'What it is' },
+      { key: 'requirementCount', header: 'Requirements proven' },
       ...perFramework,
-      { key: 'requirements', header: 'Requirements', width: 80 },
+      { key: 'requirements', header: 'Requirements' },
     ],
     rows: plan.items.map((item, i) => ({
       rank: i + 1,

@@ -1,6 +1,7 @@
-import type { GraphStore } from '../store/port.js';
-import { computeCoverage, seenFrom, summarise, summariseByGroup, type CoverageItem, type CoverageSummary, type GroupSummary } from './coverage.js';
-import type { Mapping, MappingSet, NoRelationship, Requirement, RequirementKind } from './types.js';
+import { computeCoverage, seenFrom, summarise, summariseByGroup, type CoverageItem, type CoverageSummary, type GroupSummary } from '../domain/coverage.js';
+import type { GraphStore } from '../domain/graph-store.js';
+import { frameworkIdOf } from '../domain/ids.js';
+import type { Mapping, MappingSet, NoRelationship, Requirement, RequirementKind } from '../domain/types.js';
 
 /**
  * Gathers the graph around a target framework through the store port (a fixed number of batched
@@ -104,7 +105,7 @@ async function loadPivotMappings(store: GraphStore, graph: TargetGraph): Promise
   for (const [targetId, mappings] of graph.mappingsOf) {
     for (const m of mappings) {
       const { other } = seenFrom(m, targetId);
-      if (!other.startsWith(`${graph.target}:`)) pivots.add(other);
+      if (frameworkIdOf(other) !== graph.target) pivots.add(other);
     }
   }
   const ids = [...pivots];

@@ -1,0 +1,63 @@
+/**
+ * The direction of dependencies between the layers (docs/ARCHITECTURE.md), checked by
+ * `npm run lint:deps` inside `npm test`. Paths are matched relative to where depcruise runs, so
+ * test/layers.test.ts can run these same rules over a small tree of planted violations.
+ */
+
+/** A package inside node_modules, wherever the node_modules folder is. */
+const packageIn = (name) => `(^|/)node_modules/${name}/`;
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'src/domain/ holds the types, the GraphStore port and the pure rules: it imports nothing outside itself, not even node builtins.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { pathNot: '^src/domain/' },
+    },
+    {
+      name: 'analysis-uses-only-domain',
+      comment: 'src/analysis/ holds the use cases that read through the GraphStore port: it imports the domain and itself, nothing else.',
+      severity: 'error',
+      from: { path: '^src/analysis/' },
+      to: { pathNot: '^src/(domain|analysis)/' },
+    },
+    {
+      name: 'store-uses-only-domain',
+      comment: 'A store implements the port: it imports the domain, its own folder and node builtins (the Neo4j adapter also its driver).',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { pathNot: [`^src/(domain|store)/`, packageIn('neo4j-driver')], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'store-adapters-stand-alone',
+      comment: 'Each adapter folder (memory/, neo4j/) imports no other adapter: both stand on the port alone.',
+      severity: 'error',
+      from: { path: '^src/store/([^/]+)/' },
+      to: { path: '^src/store/[^/]+/', pathNot: '^src/store/$1/' },
+    },
+    {
+      name: 'only-neo4j-adapter-imports-neo4j-driver',
+      comment: 'neo4j-driver stays behind the port: only src/store/neo4j/ imports it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/store/neo4j/' },
+      to: { path: packageIn('neo4j-driver') },
+    },
+    {
+      name: 'only-graphql-imports-apollo',
+      comment: 'Apollo is the GraphQL layer\'s business: only src/graphql/ (and the wiring in src/server.ts) imports @apollo/*.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(graphql/|server\\.ts$)' },
+      to: { path: packageIn('@apollo') },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports count: a layer that names another's types depends on it.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: 'src/graphql/generated/' },
+  },
+};

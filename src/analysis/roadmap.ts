@@ -1,0 +1,9 @@
+import type { GraphStore } from '../domain/graph-store.js';
+import { rankSteps, stepOf, type RoadmapStep } from '../domain/roadmap.js';
+import { queryCoverage } from './coverage-query.js';
+
+/** Which framework next: each candidate's coverage by the held frameworks, ranked by the work left. */
+export async function queryRoadmap(store: GraphStore, held: readonly string[], candidates: readonly string[], inferred = false): Promise<RoadmapStep[]> {
+  const results = await Promise.all(candidates.map((target) => queryCoverage(store, { target, held, inferred })));
+  return rankSteps(results.map((r) => stepOf(r.target, r.summary)));
+}

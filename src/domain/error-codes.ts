@@ -1,0 +1,17 @@
+/**
+ * Every `extensions.code` Crosswalk itself answers with (README, "Conventions for integrators"),
+ * whichever layer detects the fault: GraphQL errors, HTTP errors before GraphQL runs, store
+ * outages. The CLI maps them to exit codes. Apollo's own codes (GRAPHQL_PARSE_FAILED, ...) are
+ * Apollo's list, not repeated here.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  BAD_REQUEST: 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,0 +1,69 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildSchema, parse, validate } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MANIFEST_FILE, manifestText } from '../../src/cli/trusted-documents.js';
+import { defaultConfig } from '../../src/config.js';
+import { exampleOperations, explorerOperations } from '../../src/explorer/operations.js';
+import { loadTypeDefs } from '../../src/graphql/schema.js';
+import { startTestServer, type TestServer } from '../helpers/http.js';
+
+/**
+ * The explorer's and the GraphQL IDE's operations are .graphql documents (src/explorer/operations/):
+ * each is valid against the schema, the committed trusted-documents manifest lists every one of
+ * them, and a deployment that runs registered operations only still serves the explorer.
+ */
+
+const schema = buildSchema(loadTypeDefs().join('\n'));
+const explorer = explorerOperations();
+const examples = exampleOperations();
+
+/** Variables the explorer sends with each of its operations. */
+const VARIABLES: Record<string, Record<string, unknown>> = {
+  Coverage: { target: 'iso42001', held: ['soc2'], kind: 'CONTROL', inferred: false },
+  Neighbourhood: { id: 'iso42001:A.6.2.4' },
+  Search: { refs: ['A.6.2.4'], q: 'impact assessment' },
+};
+
+describe('explorer and IDE operations', () => {
+  it('are the ones the pages send: five for the explorer, six example tabs', () => {
+    expect(Object.keys(explorer).sort()).toEqual(['Coverage', 'Frameworks', 'Neighbourhood', 'OverlapMatrix', 'Search']);
+    expect(examples).toHaveLength(6);
+  });
+
+  it.each([...Object.entries(explorer), ...examples.map((text, i) => [`example ${i + 1}`, text] as const)])('%s is valid against the schema', (_name, text) => {
+    expect(validate(schema, parse(text)).map((e) => e.message)).toEqual([]);
+  });
+
+  it('are all in the committed trusted-documents manifest (npm run trusted-documents refreshes it)', () => {
+    expect(readFileSync(MANIFEST_FILE, 'utf8')).toBe(manifestText());
+  });
+
+  describe('on a deployment that runs registered operations only', () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'explorer-trusted-')), 'manifest.json');
+      writeFileSync(file, readFileSync(MANIFEST_FILE));
+      server = await startTestServer(undefined, { config: defaultConfig({ trustedDocumentsFile: file, trustedDocumentsOnly: true }) });
+    });
+    afterAll(async () => {
+      await server.close();
+    });
+
+    it.each([...Object.entries(explorer), ...examples.map((text, i) => [`example ${i + 1}`, text] as const)])('%s runs', async (name, text) => {
+      const { status, errors, data } = await server.query(text, VARIABLES[name]);
+      expect(errors).toBeUndefined();
+      expect(status).toBe(200);
+      expect(data).toBeTruthy();
+    });
+
+    it('serves them to the browser as scripts', async () => {
+      const module = await (await fetch(`${server.url}/explorer/operations.js`)).text();
+      expect(module).toContain('export const OPERATIONS = ');
+      for (const text of Object.values(explorer)) expect(module).toContain(JSON.stringify(text));
+      const script = await (await fetch(`${server.url}/explorer/graphiql-examples.js`)).text();
+      expect(script).toContain('window.CROSSWALK_EXAMPLES = ');
+    });
+  });
+});
