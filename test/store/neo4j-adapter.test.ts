@@ -199,6 +199,8 @@ describe('Neo4j errors, named by their cause', () => {
     expect(isUnavailable(coded('Neo.ClientError.Database.DatabaseNotFound'))).toBe(true);
     expect(isUnavailable(coded('Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'))).toBe(true);
     expect(isUnavailable(new Error('Connection acquisition timed out in 10000 ms. Pool status: Active conn count = 50'))).toBe(true);
+    expect(isUnavailable(coded('ProtocolError', 'Failed to connect to server. Please ensure ... Caused by: read ECONNRESET'))).toBe(true);
+    expect(isUnavailable(coded('ProtocolError', 'Unknown Bolt protocol version'))).toBe(false);
     expect(isUnavailable(coded('Neo.ClientError.Statement.SyntaxError'))).toBe(false);
   });
 

@@ -60,8 +60,12 @@ const UNAVAILABLE_CODES = new Set([
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError'))) return true;
+  const message = (error as Error)?.message ?? '';
+  // A server that dies or restarts while the driver logs in resets the socket, which the driver
+  // labels a ProtocolError (seen live: "Failed to connect to server ... Caused by: read ECONNRESET").
+  if (code === 'ProtocolError' && /failed to connect|ECONNRESET|EPIPE|closed/i.test(message)) return true;
   // The driver's pool gives up with a plain message and no code of its own.
-  return /connection acquisition timed out/i.test((error as Error)?.message ?? '');
+  return /connection acquisition timed out/i.test(message);
 }
 
 /**
