@@ -30,10 +30,10 @@ describe('cypher/ checked offline', () => {
     expect(() => loadCypherRegistry(FIXTURES)).toThrow(/Cypher query "framework\/by-ids" is missing/);
   });
 
-  it('splits the schema into statements: constraints on every node id, indexes and a full-text index', () => {
+  it('splits the schema into statements: constraints on every node id, indexes and a text index for search', () => {
     const statements = loadSchemaStatements();
     expect(statements.filter((s) => s.startsWith('CREATE CONSTRAINT'))).toHaveLength(8);
-    expect(statements.some((s) => s.startsWith('CREATE FULLTEXT INDEX requirement_text'))).toBe(true);
+    expect(statements.some((s) => s.startsWith('CREATE TEXT INDEX requirement_search_text'))).toBe(true);
     expect(statements.every((s) => !s.includes(';'))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { loadCypherRegistry, type QueryName } from '../../src/store/neo4j/cypher-registry.js';
 import { ALL as ADAPTER_ALL, BY_IDS as ADAPTER_BY_IDS, RELATED as ADAPTER_RELATED } from '../../src/store/neo4j/neo4j-store.js';
 import { toMappingProps, toNodeProps, toNoRelationshipProps } from '../../src/store/neo4j/records.js';
-import type { CypherDriver, CypherRecord, CypherResult, CypherSession, CypherTransaction } from '../../src/store/neo4j/session.js';
+import type { CypherDriver, CypherRecord, CypherResult, CypherSession, CypherTransaction, CypherTransactionConfig } from '../../src/store/neo4j/session.js';
 import type { NodeLabel, Relation } from '../../src/domain/graph-store.js';
 
 /**
@@ -64,15 +64,18 @@ export class RecordingDriver implements CypherDriver {
   }
 
   private transactions = 0;
+  /** The settings each managed transaction was opened with, by transaction number. */
+  readonly transactionConfigs = new Map<number, CypherTransactionConfig | undefined>();
 
   session(): CypherSession {
-    const tx = (mode: RecordedCall['mode']): CypherTransaction => {
+    const tx = (mode: RecordedCall['mode'], config?: CypherTransactionConfig): CypherTransaction => {
       const transaction = ++this.transactions;
+      this.transactionConfigs.set(transaction, config);
       return { run: (query, parameters = {}) => this.run(query, parameters, mode, transaction) };
     };
     return {
-      executeRead: (work) => work(tx('READ')),
-      executeWrite: (work) => work(tx('WRITE')),
+      executeRead: (work, config) => work(tx('READ', config)),
+      executeWrite: (work, config) => work(tx('WRITE', config)),
       run: (query, parameters) => this.run(query, parameters ?? {}, 'AUTO', null),
       close: async () => {},
     };
@@ -87,7 +90,7 @@ export class RecordingDriver implements CypherDriver {
 
   private async run(query: string, parameters: Record<string, unknown>, mode: RecordedCall['mode'], transaction: number | null): Promise<CypherResult> {
     if (this.failure) throw this.failure;
-    const name = nameOf.get(query) ?? (query.startsWith('CREATE ') ? 'schema' : null);
+    const name = nameOf.get(query) ?? (/^(CREATE|DROP) /.test(query) ? 'schema' : null);
     if (!name) throw new Error(`the adapter ran a statement that is not in cypher/: ${query.slice(0, 80)}`);
     this.calls.push({ name, query, parameters, mode, transaction });
     return { records: (await this.answer(name, parameters)).map(record), summary: { counters: { updates: () => ({ nodesCreated: 0, propertiesSet: 1 }) } } };

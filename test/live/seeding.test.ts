@@ -54,6 +54,14 @@ describe('seeding a live Neo4j', () => {
     expect(await snapshot()).toEqual(once);
   });
 
+  it('creates the schema: a constraint on every node id and the text index search uses, online', async () => {
+    const indexes = await neo4j.rows('SHOW INDEXES YIELD name, type, state RETURN name, type, state ORDER BY name');
+    expect(indexes).toContainEqual({ name: 'requirement_search_text', type: 'TEXT', state: 'ONLINE' });
+    expect(indexes.map((i) => i.name)).not.toContain('requirement_text');
+    const constraints = await neo4j.rows('SHOW CONSTRAINTS YIELD name RETURN name');
+    expect(constraints).toHaveLength(8);
+  });
+
   it('stores strength and catalog order as integers', async () => {
     const [types] = await neo4j.rows(
       'MATCH ()-[m:MAPS_TO]->() WHERE m.strength IS NOT NULL RETURN collect(DISTINCT valueType(m.strength)) AS strength, collect(DISTINCT valueType(m.catalogOrder)) AS orders',

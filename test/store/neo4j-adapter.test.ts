@@ -191,6 +191,18 @@ describe('seeding Neo4j', () => {
   });
 });
 
+describe('Neo4j reads are bounded on the server too', () => {
+  it('opens every read transaction with the store timeout, so Neo4j ends a query the API gave up on', async () => {
+    const driver = new RecordingDriver(graph);
+    const store = new Neo4jStore(driver, registry, undefined, 1_234);
+    await store.nodes('Requirement', ['alpha:A1']);
+    await store.mappingsOf(['alpha:A1']);
+    const reads = driver.calls.filter((c) => c.mode === 'READ');
+    expect(reads).toHaveLength(2);
+    for (const call of reads) expect(driver.transactionConfigs.get(call.transaction!)).toEqual({ timeout: 1_234 });
+  });
+});
+
 describe('Neo4j errors, named by their cause', () => {
   const coded = (code: string, message = 'refused') => Object.assign(new Error(message), { code });
 
