@@ -9,6 +9,7 @@ import { readConfig } from '../config.js';
 import { ErrorCode } from '../domain/error-codes.js';
 import { StoreUnavailableError, type GraphStore } from '../domain/graph-store.js';
 import type { Framework, Requirement, RequirementKind } from '../domain/types.js';
+import { frameworkBySpelling } from '../domain/framework-names.js';
 import { fromOscal, OscalImportError, toOscal } from '../exports/oscal.js';
 import { toCsv, toHtml, toMarkdown } from '../exports/text.js';
 import { toXlsx } from '../exports/xlsx.js';
@@ -111,7 +112,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const frameworks = new Map((await store.allNodes('Framework')).map((f) => [f.id, f]));
     const framework = (id: string | undefined, option: string): Framework => {
       if (!id) throw new CliError(`--${option} is required`);
-      const found = frameworks.get(id);
+      const found = frameworkBySpelling(id, [...frameworks.values()]);
       if (!found) throw new CliError(`unknown framework "${id}" for --${option}; known: ${[...frameworks.keys()].join(', ')}`);
       return found;
     };
@@ -122,6 +123,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const target = framework(values.target, 'target');
       const held = list(values.held, 'held');
       failOn(coverageProblems(target, held, kind));
+      await warnIfUnconnected(store, target, held, values.inferred ?? false, io);
       io.stdout(await coverageSummary(store, target, held, kind, values.inferred ?? false));
       return 0;
     }
@@ -132,11 +134,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const to = framework(values.to, 'to');
       failOn(crosswalkRequestProblems({ from: from.id, to: to.id, kind }, optionName));
       if (format === 'oscal') return await writeOutput(JSON.stringify(await oscalFor(store, from, to), null, 2) + '\n', values.output, io);
+      await warnIfUnconnected(store, to, [from], values.inferred ?? false, io);
       tables = [await crosswalkTable(store, { from, to, kind, inferred: values.inferred ?? false })];
     } else if (verb === 'gaps') {
       const target = framework(values.target, 'target');
       const held = list(values.held, 'held');
       failOn(coverageProblems(target, held, kind));
+      await warnIfUnconnected(store, target, held, values.inferred ?? false, io);
       tables = [await gapTable(store, { target, held, kind, inferred: values.inferred ?? false })];
     } else {
       const chosen = list(values.frameworks, 'frameworks');
@@ -153,6 +157,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** How the CLI names an argument in a shared problem's message. */
+/**
+ * A table between frameworks no mapping set joins is all "not assessed": correct, but easy to misread
+ * as work to do, so say so (on stderr; the table is still written and the exit code stays 0).
+ */
+async function warnIfUnconnected(store: GraphStore, target: Framework, held: Framework[], inferred: boolean, io: CliIo): Promise<void> {
+  const sets = await store.allNodes('MappingSet');
+  const joins = (a: string, b: string) => sets.some((s) => (s.fromFrameworkId === a && s.toFrameworkId === b) || (s.fromFrameworkId === b && s.toFrameworkId === a));
+  if (held.some((h) => joins(h.id, target.id))) return;
+  const names = held.map((h) => h.id).join(', ');
+  io.stderr(
+    `crosswalk: warning: no mapping set joins ${names} and ${target.id}, so every requirement of ${target.id} is "Not assessed" (unknown, not new)` +
+      (inferred ? '; only links inferred through other frameworks can appear.\n' : '; --inferred may find links through other frameworks.\n'),
+  );
+}
+
 const optionName: ArgumentName = (argument) => `--${argument}`;
 
 /** The first problem a shared request check found, as a usage error (exit code 2); one line, no final full stop. */

@@ -10,6 +10,7 @@ import { fromOscal } from '../../src/exports/oscal.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { buildGraph } from '../../src/seed/load-seed.js';
 import { fixtureFiles, fixtureGraph, fixtureSeed } from '../helpers/fixture-seed.js';
+import { realSeedStore } from '../helpers/http.js';
 import { checkMappingCollection, vocabulary } from '../helpers/oscal-rules.js';
 
 /** Runs the CLI against the fixture graph and captures what it prints. */
@@ -186,5 +187,38 @@ describe('bad arguments: one line, non-zero exit, no stack trace', () => {
       expect(stdout).toContain(`crosswalk ${verb}`);
     }
     expect((await cli('--help')).stdout).toMatch(/Verbs:/);
+  });
+});
+
+describe('crosswalk on the real seed: spellings and unconnected pairs', () => {
+  async function real(...argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(argv, { stdout: (t) => (stdout += t.toString()), stderr: (t) => (stderr += t), store: await realSeedStore() });
+    return { code, stdout, stderr };
+  }
+
+  it('accepts the common spellings of framework names', async () => {
+    const byId = await real('table', '--from', 'soc2', '--to', 'iso42001', '--kind', 'CONTROL', '--format', 'csv');
+    for (const [from, to] of [['SOC 2', 'ISO/IEC 42001'], ['SOC2', 'ISO 42001'], ['soc 2', 'ISO/IEC 42001:2023']]) {
+      const spelt = await real('table', '--from', from!, '--to', to!, '--kind', 'CONTROL', '--format', 'csv');
+      expect(spelt.code, `${from} / ${to}: ${spelt.stderr}`).toBe(0);
+      expect(spelt.stdout).toBe(byId.stdout);
+    }
+    expect((await real('coverage', '--target', 'EU AI Act', '--held', 'NIST AI RMF')).code).toBe(0);
+    const unknown = await real('table', '--from', 'SOC 3', '--to', 'iso42001', '--format', 'csv');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown framework "SOC 3" for --from/);
+  });
+
+  it('warns on stderr, exit 0, when no mapping set joins the two frameworks', async () => {
+    const unconnected = await real('table', '--from', 'nist-ai-rmf', '--to', 'soc2', '--format', 'csv');
+    expect(unconnected.code).toBe(0);
+    expect(unconnected.stderr).toMatch(/warning: no mapping set joins nist-ai-rmf and soc2, so every requirement of soc2 is "Not assessed" \(unknown, not new\)/);
+    expect(parseCsv(unconnected.stdout).slice(1).every((r) => r[2] === 'UNASSESSED')).toBe(true);
+    const connected = await real('table', '--from', 'soc2', '--to', 'iso42001', '--format', 'csv');
+    expect(connected.stderr).toBe('');
+    const gaps = await real('gaps', '--target', 'soc2', '--held', 'eu-ai-act', '--format', 'csv');
+    expect(gaps.stderr).toMatch(/no mapping set joins eu-ai-act and soc2/);
   });
 });
