@@ -6,6 +6,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { QueryLimits } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { RequestContext } from './context.js';
+import { costLimitPlugin } from './cost.js';
 import { formatError } from './errors.js';
 import { operationLogPlugin, tracePlugin } from './plugins.js';
 import { allResolvers } from './resolvers/index.js';
@@ -25,10 +26,11 @@ export interface ApolloOptions {
 
 /** Builds the Apollo server; the schema is built here, at start-up, so SDL faults surface before serving. */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
-  // Depth, cost, aliases, directives and tokens are checked at parse and validation, before execution.
+  // Depth, aliases, directives and tokens are checked at parse and validation, before execution.
+  // Cost is not armor's: it counts `first` only when written inline, so it is ours (cost.ts), after variables.
   const armor = new ApolloArmor({
     maxDepth: { n: options.limits.maxDepth, ignoreIntrospection: true },
-    costLimit: { maxCost: options.limits.maxCost, ignoreIntrospection: true },
+    costLimit: { enabled: false },
     maxAliases: { n: options.limits.maxAliases },
     maxDirectives: { n: options.limits.maxDirectives },
     // Tokens are limited by graphql-js's own parser (parseOptions below): armor's token plugin
@@ -49,6 +51,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     formatError: (formatted, error) => formatError(formatted, error, options.log),
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
+      costLimitPlugin(options.limits.maxCost),
       tracePlugin(),
       operationLogPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),

@@ -24,7 +24,7 @@ export function badInput(message: string, argument?: string): GraphQLError {
 
 /** Codes whose errors reach clients as they are: ours and Apollo's, except an internal error, which is masked. */
 const KNOWN_CODES = new Set<string>(
-  [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.SERVICE_UNAVAILABLE, ...Object.values(ApolloServerErrorCode)].filter(
+  [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.QUERY_TOO_COMPLEX, ...Object.values(ApolloServerErrorCode)].filter(
     (code) => code !== ErrorCode.INTERNAL_SERVER_ERROR,
   ),
 );
