@@ -45,6 +45,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // The app owns SIGTERM and SIGINT (installGracefulShutdown): Apollo's handler would stop and
+    // re-raise the signal before the store is closed, exiting 143.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: options.limits.maxTokens },
     validationRules: armor.validationRules,
     persistedQueries: options.trustedManifest ? { cache: manifestCache(options.trustedManifest) } : {},
