@@ -43,7 +43,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
 
   const app = express();
   const httpServer = createServer(app);
-  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest, resultCacheSize: config.resultCacheSize });
+  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest, resultCache: { maxEntries: config.resultCacheSize, maxBytes: config.resultCacheBytes } });
   await apollo.start();
 
   app.disable('x-powered-by');
@@ -71,6 +71,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     cors({ origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, maxAge: 600 }),
     requestTimeout(config.http.requestTimeoutMs),
     express.json({ limit: config.http.bodyLimit }),
+    queryTextLimit(config.limits.maxQueryBytes),
     ...(trustedManifest && config.trustedDocumentsOnly ? [trustedOnly(trustedManifest)] : []),
     etag(version),
     expressMiddleware(apollo, {
@@ -132,6 +133,19 @@ function requestTimeout(ms: number): RequestHandler {
     res.on('close', () => clearTimeout(timer));
     res.on('finish', () => clearTimeout(timer));
     next();
+  };
+}
+
+/**
+ * Refuses query text over `maxBytes` before it is parsed or cached: comments cost no tokens, so
+ * without this a padded query would fill the parsed-document cache and the result cache's keys.
+ */
+function queryTextLimit(maxBytes: number): RequestHandler {
+  return (req, res, next) => {
+    const query: unknown = req.method === 'GET' ? req.query.query : req.body?.query;
+    if (typeof query === 'string' && Buffer.byteLength(query) > maxBytes) {
+      res.status(413).json(codedBody(ErrorCode.QUERY_TOO_LARGE, `The query text is longer than the limit (${maxBytes} bytes).`));
+    } else next();
   };
 }
 

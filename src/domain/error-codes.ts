@@ -14,5 +14,6 @@ export const ErrorCode = {
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

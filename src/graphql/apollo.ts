@@ -10,7 +10,7 @@ import { costLimitPlugin } from './cost.js';
 import { formatError } from './errors.js';
 import { operationLogPlugin, tracePlugin } from './plugins.js';
 import { allResolvers } from './resolvers/index.js';
-import { resultCachePlugin } from './result-cache.js';
+import { resultCache, type ResultCacheLimits } from './result-cache.js';
 import { loadTypeDefs } from './schema.js';
 import { manifestCache, type TrustedManifest } from './trusted-documents.js';
 
@@ -20,7 +20,8 @@ export interface ApolloOptions {
   httpServer: Server;
   log: Logger;
   trustedManifest: TrustedManifest | null;
-  resultCacheSize: number;
+  /** maxEntries 0 turns the whole-response cache off. */
+  resultCache: ResultCacheLimits;
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
@@ -61,7 +62,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used (caching is by dataset version); the profile showed the plugin's per-field hook.
       ApolloServerPluginCacheControlDisabled(),
-      ...(options.resultCacheSize > 0 ? [resultCachePlugin(options.resultCacheSize)] : []),
+      ...(options.resultCache.maxEntries > 0 ? [resultCache(options.resultCache).plugin] : []),
       ...(options.plugins ?? []),
     ],
   });
