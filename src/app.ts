@@ -164,9 +164,15 @@ function trustedOnly(manifest: TrustedManifest): RequestHandler {
  */
 function etag(version: DatasetVersionCache): RequestHandler {
   return async (req, res, next) => {
+    const body: unknown = req.method === 'GET' ? req.query : (req.body ?? null);
+    // Checked here, first to walk the body: JSON nested past any schema's depth would overflow the stack.
+    if (nestingDepth(body, MAX_BODY_NESTING) > MAX_BODY_NESTING) {
+      res.status(400).json(codedBody(ErrorCode.BAD_REQUEST, `The request nests deeper than ${MAX_BODY_NESTING} levels.`));
+      return;
+    }
     const current = await version.get();
     if (!current) return next();
-    const request = req.method === 'GET' ? JSON.stringify(req.query) : JSON.stringify(req.body ?? null);
+    const request = JSON.stringify(body);
     const tag = `W/"${sha256(`${current}\n${req.method}\n${req.headers['x-crosswalk-trace'] ?? ''}\n${request}`).slice(0, 32)}"`;
     res.setHeader('etag', tag);
     res.setHeader('x-crosswalk-dataset', current);
@@ -177,6 +183,23 @@ function etag(version: DatasetVersionCache): RequestHandler {
     }
     next();
   };
+}
+
+/** Deeper than any input the schema takes (its inputs nest a few levels). */
+const MAX_BODY_NESTING = 64;
+
+/** How deep a JSON value nests, counted without recursion and given up past `cap`. */
+function nestingDepth(value: unknown, cap: number): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > cap) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 interface DatasetVersionCache {

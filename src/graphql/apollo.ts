@@ -44,6 +44,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     resolvers: allResolvers() as never,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
+    // With suggestions off, enum values must not leak either ("Did you mean the enum value CONTROL?").
+    hideSchemaDetailsFromClientErrors: !options.limits.fieldSuggestions,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // The app owns SIGTERM and SIGINT (installGracefulShutdown): Apollo's handler would stop and
@@ -52,7 +54,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     parseOptions: { maxTokens: options.limits.maxTokens },
     validationRules: armor.validationRules,
     persistedQueries: options.trustedManifest ? { cache: manifestCache(options.trustedManifest) } : {},
-    formatError: (formatted, error) => formatError(formatted, error, options.log),
+    formatError: (formatted, error) => formatError(formatted, error, options.log, !options.limits.fieldSuggestions),
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
       costLimitPlugin(options.limits.maxCost),
