@@ -43,7 +43,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
 
   const app = express();
   const httpServer = createServer(app);
-  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest, resultCacheSize: config.resultCacheSize });
+  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest, resultCache: { maxEntries: config.resultCacheSize, maxBytes: config.resultCacheBytes } });
   await apollo.start();
 
   app.disable('x-powered-by');
@@ -71,6 +71,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     cors({ origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, maxAge: 600 }),
     requestTimeout(config.http.requestTimeoutMs),
     express.json({ limit: config.http.bodyLimit }),
+    queryTextLimit(config.limits.maxQueryBytes),
     ...(trustedManifest && config.trustedDocumentsOnly ? [trustedOnly(trustedManifest)] : []),
     etag(version),
     expressMiddleware(apollo, {
@@ -135,6 +136,19 @@ function requestTimeout(ms: number): RequestHandler {
   };
 }
 
+/**
+ * Refuses query text over `maxBytes` before it is parsed or cached: comments cost no tokens, so
+ * without this a padded query would fill the parsed-document cache and the result cache's keys.
+ */
+function queryTextLimit(maxBytes: number): RequestHandler {
+  return (req, res, next) => {
+    const query: unknown = req.method === 'GET' ? req.query.query : req.body?.query;
+    if (typeof query === 'string' && Buffer.byteLength(query) > maxBytes) {
+      res.status(413).json(codedBody(ErrorCode.QUERY_TOO_LARGE, `The query text is longer than the limit (${maxBytes} bytes).`));
+    } else next();
+  };
+}
+
 function trustedOnly(manifest: TrustedManifest): RequestHandler {
   return (req, res, next) => {
     const body = req.method === 'GET' ? { query: req.query.query, extensions: parseJson(req.query.extensions) } : req.body;
@@ -150,9 +164,15 @@ function trustedOnly(manifest: TrustedManifest): RequestHandler {
  */
 function etag(version: DatasetVersionCache): RequestHandler {
   return async (req, res, next) => {
+    const body: unknown = req.method === 'GET' ? req.query : (req.body ?? null);
+    // Checked here, first to walk the body: JSON nested past any schema's depth would overflow the stack.
+    if (nestingDepth(body, MAX_BODY_NESTING) > MAX_BODY_NESTING) {
+      res.status(400).json(codedBody(ErrorCode.BAD_REQUEST, `The request nests deeper than ${MAX_BODY_NESTING} levels.`));
+      return;
+    }
     const current = await version.get();
     if (!current) return next();
-    const request = req.method === 'GET' ? JSON.stringify(req.query) : JSON.stringify(req.body ?? null);
+    const request = JSON.stringify(body);
     const tag = `W/"${sha256(`${current}\n${req.method}\n${req.headers['x-crosswalk-trace'] ?? ''}\n${request}`).slice(0, 32)}"`;
     res.setHeader('etag', tag);
     res.setHeader('x-crosswalk-dataset', current);
@@ -163,6 +183,23 @@ function etag(version: DatasetVersionCache): RequestHandler {
     }
     next();
   };
+}
+
+/** Deeper than any input the schema takes (its inputs nest a few levels). */
+const MAX_BODY_NESTING = 64;
+
+/** How deep a JSON value nests, counted without recursion and given up past `cap`. */
+function nestingDepth(value: unknown, cap: number): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > cap) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 interface DatasetVersionCache {

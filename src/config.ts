@@ -7,6 +7,8 @@ export interface QueryLimits {
   maxAliases: number;
   maxDirectives: number;
   maxTokens: number;
+  /** Longest query text in bytes, comments included (the parser's token limit does not count comments). */
+  maxQueryBytes: number;
   /** "Did you mean" hints in validation errors; off in production, where they map the schema for an attacker. */
   fieldSuggestions: boolean;
 }
@@ -38,6 +40,8 @@ export interface Config {
   logLevel: string;
   /** Entries in the whole-response cache keyed by dataset version; 0 turns it off. */
   resultCacheSize: number;
+  /** Bytes the whole-response cache may hold in all (answers over 1 MB are never kept). */
+  resultCacheBytes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -53,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: integer(env, 'CROSSWALK_MAX_ALIASES', 30, 0, 1000),
       maxDirectives: integer(env, 'CROSSWALK_MAX_DIRECTIVES', 20, 0, 1000),
       maxTokens: integer(env, 'CROSSWALK_MAX_TOKENS', 3000, 10, 1_000_000),
+      maxQueryBytes: integer(env, 'CROSSWALK_MAX_QUERY_BYTES', 20_000, 100, 10_000_000),
       fieldSuggestions: flag(env, 'CROSSWALK_FIELD_SUGGESTIONS', !production),
     },
     http: {
@@ -66,6 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: readNeo4jConfig(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     resultCacheSize: integer(env, 'CROSSWALK_RESULT_CACHE_SIZE', 1000, 0, 1_000_000),
+    resultCacheBytes: integer(env, 'CROSSWALK_RESULT_CACHE_BYTES', 64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
   };
 }
 

@@ -1,5 +1,5 @@
 import { seenFrom } from '../domain/coverage.js';
-import { enumeratePaths, relationshipFrom, type ExplainPath, type Hop } from '../domain/explain.js';
+import { relationshipFrom, searchPaths, type ExplainPath, type Hop, type PathSearch } from '../domain/explain.js';
 import type { GraphStore } from '../domain/graph-store.js';
 import type { Mapping } from '../domain/types.js';
 
@@ -8,6 +8,11 @@ import type { Mapping } from '../domain/types.js';
  * store call per level) and the disciplines they address, then enumerates paths (domain/explain.ts).
  */
 export async function queryExplain(store: GraphStore, from: string, to: string, maxHops: number, limit: number): Promise<ExplainPath[]> {
+  return (await explainSearch(store, from, to, maxHops, limit)).paths;
+}
+
+/** The paths and the work their search took (bounded: see MAX_PATH_EXPANSIONS). */
+export async function explainSearch(store: GraphStore, from: string, to: string, maxHops: number, limit: number): Promise<PathSearch> {
   const edges = new Map<string, Hop[]>();
   const addEdge = (hop: Hop) => edges.set(hop.fromId, [...(edges.get(hop.fromId) ?? []), hop]);
   const walked = new Set<string>();
@@ -48,5 +53,5 @@ export async function queryExplain(store: GraphStore, from: string, to: string, 
   for (const [disciplineId, members] of byDiscipline) {
     for (const a of members) for (const b of members) if (a !== b) addEdge({ kind: 'SHARED_DISCIPLINE', fromId: a, toId: b, disciplineId });
   }
-  return enumeratePaths(edges, from, to, maxHops, limit);
+  return searchPaths(edges, from, to, maxHops, limit);
 }

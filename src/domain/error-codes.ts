@@ -13,5 +13,7 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

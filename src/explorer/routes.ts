@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express, type RequestHandler } from 'express';
+import type { Express, RequestHandler } from 'express';
+import helmet from 'helmet';
 import { examplesScript, explorerOperationsModule } from './operations.js';
 
 /**
@@ -18,39 +19,63 @@ function packageFile(name: string, file: string): string {
   }
 }
 
-const VENDOR: Record<string, string> = {
+/** Own files served, by name: nothing else in this folder (its sources, its operations) is. */
+const ASSETS = new Map<string, string>(['explorer.js', 'explorer.css', 'graphiql.js'].map((f) => [f, path.join(here, f)]));
+
+const VENDOR = new Map<string, string>(Object.entries({
   'cytoscape.min.js': packageFile('cytoscape', 'dist/cytoscape.min.js'),
   'react.production.min.js': packageFile('react', 'umd/react.production.min.js'),
   'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
   'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
   'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
-};
+}));
+
+/**
+ * Security headers for the pages: scripts and styles only from this host (styles may be inline:
+ * the explorer's bars and GraphiQL set style attributes), no framing, no sniffing.
+ */
+const pageHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+});
 
 export function mountExplorer(app: Express): void {
   // Built once, at start-up: a missing or unnamed operation fails the boot, not a page.
-  const scripts: Record<string, string> = { 'operations.js': explorerOperationsModule(), 'graphiql-examples.js': examplesScript() };
+  const scripts = new Map<string, string>([['operations.js', explorerOperationsModule()], ['graphiql-examples.js', examplesScript()]]);
   app.get('/', (_req, res) => res.redirect('/explorer/'));
+  app.use('/explorer', pageHeaders);
+  app.get(['/explorer', '/explorer/', '/explorer/index.html'], (_req, res) => res.sendFile(path.join(here, 'index.html')));
   app.get('/explorer/:file', (req, res, next) => {
-    const script = scripts[req.params.file];
-    if (script === undefined) return next();
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.type('text/javascript').send(script);
+    const script = scripts.get(req.params.file);
+    if (script !== undefined) return void res.type('text/javascript').send(script);
+    const asset = ASSETS.get(req.params.file);
+    if (!asset) return next();
+    res.sendFile(asset);
   });
   app.get('/explorer/vendor/:file', (req, res, next) => {
-    const file = VENDOR[req.params.file];
+    const file = VENDOR.get(req.params.file);
     if (!file) return next();
     res.sendFile(file, { maxAge: '1d' });
   });
-  app.use('/explorer', express.static(here, { index: 'index.html', extensions: ['html'], setHeaders: noTypeSniffing }));
   app.get('/graphql', graphiqlForBrowsers);
 }
 
 /** A browser opening /graphql gets the IDE; GET requests carrying an operation go on to the API. */
 const graphiqlForBrowsers: RequestHandler = (req, res, next) => {
   if (req.query.query !== undefined || req.query.extensions !== undefined || !req.accepts('html') || req.accepts(['json', 'html']) === 'json') return next();
-  res.sendFile(path.join(here, 'graphiql.html'));
+  pageHeaders(req, res, () => res.sendFile(path.join(here, 'graphiql.html')));
 };
-
-function noTypeSniffing(res: { setHeader(name: string, value: string): void }): void {
-  res.setHeader('x-content-type-options', 'nosniff');
-}

@@ -6,10 +6,11 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { QueryLimits } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { RequestContext } from './context.js';
+import { costLimitPlugin } from './cost.js';
 import { formatError } from './errors.js';
 import { operationLogPlugin, tracePlugin } from './plugins.js';
 import { allResolvers } from './resolvers/index.js';
-import { resultCachePlugin } from './result-cache.js';
+import { resultCache, type ResultCacheLimits } from './result-cache.js';
 import { loadTypeDefs } from './schema.js';
 import { manifestCache, type TrustedManifest } from './trusted-documents.js';
 
@@ -19,16 +20,18 @@ export interface ApolloOptions {
   httpServer: Server;
   log: Logger;
   trustedManifest: TrustedManifest | null;
-  resultCacheSize: number;
+  /** maxEntries 0 turns the whole-response cache off. */
+  resultCache: ResultCacheLimits;
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
 /** Builds the Apollo server; the schema is built here, at start-up, so SDL faults surface before serving. */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
-  // Depth, cost, aliases, directives and tokens are checked at parse and validation, before execution.
+  // Depth, aliases, directives and tokens are checked at parse and validation, before execution.
+  // Cost is not armor's: it counts `first` only when written inline, so it is ours (cost.ts), after variables.
   const armor = new ApolloArmor({
     maxDepth: { n: options.limits.maxDepth, ignoreIntrospection: true },
-    costLimit: { maxCost: options.limits.maxCost, ignoreIntrospection: true },
+    costLimit: { enabled: false },
     maxAliases: { n: options.limits.maxAliases },
     maxDirectives: { n: options.limits.maxDirectives },
     // Tokens are limited by graphql-js's own parser (parseOptions below): armor's token plugin
@@ -41,21 +44,27 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     resolvers: allResolvers() as never,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
+    // With suggestions off, enum values must not leak either ("Did you mean the enum value CONTROL?").
+    hideSchemaDetailsFromClientErrors: !options.limits.fieldSuggestions,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // The app owns SIGTERM and SIGINT (installGracefulShutdown): Apollo's handler would stop and
+    // re-raise the signal before the store is closed, exiting 143.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: options.limits.maxTokens },
     validationRules: armor.validationRules,
     persistedQueries: options.trustedManifest ? { cache: manifestCache(options.trustedManifest) } : {},
-    formatError: (formatted, error) => formatError(formatted, error, options.log),
+    formatError: (formatted, error) => formatError(formatted, error, options.log, !options.limits.fieldSuggestions),
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
+      costLimitPlugin(options.limits.maxCost),
       tracePlugin(),
       operationLogPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used (caching is by dataset version); the profile showed the plugin's per-field hook.
       ApolloServerPluginCacheControlDisabled(),
-      ...(options.resultCacheSize > 0 ? [resultCachePlugin(options.resultCacheSize)] : []),
+      ...(options.resultCache.maxEntries > 0 ? [resultCache(options.resultCache).plugin] : []),
       ...(options.plugins ?? []),
     ],
   });

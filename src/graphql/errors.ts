@@ -24,7 +24,7 @@ export function badInput(message: string, argument?: string): GraphQLError {
 
 /** Codes whose errors reach clients as they are: ours and Apollo's, except an internal error, which is masked. */
 const KNOWN_CODES = new Set<string>(
-  [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.SERVICE_UNAVAILABLE, ...Object.values(ApolloServerErrorCode)].filter(
+  [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.QUERY_TOO_COMPLEX, ...Object.values(ApolloServerErrorCode)].filter(
     (code) => code !== ErrorCode.INTERNAL_SERVER_ERROR,
   ),
 );
@@ -32,16 +32,25 @@ const KNOWN_CODES = new Set<string>(
 /**
  * The one place every error is shaped for clients. Never throws. Known, coded errors pass through
  * without stack traces; a store outage becomes SERVICE_UNAVAILABLE; anything else is logged whole
- * and answered as INTERNAL_SERVER_ERROR with no details.
+ * and answered as INTERNAL_SERVER_ERROR with no details. With `hideSuggestions`, no "Did you mean" hint
+ * naming the schema (enum values, fields).
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: Logger, hideSuggestions = false): GraphQLFormattedError {
   try {
+    // Apollo's hideSchemaDetailsFromClientErrors covers validation, not variable coercion
+    // ("Variable "$k" got invalid value ... Did you mean the enum value "CONTROL"?").
+    // NOT_FOUND's hints are ids of our data, not the schema: they stay.
+    if (hideSuggestions && formatted.extensions?.code !== ErrorCode.NOT_FOUND && / Did you mean /.test(formatted.message)) formatted = { ...formatted, message: formatted.message.replace(/ ?Did you mean [^?]*\?/g, '') };
     const original = unwrapResolverError(error);
     const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
     if (original instanceof StoreUnavailableError) {
       return { message: 'The graph store is unavailable; try again shortly.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
     }
     const code = typeof extensions.code === 'string' ? extensions.code : undefined;
+    // graphql-armor labels its depth, alias and directive refusals "Syntax Error", which they are not.
+    if (code === ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED && formatted.message.startsWith('Syntax Error: ')) {
+      return { ...formatted, message: formatted.message.slice('Syntax Error: '.length), extensions };
+    }
     if (code && KNOWN_CODES.has(code)) return { ...formatted, extensions };
     log.error({ err: original }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

@@ -1,30 +1,51 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
 import type { RequestContext } from './context.js';
+
+export interface ResultCacheLimits {
+  /** Most entries kept. */
+  maxEntries: number;
+  /** Most bytes (of the JSON answers) kept in all; least recently used entries go first. */
+  maxBytes: number;
+}
+
+/** A bigger answer is not worth holding: it would push out many small ones, and it is cheap per byte to recompute. */
+export const MAX_ENTRY_BYTES = 1024 * 1024;
+
+type Body = Extract<GraphQLResponse['body'], { kind: 'single' }>;
+
+export interface ResultCache {
+  plugin: ApolloServerPlugin<RequestContext>;
+  /** Bytes and entries held now: for tests and metrics. */
+  usage(): { bytes: number; entries: number };
+}
 
 /**
  * Whole-response cache, honest because the dataset only changes with the seed or the database:
- * keyed by dataset version, operation text, operation name, variables and the trace header.
- * Error-free responses only; least recently used entries are dropped first.
+ * keyed by dataset version, operation text, operation name, the operation's declared variables
+ * (an extra variable such as a nonce does not make a new entry) and the trace header.
+ * Error-free responses only, bounded in entries and in bytes.
  */
-export function resultCachePlugin(maxEntries: number): ApolloServerPlugin<RequestContext> {
-  const cache = new Map<string, GraphQLResponse['body']>();
+export function resultCache(limits: ResultCacheLimits): ResultCache {
+  const cache = new LRUCache<string, Body>({ max: limits.maxEntries, maxSize: limits.maxBytes, maxEntrySize: Math.min(MAX_ENTRY_BYTES, limits.maxBytes) });
   const keyOf = (ctx: GraphQLRequestContext<RequestContext>): string | null => {
     const version = ctx.contextValue.datasetVersion;
-    if (!version || !ctx.source) return null;
+    if (!version || !ctx.source || !ctx.operation) return null;
+    // Validation refuses a declared variable that is not used, so declared is used.
+    const given = ctx.request.variables ?? {};
+    const variables = (ctx.operation.variableDefinitions ?? []).map((d) => given[d.variable.name.value] ?? null);
     return createHash('sha256')
-      .update(`${version}\0${ctx.request.operationName ?? ''}\0${ctx.contextValue.traceRequested}\0${JSON.stringify(ctx.request.variables ?? {})}\0${ctx.source}`)
+      .update(`${version}\0${ctx.request.operationName ?? ''}\0${ctx.contextValue.traceRequested}\0${JSON.stringify(variables)}\0${ctx.source}`)
       .digest('hex');
   };
-  return {
+  const plugin: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
         async responseForOperation(ctx) {
           const key = keyOf(ctx);
           const hit = key ? cache.get(key) : undefined;
-          if (!key || !hit || hit.kind !== 'single') return null;
-          cache.delete(key);
-          cache.set(key, hit); // most recently used
+          if (!hit) return null;
           ctx.contextValue.cacheHit = true;
           // A shallow copy: plugins only replace top-level keys (extensions); the frozen data below is shared.
           return { http: ctx.response.http, body: { kind: 'single', singleResult: { ...hit.singleResult } } };
@@ -33,12 +54,14 @@ export function resultCachePlugin(maxEntries: number): ApolloServerPlugin<Reques
           const key = keyOf(ctx);
           const body = ctx.response.body;
           if (!key || ctx.contextValue.cacheHit || body.kind !== 'single' || body.singleResult.errors?.length) return;
-          cache.set(key, { kind: 'single', singleResult: deepFreeze(structuredClone(body.singleResult)) });
-          if (cache.size > maxEntries) cache.delete(cache.keys().next().value!);
+          const bytes = Buffer.byteLength(JSON.stringify(body.singleResult));
+          if (bytes > Math.min(MAX_ENTRY_BYTES, limits.maxBytes)) return; // not even cloned
+          cache.set(key, { kind: 'single', singleResult: deepFreeze(structuredClone(body.singleResult)) }, { size: bytes });
         },
       };
     },
   };
+  return { plugin, usage: () => ({ bytes: cache.calculatedSize, entries: cache.size }) };
 }
 
 /** Frozen, so a hit shared between requests can never be changed by one of them. */

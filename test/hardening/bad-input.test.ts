@@ -118,7 +118,7 @@ describe('malformed requests', () => {
   it('refuses an expensive query by cost', async () => {
     const costly = `{ ${Array.from({ length: 25 }, (_, i) => `a${i}: requirements(first: 500) { nodes { mappings { other { mappings { other { id title summary } } } } } }`).join(' ')} }`;
     const response = await server.query(costly);
-    expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     expect(response.errors?.[0]?.message).toMatch(/cost/i);
   });
 

@@ -137,8 +137,10 @@ describe('structured logs', () => {
 });
 
 describe('graceful shutdown', () => {
-  it('on SIGTERM finishes the request in flight, then exits 0', async () => {
-    const api = runTs('test/helpers/slow-server.ts', { CROSSWALK_SEED_DIR: await writeFixtureSeed(), PORT: '0' });
+  // NODE_ENV=production as `npm start` runs: Apollo's own signal handler is on outside tests, and
+  // used to stop and re-raise SIGTERM first (exit 143, store never closed, "stopped" never logged).
+  it('on SIGTERM finishes the request in flight, closes the store, logs "stopped", then exits 0', async () => {
+    const api = runTs('test/helpers/slow-server.ts', { CROSSWALK_SEED_DIR: await writeFixtureSeed(), PORT: '0', NODE_ENV: 'production' });
     try {
       const [, port] = await waitForOutput(api, /listening on (\d+)/);
       const inFlight = post(`http://127.0.0.1:${port}`, { query: '{ frameworks { id } }' });
@@ -149,6 +151,7 @@ describe('graceful shutdown', () => {
       expect(((await response.json()) as any).data.frameworks).toHaveLength(3);
       expect(await api.exited).toBe(0);
       expect(api.output()).toMatch(/shutting down/);
+      expect(api.output()).toMatch(/"msg":"stopped"/);
     } finally {
       api.child.kill('SIGKILL');
     }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config.js';
+import { MemoryStore } from '../../src/store/memory/memory-store.js';
+import { fixtureGraph } from '../helpers/fixture-seed.js';
+import { startTestServer } from '../helpers/http.js';
+
+/**
+ * Issue #16, finding 3: the result cache was keyed on every variable sent and held 1,000 entries of
+ * any size, so a nonce variable made each request a new entry and the heap grew without bound.
+ */
+const TRACE = { 'x-crosswalk-trace': '1' };
+
+describe('result cache bounded in bytes and keyed on declared variables', () => {
+  it('an undeclared variable (a nonce) does not make a new entry', async () => {
+    const server = await startTestServer(new MemoryStore(fixtureGraph()), { config: defaultConfig({ resultCacheSize: 10 }) });
+    try {
+      const query = 'query C($held: [ID!]!) { coverage(target: "beta", held: $held) { summary { full } } }';
+      const first = await server.query(query, { held: ['alpha'], nonce: 1 }, TRACE);
+      const second = await server.query(query, { held: ['alpha'], nonce: 2 }, TRACE);
+      expect(first.extensions!.trace.storeCalls).toBeGreaterThan(0);
+      expect(second.extensions!.trace.storeCalls).toBe(0);
+      expect(second.data).toEqual(first.data);
+      const other = await server.query(query, { held: ['gamma'], nonce: 3 }, TRACE);
+      expect(other.extensions!.trace.storeCalls).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an answer bigger than the byte budget is not kept; a small one is', async () => {
+    const server = await startTestServer(new MemoryStore(fixtureGraph()), { config: defaultConfig({ resultCacheSize: 10, resultCacheBytes: 512 }) });
+    try {
+      const big = `{ requirements(first: 100) { nodes { id title summary framework { id name } } } }`;
+      const bigFirst = await server.query(big, undefined, TRACE);
+      expect(JSON.stringify(bigFirst.data).length).toBeGreaterThan(512);
+      expect((await server.query(big, undefined, TRACE)).extensions!.trace.storeCalls).toBeGreaterThan(0);
+      const small = `{ frameworks { id } }`;
+      await server.query(small, undefined, TRACE);
+      expect((await server.query(small, undefined, TRACE)).extensions!.trace.storeCalls).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('query text limited in bytes, comments included', () => {
+  it('refuses a query padded with comments with QUERY_TOO_LARGE', async () => {
+    const server = await startTestServer(new MemoryStore(fixtureGraph()), { config: defaultConfig() });
+    try {
+      const padded = `{ frameworks { id } }\n${'# padding\n'.repeat(3_000)}`;
+      const response = await server.query(padded);
+      expect(response.status).toBe(413);
+      expect(response.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
+      expect((await server.query(`{ frameworks { id } }\n# a comment`)).errors).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+});
