@@ -46,7 +46,7 @@ ${line(points.map((p) => [x(p.requirements), yR(p.rssMb)]), '#c62828', '6 4')}
 <g font-size="12" transform="translate(${margin.left}, ${height - 18})">
 <rect width="14" height="4" y="-6" fill="#1565c0"/><text x="20" y="0">headline coverage p50 (ms, left)</text>
 <rect x="230" width="14" height="4" y="-6" fill="#7e57c2"/><text x="250" y="0">1,000-requirement coverage p50 (ms, left)</text>
-<rect x="490" width="14" height="4" y="-6" fill="#c62828"/><text x="510" y="0">RSS (MB, right)</text>
+<rect x="525" width="14" height="4" y="-6" fill="#c62828"/><text x="545" y="0">RSS (MB, right)</text>
 </g>
 </svg>
 `;
