@@ -10,7 +10,7 @@ const target = path.join(repo, 'reference');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const fromAt = args.indexOf('--from');
-const source = path.resolve(fromAt >= 0 ? args[fromAt + 1] ?? '' : path.join(repo, '../shared/reference'));
+const source = path.resolve(fromAt >= 0 ? args[fromAt + 1] ?? '' : path.join(repo, '../shared/reference')); // reference:sync alone reads outside the repository
 
 // The shared folder's README describes its files; here it is PROVENANCE.md beside our own README.
 const rename = (relative) => (relative === 'README.md' ? 'PROVENANCE.md' : relative);
