@@ -72,6 +72,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     requestTimeout(config.http.requestTimeoutMs),
     express.json({ limit: config.http.bodyLimit }),
     queryTextLimit(config.limits.maxQueryBytes),
+    nestingLimit(MAX_BODY_NESTING),
     ...(trustedManifest && config.trustedDocumentsOnly ? [trustedOnly(trustedManifest)] : []),
     etag(version),
     expressMiddleware(apollo, {
@@ -165,11 +166,6 @@ function trustedOnly(manifest: TrustedManifest): RequestHandler {
 function etag(version: DatasetVersionCache): RequestHandler {
   return async (req, res, next) => {
     const body: unknown = req.method === 'GET' ? req.query : (req.body ?? null);
-    // Checked here, first to walk the body: JSON nested past any schema's depth would overflow the stack.
-    if (nestingDepth(body, MAX_BODY_NESTING) > MAX_BODY_NESTING) {
-      res.status(400).json(codedBody(ErrorCode.BAD_REQUEST, `The request nests deeper than ${MAX_BODY_NESTING} levels.`));
-      return;
-    }
     const current = await version.get();
     if (!current) return next();
     const request = JSON.stringify(body);
@@ -182,6 +178,18 @@ function etag(version: DatasetVersionCache): RequestHandler {
       return;
     }
     next();
+  };
+}
+
+/**
+ * Refuses a request body nested past any schema's depth before anything walks it (the ETag's
+ * JSON.stringify, variable coercion): that deep it would overflow the stack.
+ */
+function nestingLimit(maxDepth: number): RequestHandler {
+  return (req, res, next) => {
+    const body: unknown = req.method === 'GET' ? req.query : (req.body ?? null);
+    if (nestingDepth(body, maxDepth) > maxDepth) res.status(400).json(codedBody(ErrorCode.BAD_REQUEST, `The request nests deeper than ${maxDepth} levels.`));
+    else next();
   };
 }
 

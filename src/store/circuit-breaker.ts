@@ -28,14 +28,20 @@ export function circuitBreakerStore(inner: GraphStore, options: { probeIntervalM
     if (probe) clearTimeout(probe);
     probe = null;
   };
+  /** One try of the store: closes the circuit if it answers, (re)opens it if it is down. */
+  const probeNow = async (): Promise<boolean> => {
+    try {
+      await inner.datasetInfo();
+      close();
+      return true;
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) open(error.message);
+      return false;
+    }
+  };
   const scheduleProbe = () => {
     probe = setTimeout(async () => {
-      try {
-        await inner.datasetInfo();
-        close();
-      } catch {
-        if (state.phase === 'open') scheduleProbe();
-      }
+      if (!(await probeNow()) && state.phase === 'open') scheduleProbe();
     }, probeIntervalMs);
     // A probe never keeps the process alive on its own (shutdown closes the store anyway).
     probe.unref();
@@ -55,15 +61,5 @@ export function circuitBreakerStore(inner: GraphStore, options: { probeIntervalM
       throw error;
     }
   }, close);
-  const probeNow = async () => {
-    try {
-      await inner.datasetInfo();
-      close();
-      return true;
-    } catch (error) {
-      if (error instanceof StoreUnavailableError) open(error.message);
-      return false;
-    }
-  };
   return { store, state: () => state, probe: probeNow };
 }

@@ -4,6 +4,7 @@ import type { DatasetInfo, Mapping, NoRelationship } from '../../domain/types.js
 import { StoreUnavailableError, type GraphStore, type NodeLabel, type NodeTypes, type Relation, type RequirementPage, type RequirementQuery } from '../../domain/graph-store.js';
 import type { CypherRegistry, ReadQuery } from './cypher-registry.js';
 import { fromMappingProps, fromNodeProps, fromNoRelationshipProps, toNative } from './records.js';
+import { isConfigurationError } from './driver.js';
 import type { CypherDriver, CypherRecord } from './session.js';
 
 /** Which query answers each port call: one named, parameterised statement per call, keys batched. */
@@ -49,10 +50,6 @@ const UNAVAILABLE_CODES = new Set([
   'ECONNRESET',
   'ETIMEDOUT',
   'ENOTFOUND',
-  'Neo.ClientError.Security.Unauthorized',
-  'Neo.ClientError.Security.AuthenticationRateLimit',
-  'Neo.ClientError.Security.CredentialsExpired',
-  'Neo.ClientError.Database.DatabaseNotFound',
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
 ]);
@@ -60,6 +57,8 @@ const UNAVAILABLE_CODES = new Set([
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.TransientError'))) return true;
+  // Refused credentials or an unknown database: the server answers but will not serve us.
+  if (isConfigurationError(error)) return true;
   const message = (error as Error)?.message ?? '';
   // A server that dies or restarts while the driver logs in resets the socket, which the driver
   // labels a ProtocolError (seen live: "Failed to connect to server ... Caused by: read ECONNRESET").
