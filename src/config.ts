@@ -89,7 +89,7 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
   return value;
 }
 
@@ -98,10 +98,15 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (raw === undefined || raw === '') return fallback;
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
-  throw new Error(`${name} must be true or false; got "${raw}"`);
+  throw new ConfigError(`${name} must be true or false; got "${raw}"`);
 }
 
 /** The configuration tests and embedders start from: defaults, no environment. */
 export function defaultConfig(overrides: Partial<Config> = {}): Config {
   return { ...readConfig({}), ...overrides };
+}
+
+/** A setting that cannot be used: start-up stops and says which and why. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
 }

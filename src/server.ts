@@ -1,8 +1,8 @@
 import { createApp, installGracefulShutdown } from './app.js';
 import { createStore, StartupError } from './bootstrap.js';
-import { readConfig } from './config.js';
-import { createLogger } from './logger.js';
-import { SeedError } from './seed/seed-error.js';
+import { ConfigError, readConfig } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { formatProblem, SeedError } from './seed/seed-error.js';
 
 /** Main entry: build the store, serve, and on SIGTERM or SIGINT finish in-flight requests, close the store, exit. */
 async function main(): Promise<void> {
@@ -14,13 +14,25 @@ async function main(): Promise<void> {
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    // A plain line for people, then structured logs.
-    console.log(`Crosswalk API on http://localhost:${port}/graphql (${description})`);
+    const url = `http://localhost:${port}/graphql`;
+    log.info({ url, store: description }, `Crosswalk API on ${url} (${description})`);
   });
   installGracefulShutdown(app, store, log);
 }
 
+/** Why start-up failed, as one structured line: a broken seed lists every problem, a bad setting says which. */
+function logStartupFailure(log: Logger, error: unknown): void {
+  if (error instanceof SeedError) {
+    log.fatal({ problems: error.problems.map(formatProblem) }, error.message.split('\n')[0]!);
+  } else if (error instanceof StartupError || error instanceof ConfigError) {
+    log.fatal(`start-up failed: ${error.message}`);
+  } else {
+    log.fatal({ err: error }, 'start-up failed');
+  }
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof SeedError || error instanceof StartupError ? error.message : error);
+  // The configured level may be what failed to parse, so start-up failures use a logger of their own.
+  logStartupFailure(createLogger('info'), error);
   process.exit(1);
 });

@@ -1,96 +1,208 @@
 /**
  * Turning the references people write ("Annex A 6.2.4", "CC 6.1", "GV-1.1", "Article 14 EU AI Act",
- * "ISO 27001 A.5.15 Information transfer") into candidate requirement ids, plus the cited title.
- * Pure: the caller looks the candidates up.
+ * "AC-2(1)") into candidate requirement ids, plus the cited title. The grammar is data: each
+ * framework brings its own names and citation forms (seed/citations/<framework>.yaml, carried on
+ * the Framework), so a new framework is taught by a file, not by code here. Pure: the caller looks
+ * the candidates up.
  */
+import type { CitationForm, CitationGrammar } from './types.js';
 
 export interface ParsedRef {
   input: string;
-  /** Candidate requirement ids, most likely first. Empty when no reference form was recognised. */
-  candidateIds: string[];
-  /** Text cited after the reference, taken as a title ("A.7.2 Fairness" -> "Fairness"). */
+  /**
+   * Candidate requirement ids by tier, most likely tier first. Within a tier the candidates are equally
+   * likely (the same citation form read by two frameworks, e.g. "A.6.2.4" in ISO 42001 and 27001) and
+   * sorted by id;
+   * a later tier is a weaker reading, used only when no candidate of an earlier tier exists.
+   */
+  tiers: string[][];
+  /** Text cited besides the reference, taken as a title ("A.7.2 Fairness" -> "Fairness"). */
   citedTitle: string | null;
   /** The frameworks named in the text, if any. */
   mentioned: string[];
 }
 
-const FRAMEWORK_MENTIONS: Array<[string, RegExp]> = [
-  ['iso42001', /\biso(?:\s*\/\s*iec)?[\s-]*42001(?::\s*20\d\d)?\b|\b42001\b/i],
-  ['iso27001', /\biso(?:\s*\/\s*iec)?[\s-]*27001(?::\s*20\d\d)?\b|\b27001\b/i],
-  ['soc2', /\bsoc[\s-]*2\b|\baicpa\b|\btsc\b|\btrust services(?: criteria)?\b/i],
-  ['nist-ai-rmf', /\bnist(?:\s+ai)?(?:[\s-]*rmf)?\b|\bai[\s-]*rmf\b/i],
-  ['eu-ai-act', /\b(?:eu\s+)?ai\s+act\b|\bregulation\s*\(eu\)\s*2024\/1689\b|\b2024\/1689\b/i],
-];
-
-const NIST_FUNCTIONS: Record<string, string> = { govern: 'GOVERN', gv: 'GOVERN', map: 'MAP', mp: 'MAP', measure: 'MEASURE', ms: 'MEASURE', manage: 'MANAGE', mg: 'MANAGE' };
-
-interface Form {
-  pattern: RegExp;
-  frameworks: string[];
-  toRef: (match: RegExpExecArray) => string;
+/** A framework's grammar with its patterns compiled once. */
+export interface CompiledGrammar {
+  frameworkId: string;
+  names: RegExp[];
+  forms: Array<CitationForm & { regex: RegExp }>;
 }
 
-/** Reference forms, tried in order; the first that matches wins. */
-const FORMS: Form[] = [
-  { pattern: /\bart(?:icle)?\.?\s*(\d{1,3})\b/i, frameworks: ['eu-ai-act'], toRef: (m) => `Art.${Number(m[1])}` },
-  {
-    pattern: /\b(govern|gv|map|mp|measure|ms|manage|mg)[\s.-]*(\d{1,2})(?:\.(\d{1,2}))?\b/i,
-    frameworks: ['nist-ai-rmf'],
-    toRef: (m) => `${NIST_FUNCTIONS[m[1]!.toLowerCase()]} ${Number(m[2])}${m[3] ? `.${Number(m[3])}` : ''}`,
-  },
-  {
-    pattern: /(?:\bannex\s*a\s*[:.-]?\s*|\ba\s*\.\s*|\ba\s+(?=\d{1,2}\.\d))(\d{1,2}(?:\.\d{1,2}){1,2})\b/i,
-    frameworks: ['iso42001', 'iso27001'],
-    toRef: (m) => `A.${m[1]}`,
-  },
-  { pattern: /\b(cc|pi|p|c|a)\s?(\d{1,2})\.(\d{1,2})\b/i, frameworks: ['soc2'], toRef: (m) => `${m[1]!.toUpperCase()}${Number(m[2])}.${Number(m[3])}` },
-  { pattern: /\b(?:clause\s*)?(\d{1,2}(?:\.\d{1,2}){0,2})\b/i, frameworks: ['iso42001', 'iso27001'], toRef: (m) => m[1]! },
-];
+/** A citation is never part of a longer word or number: "SC-7" is not clause "7" of "SC-7x". */
+const BEFORE = '(?<![\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}]|\\.\\p{N}|\\(\\p{N})';
 
-export function parseRef(input: string, frameworkHint: string | null = null): ParsedRef {
+/** Compiles a framework's grammar; throws on a pattern that is not a valid regular expression. */
+export function compileGrammar(frameworkId: string, grammar: CitationGrammar): CompiledGrammar {
+  return {
+    frameworkId,
+    names: grammar.names.map((n) => new RegExp(`${BEFORE}(?:${n})${AFTER}`, 'giu')),
+    forms: grammar.forms.map((f) => ({ ...f, regex: new RegExp(`${BEFORE}(?:${f.pattern})${AFTER}`, 'iu') })),
+  };
+}
+
+/** Problems in a grammar (patterns that do not compile, templates naming groups the pattern lacks). */
+export function grammarProblems(grammar: CitationGrammar): Array<{ path: Array<string | number>; message: string }> {
+  const problems: Array<{ path: Array<string | number>; message: string }> = [];
+  grammar.names.forEach((n, i) => {
+    const error = regexError(n);
+    if (error) problems.push({ path: ['names', i], message: `not a valid regular expression: ${error}` });
+  });
+  grammar.forms.forEach((f, i) => {
+    const error = regexError(f.pattern);
+    if (error) {
+      problems.push({ path: ['forms', i, 'pattern'], message: `not a valid regular expression: ${error}` });
+      return;
+    }
+    const groups = new Set([...f.pattern.matchAll(/\(\?<([A-Za-z][A-Za-z0-9]*)>/g)].map((m) => m[1]!));
+    for (const [, name, filter] of f.ref.matchAll(PLACEHOLDER)) {
+      if (!groups.has(name!)) problems.push({ path: ['forms', i, 'ref'], message: `names group "${name}", which the pattern does not define` });
+      if (filter && !(filter in FILTERS)) problems.push({ path: ['forms', i, 'ref'], message: `unknown filter "${filter}" (known: ${Object.keys(FILTERS).join(', ')})` });
+      if (filter === 'map' && !f.map) problems.push({ path: ['forms', i, 'map'], message: 'the "map" filter needs a map' });
+    }
+  });
+  return problems;
+}
+
+function regexError(pattern: string): string | null {
+  try {
+    new RegExp(pattern, 'iu');
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
+ * Reads a citation. Every framework's forms are tried (only the hinted framework's, or the ones the
+ * text names, when there are); each reading scores by its form's weight, then by how much of the
+ * text it explains; readings of equal score form a tier.
+ */
+export function parseRef(input: string, grammars: readonly CompiledGrammar[], frameworkHint: string | null = null): ParsedRef {
   let text = input.normalize('NFKC').replace(/[\u2010-\u2015]/g, '-').trim();
   const mentioned: string[] = [];
-  for (const [framework, pattern] of FRAMEWORK_MENTIONS) {
-    if (pattern.test(text)) {
-      mentioned.push(framework);
-      text = text.replace(pattern, ' ');
+  for (const grammar of grammars) {
+    for (const name of grammar.names) {
+      name.lastIndex = 0;
+      if (!name.test(text)) continue;
+      if (!mentioned.includes(grammar.frameworkId)) mentioned.push(grammar.frameworkId);
+      text = text.replace(name, ' ');
     }
   }
-  for (const form of FORMS) {
-    const match = form.pattern.exec(text);
-    if (!match) continue;
-    const ref = form.toRef(match);
-    const wanted = frameworkHint ? [frameworkHint] : mentioned.length > 0 ? mentioned : form.frameworks;
-    const frameworks = wanted.filter((f) => form.frameworks.includes(f));
-    const rest = `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`;
-    return { input, candidateIds: frameworks.map((f) => `${f}:${ref}`), citedTitle: titleFrom(rest), mentioned };
+  const wanted = frameworkHint ? [frameworkHint] : mentioned.length > 0 ? mentioned : grammars.map((g) => g.frameworkId);
+  const readings: Array<{ id: string; score: number; start: number; end: number }> = [];
+  for (const grammar of grammars) {
+    if (!wanted.includes(grammar.frameworkId)) continue;
+    for (const form of grammar.forms) {
+      const match = form.regex.exec(text);
+      if (!match) continue;
+      const ref = renderRef(form, match.groups ?? {});
+      if (ref === null) continue;
+      readings.push({ id: `${grammar.frameworkId}:${ref}`, score: form.weight * 1000 + match[0].length, start: match.index, end: match.index + match[0].length });
+    }
   }
-  return { input, candidateIds: [], citedTitle: titleFrom(text), mentioned };
+  // A hinted framework without a grammar (a workspace's own, say) is still cited by its refs as printed.
+  if (frameworkHint && !grammars.some((g) => g.frameworkId === frameworkHint) && text.length > 0) {
+    readings.push({ id: `${frameworkHint}:${text}`, score: 0, start: 0, end: text.length });
+  }
+  if (readings.length === 0) return { input, tiers: [], citedTitle: titleFrom(text), mentioned };
+  readings.sort((a, b) => b.score - a.score);
+  const tiers: string[][] = [];
+  let lastScore: number | null = null;
+  for (const r of readings) {
+    if (r.score !== lastScore) tiers.push([]);
+    lastScore = r.score;
+    if (!tiers.flat().includes(r.id)) tiers[tiers.length - 1]!.push(r.id);
+  }
+  const best = readings[0]!;
+  // Framing words stand before a citation ("criterion A1.2"); after it they belong to the title ("Access control").
+  const rest = `${text.slice(0, best.start).replace(FRAMING, ' ')} ${text.slice(best.end)}`;
+  // Equally likely readings in a fixed order, whatever order the frameworks were loaded in.
+  return { input, tiers: tiers.filter((t) => t.length > 0).map((t) => t.sort()), citedTitle: titleFrom(rest), mentioned };
 }
 
+/** Every candidate id of a parsed reference, most likely first. */
+export function candidateIds(parsed: ParsedRef): string[] {
+  return parsed.tiers.flat();
+}
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::([a-z0-9]+))?\}/g;
+
+const FILTERS: Record<string, (value: string, form: CitationForm) => string | null> = {
+  upper: (v) => v.toUpperCase(),
+  int: (v) => String(Number(v)),
+  pad2: (v) => String(Number(v)).padStart(2, '0'),
+  roman: (v) => v.toUpperCase(),
+  map: (v, form) => form.map?.[v.toLowerCase()] ?? null,
+};
+
+/**
+ * Fills a form's ref template: `{group}` or `{group:filter}`; a `[...]` segment is kept only when every
+ * group it names matched ("{fn:map} {cat:int}[.{sub:int}]"). Null when a mapped value is unknown.
+ */
+export function renderRef(form: CitationForm, groups: Record<string, string | undefined>): string | null {
+  let failed = false;
+  const fill = (template: string, optional: boolean): string | null => {
+    let missing = false;
+    const out = template.replace(PLACEHOLDER, (_all, name: string, filter: string | undefined) => {
+      const value = groups[name];
+      if (value === undefined) {
+        missing = true;
+        return '';
+      }
+      const filtered = filter ? FILTERS[filter]!(value, form) : value;
+      if (filtered === null) failed = true;
+      return filtered ?? '';
+    });
+    if (missing && optional) return '';
+    return missing ? null : out;
+  };
+  const rendered = form.ref.replace(/\[([^\]]*)\]/g, (_all, inner: string) => fill(inner, true) ?? '');
+  const whole = fill(rendered, false);
+  return failed || whole === null ? null : whole;
+}
+
+/** Words that frame a citation rather than title it ("Annex A Control A.6.2.6"). */
+const FRAMING = /\b(?:annex\s+[a-z]|controls?|clauses?|criteri(?:on|a)|subcategor(?:y|ies)|categor(?:y|ies)|articles?|sections?|requirements?|enhancements?)\b/gi;
+
 function titleFrom(text: string): string | null {
-  const title = text.replace(/^[\s:.,;()\-–—"'“”]+|[\s:.,;()\-–—"'“”]+$/g, '').replace(/\s+/g, ' ');
+  const title = text
+    .replace(/^[\s:.,;()\-–—"'“”§¶]+|[\s:.,;()\-–—"'“”§¶]+$/g, '')
+    .replace(/\s+/g, ' ');
   return /[a-z]{3,}/i.test(title) ? title : null;
 }
 
 const STOPWORDS = new Set(['of', 'the', 'and', 'for', 'a', 'an', 'to', 'in', 'on', 'ai', 'system', 'systems']);
 
-function tokens(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .split(' ')
-      .map((t) => t.replace(/(?:ies|s)$/, (s) => (s === 'ies' ? 'y' : '')))
-      .filter((t) => t.length > 1 && !STOPWORDS.has(t)),
-  );
+function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .map((t) => t.replace(/(?:ies|s)$/, (s) => (s === 'ies' ? 'y' : '')))
+    .filter((t) => t.length > 1 && !STOPWORDS.has(t));
 }
 
-/** Whether a cited title names the same thing as the requirement's real title (word overlap). */
-export function titleMatches(cited: string, actual: string): boolean {
-  const a = tokens(cited);
-  const b = tokens(actual);
-  if (a.size === 0 || b.size === 0) return false;
+/**
+ * How well a cited title names the requirement's real title, 0 (not at all) to 1: 1 when the real
+ * title starts with the cited words ("logical access" for "Logical access security software, ...")
+ * or has the same words; otherwise the share of words they have in common, when they share most of
+ * the shorter one's words.
+ */
+export function titleScore(cited: string, actual: string): number {
+  const citedWords = words(cited);
+  const actualWords = words(actual);
+  if (citedWords.length === 0 || actualWords.length === 0) return 0;
+  if (citedWords.length >= 2 && citedWords.every((w, i) => actualWords[i] === w)) return 1;
+  const a = new Set(citedWords);
+  const b = new Set(actualWords);
   const shared = [...a].filter((t) => b.has(t)).length;
-  return shared / Math.min(a.size, b.size) >= 0.6 && shared / Math.max(a.size, b.size) >= 0.34;
+  const overall = shared / Math.max(a.size, b.size);
+  return shared / Math.min(a.size, b.size) >= 0.6 && overall >= 0.34 ? overall : 0;
+}
+
+/** Whether a cited title names the same thing as the requirement's real title. */
+export function titleMatches(cited: string, actual: string): boolean {
+  return titleScore(cited, actual) > 0;
 }

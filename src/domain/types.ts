@@ -40,6 +40,26 @@ export interface Framework {
   observationPeriod: string | null;
   typicalTimeline: string | null;
   summary: string;
+  /** How texts cite this framework and its requirements (seed/citations/<id>.yaml); null when none is known. */
+  citations: CitationGrammar | null;
+}
+
+/** A framework's reference grammar: the names texts give it and the forms its citations take. */
+export interface CitationGrammar {
+  /** Regular expressions (case-insensitive) naming the framework: "ISO/IEC 42001", "SOC 2". */
+  names: string[];
+  forms: CitationForm[];
+}
+
+export interface CitationForm {
+  /** A regular expression (case-insensitive) with named groups, e.g. `(?<family>[a-z]{2})-(?<n>\d{1,2})`. */
+  pattern: string;
+  /** The requirement ref it reads as: `{group}`, `{group:upper|int|pad2|map}`, `[optional {group}]`. */
+  ref: string;
+  /** How strongly this form points at this framework: the framework's own printed form outranks shorthand. */
+  weight: number;
+  /** For the `map` filter: lower-cased matched text to ref text ("gv" -> "GOVERN"). */
+  map?: Record<string, string>;
 }
 
 export interface Requirement {

@@ -66,14 +66,7 @@ export interface EvidencePlanItemModel extends EvidencePlanItem {
   rank: number;
 }
 
-export interface ResolvedRefModel {
-  input: string;
-  requirement: Requirement | null;
-  confidence: 'EXACT' | 'LIKELY' | 'AMBIGUOUS' | 'NOT_FOUND';
-  candidates: Requirement[];
-  citedTitle: string | null;
-  titleMatches: boolean | null;
-}
+export type { ResolvedRef as ResolvedRefModel } from '../analysis/resolve-refs.js';
 
 /** A crosswalk table row as the analysis builds it (see src/analysis/tables.ts). */
 export type CrosswalkRowModel = Record<string, string | number | null>;

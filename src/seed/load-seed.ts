@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {
+  CitationGrammar,
   Discipline,
   Evidence,
   Framework,
@@ -15,16 +16,19 @@ import type {
 } from '../domain/types.js';
 import type { z } from 'zod';
 import { frameworkIdOf, mappingId, noRelationshipId, requirementId } from '../domain/ids.js';
+import { grammarProblems } from '../domain/refs.js';
 import { suggestIds } from '../domain/suggest.js';
 import { SeedError, type SeedProblem } from './seed-error.js';
 import { SeedFile } from './seed-file.js';
 import {
+  citationsFile,
   disciplinesFile,
   evidenceFile,
   frameworkFile,
   mappingSetFile,
   risksFile,
   sourcesFile,
+  type CitationsFile,
   type FrameworkFile,
   type MappingSetFile,
 } from './schemas.js';
@@ -48,7 +52,7 @@ export async function loadSeed(seedDir: string = DEFAULT_SEED_DIR): Promise<Grap
 
 async function readSeedFiles(seedDir: string): Promise<RawFile[]> {
   const names = ['sources.yaml', 'disciplines.yaml', 'risks.yaml', 'evidence.yaml'];
-  for (const folder of ['frameworks', 'mappings']) {
+  for (const folder of ['frameworks', 'citations', 'mappings']) {
     const entries = await readdir(path.join(seedDir, folder)).catch(() => [] as string[]);
     names.push(...entries.filter((e) => e.endsWith('.yaml')).sort().map((e) => `${folder}/${e}`));
   }
@@ -80,6 +84,7 @@ export function buildGraph(files: RawFile[]): GraphData {
   const riskEntries = validated(byName('risks.yaml'), risksFile, problems) ?? [];
   const evidenceEntries = validated(byName('evidence.yaml'), evidenceFile, problems) ?? [];
   const frameworkFiles = parsedUnder('frameworks').map((p) => ({ file: p.file!, data: p.file!.validate(frameworkFile, problems) }));
+  const citationFiles = parsedUnder('citations').map((p) => ({ file: p.file!, data: p.file!.validate(citationsFile, problems) }));
   const setFiles = parsedUnder('mappings').map((p) => ({ file: p.file!, data: p.file!.validate(mappingSetFile, problems) }));
   // Shape first, links second: a file that failed its schema would only echo as "unknown id" below.
   if (problems.length > 0) throw new SeedError(problems);
@@ -136,6 +141,7 @@ export function buildGraph(files: RawFile[]): GraphData {
     addFramework(graph, file, data, disciplineIds, riskIds, problems);
   }
   const requirementsById = new Map(graph.requirements.map((r) => [r.id, r]));
+  addCitations(graph, citationFiles, problems);
 
   const evidenceDoc = byName('evidence.yaml');
   uniqueIds(evidenceEntries, evidenceDoc, problems);
@@ -168,6 +174,27 @@ export function buildGraph(files: RawFile[]): GraphData {
   return graph;
 }
 
+/** Each framework's citation grammar (seed/citations/<id>.yaml), checked to compile, onto its Framework. */
+function addCitations(graph: GraphData, files: Array<{ file: SeedFile; data: CitationsFile | null }>, problems: SeedProblem[]): void {
+  const seen = new Set<string>();
+  for (const { file, data } of files) {
+    if (!data) continue;
+    const framework = graph.frameworks.find((f) => f.id === data.framework);
+    if (!framework) {
+      problems.push(file.problem(['framework'], `unknown framework "${data.framework}"`));
+      continue;
+    }
+    if (seen.has(data.framework)) {
+      problems.push(file.problem(['framework'], `a second citations file for "${data.framework}"`));
+      continue;
+    }
+    seen.add(data.framework);
+    const grammar: CitationGrammar = { names: data.names, forms: data.forms };
+    for (const p of grammarProblems(grammar)) problems.push(file.problem(p.path, p.message));
+    framework.citations = grammar;
+  }
+}
+
 function validated<T extends z.ZodType>(file: SeedFile | null, schema: T, problems: SeedProblem[]): z.infer<T> | null {
   return file ? file.validate(schema, problems) : null;
 }
@@ -193,6 +220,7 @@ function addFramework(
     ...facts,
     observationPeriod: facts.observationPeriod ?? null,
     typicalTimeline: facts.typicalTimeline ?? null,
+    citations: null,
   } satisfies Framework);
 
   const refs = new Map<string, number>();

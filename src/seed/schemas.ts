@@ -101,5 +101,23 @@ export const mappingSetFile = z.strictObject({
   noRelationship: z.array(noRelationshipEntry).default([]),
 });
 
+export const citationsFile = z.strictObject({
+  framework: slug,
+  names: z.array(text).min(1),
+  forms: z
+    .array(
+      z.strictObject({
+        pattern: text,
+        ref: text,
+        weight: z.number().int().min(1).max(9),
+        map: z.record(z.string(), text).optional(),
+      }),
+    )
+    .min(1),
+  /** The corpus: citations as people write them and the ref each must read as (checked by test/data/citations.test.ts). */
+  examples: z.array(z.strictObject({ cite: text, ref, title: text.optional() })).min(1),
+});
+
 export type FrameworkFile = z.infer<typeof frameworkFile>;
 export type MappingSetFile = z.infer<typeof mappingSetFile>;
+export type CitationsFile = z.infer<typeof citationsFile>;

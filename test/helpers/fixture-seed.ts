@@ -13,7 +13,19 @@ export interface FixtureSeed {
   evidence: unknown[];
   frameworks: Record<string, Record<string, unknown>>;
   mappings: Record<string, Record<string, unknown>>;
+  citations: Record<string, Record<string, unknown>>;
 }
+
+/** "alpha A1", "a1": each fixture framework cited by its letter and number, as the real ones are by theirs. */
+const citations = (id: string) => {
+  const letter = id[0]!;
+  return {
+    framework: id,
+    names: [id],
+    forms: [{ pattern: `${letter}\\s?(?<n>\\d{1,2})`, ref: `${letter.toUpperCase()}{n:int}`, weight: 3 }],
+    examples: [{ cite: `${letter.toUpperCase()}1`, ref: `${letter.toUpperCase()}1` }],
+  };
+};
 
 const framework = (id: string, requirements: unknown[]) => ({
   id,
@@ -82,6 +94,7 @@ export function fixtureSeed(): FixtureSeed {
       ]),
       gamma: framework('gamma', [group('G'), leaf('G1', 'G'), leaf('G2', 'G')]),
     },
+    citations: { alpha: citations('alpha'), beta: citations('beta'), gamma: citations('gamma') },
     mappings: {
       'alpha--beta': {
         id: 'alpha--beta',
@@ -129,6 +142,7 @@ export function fixtureFiles(seed: FixtureSeed = fixtureSeed()): Array<{ name: s
     { name: 'evidence.yaml', text: stringify(seed.evidence) },
     ...Object.entries(seed.frameworks).map(([id, f]) => ({ name: `frameworks/${id}.yaml`, text: stringify(f) })),
     ...Object.entries(seed.mappings).map(([id, m]) => ({ name: `mappings/${id}.yaml`, text: stringify(m) })),
+    ...Object.entries(seed.citations).map(([id, c]) => ({ name: `citations/${id}.yaml`, text: stringify(c) })),
   ];
 }
 

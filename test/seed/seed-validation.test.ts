@@ -132,8 +132,10 @@ describe('seed validation', () => {
       env: { ...process.env, CROSSWALK_SEED_DIR: dir, PORT: '0' },
       timeout: 20_000,
     });
-    const failure = await run.then(() => null, (error: { code: number; stderr: string }) => error);
+    const failure = await run.then(() => null, (error: { code: number; stdout: string }) => error);
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toMatch(/mappings\/alpha--beta.yaml:\d+ mappings\[0\] \(A1 -> B9\): unknown requirement "beta:B9"/);
+    // One structured fatal line (the API's one log sink), listing the problem with file and line.
+    const fatal = failure!.stdout.trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.level === 60);
+    expect(fatal.problems).toContainEqual(expect.stringMatching(/mappings\/alpha--beta.yaml:\d+ mappings\[0\] \(A1 -> B9\): unknown requirement "beta:B9"/));
   });
 });

@@ -551,7 +551,11 @@ export type Query = {
    * the ref, title or summary). `first` is at most 500.
    */
   requirements: RequirementConnection;
-  /** Requirement ids for references as people write them ("Annex A 6.2.4", "CC 6.1", "GV-1.1", "Art. 14"), at most 200. */
+  /**
+   * Requirement ids for references as people write them ("Annex A 6.2.4", "CC 6.1", "GV-1.1", "Art. 14"),
+   * at most 200. Each framework's citation forms are data (seed/citations/); a framework's own printed
+   * form outranks a shorthand another framework shares.
+   */
   resolveRefs: Array<ResolvedRef>;
   risks: Array<Risk>;
   /** Candidates default to every framework not held. */
@@ -770,7 +774,11 @@ export type RequirementMapping = {
 
 export type ResolvedRef = {
   __typename?: 'ResolvedRef';
-  /** Other possible requirements, or suggestions when nothing matched. */
+  /**
+   * Other possible requirements when the reference is ambiguous; near references, or requirements whose
+   * titles match the cited text, when nothing matched; requirements whose titles match the cited title
+   * when it does not match the one found.
+   */
   candidates: Array<Requirement>;
   /** The title cited after the reference, if any. */
   citedTitle?: Maybe<Scalars['String']['output']>;

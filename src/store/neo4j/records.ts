@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import type { Mapping, MappingSet, NoRelationship, Requirement } from '../../domain/types.js';
+import type { Framework, Mapping, MappingSet, NoRelationship, Requirement } from '../../domain/types.js';
 import type { NodeLabel, NodeTypes } from '../../domain/graph-store.js';
 
 /**
@@ -9,7 +9,7 @@ import type { NodeLabel, NodeTypes } from '../../domain/graph-store.js';
 
 /** Fields that may be null in the domain, per label: absent in Neo4j, null again on the way back. */
 const NULLABLE: { [L in NodeLabel]: Array<keyof NodeTypes[L]> } = {
-  Framework: ['observationPeriod', 'typicalTimeline'],
+  Framework: ['observationPeriod', 'typicalTimeline', 'citations'],
   Requirement: ['parentId'],
   Discipline: [],
   Risk: ['disciplineId'],
@@ -54,6 +54,7 @@ export function fromNodeProps<L extends NodeLabel>(label: L, props: unknown): No
   for (const key of NULLABLE[label]) node[key as string] ??= null;
   if (label === 'Requirement') node.tags ??= [];
   if (label === 'MappingSet') node.comprehensive = JSON.parse(String(node.comprehensive ?? '[]'));
+  if (label === 'Framework' && typeof node.citations === 'string') node.citations = JSON.parse(node.citations);
   return node as unknown as NodeTypes[L];
 }
 
@@ -61,6 +62,8 @@ export function fromNodeProps<L extends NodeLabel>(label: L, props: unknown): No
 export function toNodeProps<L extends NodeLabel>(label: L, node: NodeTypes[L], catalogOrder: number): Record<string, unknown> {
   const props = storedProps({ catalogOrder, ...node });
   if (label === 'MappingSet') props.comprehensive = JSON.stringify((node as MappingSet).comprehensive);
+  // A grammar is nested data (forms with maps): stored as JSON text, as the set's sides are.
+  if (label === 'Framework' && (node as Framework).citations) props.citations = JSON.stringify((node as Framework).citations);
   if (label === 'Requirement') {
     const r = node as Requirement;
     props.searchText = `${r.ref}\n${r.title}\n${r.summary}`.toLowerCase();
