@@ -1,5 +1,7 @@
+import { agreeingLines, type PairAgreement } from '../domain/agreement.js';
 import type { GraphStore } from '../domain/graph-store.js';
 import type { Framework, MappingSource, Requirement, RequirementKind } from '../domain/types.js';
+import { queryPairAgreements } from './agreement.js';
 import { queryCoverage } from './coverage-query.js';
 import { queryEvidencePlan } from './evidence-plan.js';
 import { queryGaps } from './gaps.js';
@@ -36,6 +38,7 @@ export const CROSSWALK_COLUMNS: Column[] = [
   { key: 'inferred', header: 'Inferred via' },
   { key: 'note', header: 'Note' },
   { key: 'mappingSource', header: 'Mapping source' },
+  { key: 'agreeingSources', header: 'Agreeing sources' },
 ];
 
 async function titlesOf(store: GraphStore, ids: string[]): Promise<Map<string, Requirement>> {
@@ -48,6 +51,12 @@ async function sourcesById(store: GraphStore): Promise<Map<string, MappingSource
   return new Map((await store.allNodes('MappingSource')).map((s) => [s.id, s]));
 }
 
+/** Lines of evidence compatible with the link's own (its mappings), itself included; null if the pair is unknown. */
+function agreeingWith(pair: PairAgreement | undefined, mappingIds: readonly string[]): number | null {
+  const own = pair?.claims.find((c) => c.mappings.length === mappingIds.length && c.mappings.every((m, i) => m.id === mappingIds[i]));
+  return pair && own ? agreeingLines(own, pair.claims) : null;
+}
+
 /** One row per target requirement and link: "which of `from` satisfies `to`, and why". */
 export async function crosswalkTable(
   store: GraphStore,
@@ -55,7 +64,8 @@ export async function crosswalkTable(
 ): Promise<Table> {
   const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false });
   const held = await titlesOf(store, result.items.flatMap((i) => i.via.flatMap((v) => v.path)));
-  const sources = await sourcesById(store);
+  const [sources, agreements] = await Promise.all([sourcesById(store), queryPairAgreements(store, args.from.id, args.to.id)]);
+  const pairs = new Map(agreements.map((p) => [`${p.fromId} ${p.toId}`, p]));
   const used = new Set<string>();
   const rows: Table['rows'] = [];
   for (const item of result.items) {
@@ -63,7 +73,7 @@ export async function crosswalkTable(
     if (item.via.length === 0) {
       const reason = item.assessments.map((a) => a.reason).join(' ');
       item.assessments.forEach((a) => used.add(a.sourceId));
-      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: item.status === 'NONE' ? 'NO_RELATIONSHIP' : null, strength: null, inferred: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null });
+      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: item.status === 'NONE' ? 'NO_RELATIONSHIP' : null, strength: null, inferred: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null, agreeingSources: null });
       continue;
     }
     for (const link of item.via) {
@@ -79,6 +89,7 @@ export async function crosswalkTable(
         inferred: link.inferred ? link.path.slice(1, -1).join(' > ') : null,
         note: link.note,
         mappingSource: sourceIds.map((s) => sources.get(s)?.name ?? s).join(' + '),
+        agreeingSources: agreeingWith(pairs.get(`${link.heldId} ${item.requirement.id}`), link.mappingIds),
       });
     }
   }

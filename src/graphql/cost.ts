@@ -39,6 +39,11 @@ const WEIGHTS: Record<string, (args: Args) => number> = {
   'Query.gaps': (a) => (a.inferred ? 1000 : 100),
   'Query.crosswalk': (a) => (a.inferred ? 1000 : 100),
   'Query.overlap': (a) => (a.inferred ? 1000 : 100),
+  // Agreement reads both catalogs and a second hop of mappings, once per framework pair per request.
+  'Query.disagreements': () => 1000,
+  'Query.pairAgreement': () => 1000,
+  'Mapping.agreement': () => 10,
+  'CoverageLink.agreement': () => 10,
 };
 
 interface Walk {

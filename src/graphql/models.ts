@@ -70,3 +70,10 @@ export type { ResolvedRef as ResolvedRefModel } from '../analysis/resolve-refs.j
 
 /** A crosswalk table row as the analysis builds it (see src/analysis/tables.ts). */
 export type CrosswalkRowModel = Record<string, string | number | null>;
+
+/** A mapping's agreement: its pair's judgement, with the lines of evidence compatible with it counted. */
+export interface MappingAgreementModel {
+  agreement: import('../domain/agreement.js').Agreement;
+  agreeingLines: number;
+  claims: import('../domain/agreement.js').SourceClaim[];
+}

@@ -182,7 +182,7 @@ describe('crosswalk table over GraphQL', () => {
     const table = data.crosswalk;
     expect(table.rows).toHaveLength(5);
     expect(table.rows[0]).toEqual({ targetRef: 'B1', status: 'FULL', sourceRef: 'A1', relationship: 'SUPERSET_OF', strength: 8, note: expect.stringContaining('core practice') });
-    expect(table.csv.split('\r\n')[0]).toBe('Target ref,Target title,Coverage,Source ref,Source title,Relationship,Strength,Inferred via,Note,Mapping source');
+    expect(table.csv.split('\r\n')[0]).toBe('Target ref,Target title,Coverage,Source ref,Source title,Relationship,Strength,Inferred via,Note,Mapping source,Agreeing sources');
     expect(table.csv.trim().split('\r\n')).toHaveLength(6);
     expect(table.markdown).toContain('| B3 | Requirement B3 | NONE |');
     expect(table.sources).toEqual([{ id: 'source:curated' }]);

@@ -39,6 +39,8 @@ const ROOT_FIELDS: Record<string, (ids: Ids) => string> = {
   disciplines: () => `{ disciplines { id requirements(first: 5) { nodes { id framework { id } } } risks { id } } }`,
   risks: () => `{ risks { id discipline { id } requirements { totalCount nodes { id } } } }`,
   evidence: () => `{ evidence { id frameworks { id } requirements { nodes { id } } } }`,
+  disagreements: (i) => `{ disagreements(a: "${i.held}", b: "${i.target}", first: 20) { agreement conflicts } }`,
+  pairAgreement: (i) => `{ pairAgreement(from: "${i.from}", to: "${i.to}") { agreement claims { kind relationship mappings { id } sources { id } } } }`,
   explain: (i) => `{ explain(from: "${i.pathFrom}", to: "${i.pathTo}") { length hops { from { id } to { id } discipline { id } } } }`,
   resolveRefs: (i) => `{ resolveRefs(refs: ["humans in the loop", "manage risk"], framework: "${i.target}") { confidence requirement { id } candidates { id } } }`,
   frameworks: () => `{ frameworks { id mappingSets { id from { id } } topLevel { id } requirements(first: 5) { totalCount } } }`,

@@ -48,9 +48,10 @@ describe('crosswalk table', () => {
     const { code, stdout } = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'csv');
     expect(code).toBe(0);
     const [header, ...rows] = parseCsv(stdout);
-    expect(header).toEqual(['Target ref', 'Target title', 'Coverage', 'Source ref', 'Source title', 'Relationship', 'Strength', 'Inferred via', 'Note', 'Mapping source']);
+    expect(header).toEqual(['Target ref', 'Target title', 'Coverage', 'Source ref', 'Source title', 'Relationship', 'Strength', 'Inferred via', 'Note', 'Mapping source', 'Agreeing sources']);
     expect(rows).toHaveLength(5);
-    expect(rows[0]).toEqual(['B1', 'Requirement B1', 'FULL', 'A1', 'Requirement A1', 'SUPERSET_OF', '8', '', 'Both A1 and B1 ask for the same core practice in these tests.', 'Curated']);
+    expect(rows[0]).toEqual(['B1', 'Requirement B1', 'FULL', 'A1', 'Requirement A1', 'SUPERSET_OF', '8', '', 'Both A1 and B1 ask for the same core practice in these tests.', 'Curated', '1']);
+    expect(rows[2]![10]).toBe('');
     expect(rows[2]!.slice(0, 3)).toEqual(['B3', 'Requirement B3', 'NONE']);
     expect(rows[2]![5]).toBe('NO_RELATIONSHIP');
     expect(rows[2]![8]).toBe('Nothing in alpha speaks to oversight.');

@@ -31,5 +31,6 @@ export const crosswalkResolvers: Resolvers = {
     inferredVia: (row) => text(row, 'inferred'),
     note: (row) => text(row, 'note'),
     mappingSource: (row) => text(row, 'mappingSource'),
+    agreeingSources: (row) => (typeof row.agreeingSources === 'number' ? row.agreeingSources : null),
   },
 };

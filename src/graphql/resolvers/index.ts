@@ -1,5 +1,6 @@
 import { DateTimeResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { agreementResolvers } from './agreement.js';
 import { catalogResolvers } from './catalog.js';
 import { coverageResolvers } from './coverage.js';
 import { crosswalkResolvers } from './crosswalk.js';
@@ -15,7 +16,7 @@ const scalarResolvers: Resolvers = { URL: URLResolver, LocalDate: LocalDateResol
 
 /** Every resolver map, merged per type: one file per noun, as schema/ has one file per noun. */
 export function allResolvers(): Resolvers {
-  const parts: Resolvers[] = [scalarResolvers, queryResolvers, frameworkResolvers, requirementResolvers, mappingResolvers, catalogResolvers, coverageResolvers, overlapResolvers, planningResolvers, explainResolvers, crosswalkResolvers];
+  const parts: Resolvers[] = [scalarResolvers, queryResolvers, frameworkResolvers, requirementResolvers, mappingResolvers, catalogResolvers, coverageResolvers, overlapResolvers, planningResolvers, explainResolvers, crosswalkResolvers, agreementResolvers];
   const merged: Record<string, unknown> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {
