@@ -346,7 +346,7 @@ export function importOscalCatalog(catalog: OscalCatalog, options: ImportOptions
       }
       const kind: RequirementKind = node.children.length === 0 || node.children.every((c) => c.isEnhancement) ? 'CONTROL' : 'GROUP';
       const tags = [...(supplementItem?.baselines ?? []), ...(node.classTag ? [node.classTag] : [])];
-      const summary = shortSummary(node.statement || supplementItem?.statement || title);
+      const summary = shortSummary(node.statement || supplementItem?.statement || groupSummary(node, title));
       const { disciplines, risks } = kind === 'GROUP' ? {} : picked(node);
       requirements.push({
         ref: node.ref,
@@ -399,6 +399,15 @@ function placeholderFacts(catalog: OscalCatalog): Omit<Overlay['framework'], 'na
     aiSpecific: false,
     summary: catalog.metadata.title,
   };
+}
+
+/** For a group with no text of its own (an SP 800-53 family): what it holds, "Family AC, Access Control: 25 controls and 122 enhancements." */
+function groupSummary(node: Node, title: string): string {
+  const what = node.classTag ? node.classTag[0]!.toUpperCase() + node.classTag.slice(1) : 'Group';
+  const direct = node.children.length;
+  const enhancements = node.children.reduce((n, c) => n + c.children.filter((g) => g.isEnhancement).length, 0);
+  if (direct === 0) return `${what} ${node.ref}, ${title}.`;
+  return `${what} ${node.ref}, ${title}: ${direct} controls${enhancements ? ` and ${enhancements} enhancements` : ''}.`;
 }
 
 /**
