@@ -240,4 +240,20 @@ describe('the NIST catalogs imported from OSCAL, over HTTP', () => {
     expect(summary.partial).toBe(220);
     expect(summary).toMatchObject({ full: 0, none: 0, unassessed: 1007 - 220 });
   });
+
+  it('coverage of CSF 2.0 for a SOC 2 holder: every subcategory has a status, and every status its reasons, from the curated set', async () => {
+    const { data, errors } = await server.query(`{ coverage(target: "nist-csf", held: ["soc2"]) {
+      summary { total full partial none unassessed }
+      items { requirement { id } status via { requirement { id } relationship strength sources { id } } noRelationships { reason mappingSet { id } } } } }`);
+    expect(errors).toBeUndefined();
+    const { summary, items } = data!.coverage;
+    expect(summary.total).toBe(106);
+    expect(summary.unassessed).toBe(0);
+    for (const item of items) {
+      if (item.status === 'NONE') expect(item.noRelationships.map((n: { mappingSet: { id: string } }) => n.mappingSet.id), item.requirement.id).toContain('mapping-set:soc2--nist-csf');
+      else expect(item.via.length, item.requirement.id).toBeGreaterThan(0);
+      for (const link of item.via) expect(link.sources.map((s: { id: string }) => s.id)).toEqual(['source:crosswalk-curated']);
+    }
+    expect(items.find((i: { requirement: { id: string } }) => i.requirement.id === 'nist-csf:GV.RM-07').status).toBe('NONE');
+  });
 });
