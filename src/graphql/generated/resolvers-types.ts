@@ -514,48 +514,48 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  compare: Array<FrameworkComparison>;
+  compare?: Maybe<Array<FrameworkComparison>>;
   /**
    * How much of `target` the `held` frameworks cover, requirement by requirement, with the reasons.
    * `inferred` also follows chains through frameworks that are not held, composed soundly.
    * `implemented` restricts the held side to the requirements actually in place (a readiness check).
    */
-  coverage: Coverage;
+  coverage?: Maybe<Coverage>;
   /** Which requirements of `from` satisfy those of `to`, one row per target requirement and link. */
-  crosswalk: CrosswalkTable;
+  crosswalk?: Maybe<CrosswalkTable>;
   /** What graph is loaded. */
-  dataset: Dataset;
-  disciplines: Array<Discipline>;
-  evidence: Array<Evidence>;
-  evidencePlan: EvidencePlan;
+  dataset?: Maybe<Dataset>;
+  disciplines?: Maybe<Array<Discipline>>;
+  evidence?: Maybe<Array<Evidence>>;
+  evidencePlan?: Maybe<EvidencePlan>;
   /** Paths connecting two requirements through mappings and shared disciplines, shortest first. maxHops is 1 to 4. */
-  explain: Array<ExplainPath>;
+  explain?: Maybe<Array<ExplainPath>>;
   /** A framework by id; NOT_FOUND (with suggestions) for an unknown id. */
   framework?: Maybe<Framework>;
-  frameworks: Array<Framework>;
+  frameworks?: Maybe<Array<Framework>>;
   /** What is genuinely new in `target` given `held`: NONE and UNASSESSED requirements, most consequential first. */
-  gaps: Gaps;
-  mappingSets: Array<MappingSet>;
-  mappingSources: Array<MappingSource>;
+  gaps?: Maybe<Gaps>;
+  mappingSets?: Maybe<Array<MappingSet>>;
+  mappingSources?: Maybe<Array<MappingSource>>;
   /** Any node by id; NOT_FOUND (with suggestions) when no node has that id. */
   node?: Maybe<Node>;
   /** Several nodes by id, in order; an unknown id is an error for that position. */
-  nodes: Array<Maybe<Node>>;
-  overlap: Overlap;
+  nodes?: Maybe<Array<Maybe<Node>>>;
+  overlap?: Maybe<Overlap>;
   /** All frameworks when `frameworks` is omitted. */
-  overlapMatrix: OverlapMatrix;
+  overlapMatrix?: Maybe<OverlapMatrix>;
   /** A requirement by id; NOT_FOUND (with suggestions) for an unknown id. */
   requirement?: Maybe<Requirement>;
   /**
    * Requirements in catalog order, filtered by framework, kind and search words (all words must occur in
    * the ref, title or summary). `first` is at most 500.
    */
-  requirements: RequirementConnection;
+  requirements?: Maybe<RequirementConnection>;
   /** Requirement ids for references as people write them ("Annex A 6.2.4", "CC 6.1", "GV-1.1", "Art. 14"), at most 200. */
-  resolveRefs: Array<ResolvedRef>;
-  risks: Array<Risk>;
+  resolveRefs?: Maybe<Array<ResolvedRef>>;
+  risks?: Maybe<Array<Risk>>;
   /** Candidates default to every framework not held. */
-  roadmap: Array<RoadmapStep>;
+  roadmap?: Maybe<Array<RoadmapStep>>;
 };
 
 
@@ -1333,28 +1333,28 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  compare?: Resolver<Array<ResolversTypes['FrameworkComparison']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'frameworks'>>;
-  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType, RequireFields<QueryCoverageArgs, 'held' | 'inferred' | 'target'>>;
-  crosswalk?: Resolver<ResolversTypes['CrosswalkTable'], ParentType, ContextType, RequireFields<QueryCrosswalkArgs, 'from' | 'inferred' | 'to'>>;
-  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
-  disciplines?: Resolver<Array<ResolversTypes['Discipline']>, ParentType, ContextType, Partial<QueryDisciplinesArgs>>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  evidencePlan?: Resolver<ResolversTypes['EvidencePlan'], ParentType, ContextType, RequireFields<QueryEvidencePlanArgs, 'frameworks'>>;
-  explain?: Resolver<Array<ResolversTypes['ExplainPath']>, ParentType, ContextType, RequireFields<QueryExplainArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
+  compare?: Resolver<Maybe<Array<ResolversTypes['FrameworkComparison']>>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'frameworks'>>;
+  coverage?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, RequireFields<QueryCoverageArgs, 'held' | 'inferred' | 'target'>>;
+  crosswalk?: Resolver<Maybe<ResolversTypes['CrosswalkTable']>, ParentType, ContextType, RequireFields<QueryCrosswalkArgs, 'from' | 'inferred' | 'to'>>;
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  disciplines?: Resolver<Maybe<Array<ResolversTypes['Discipline']>>, ParentType, ContextType, Partial<QueryDisciplinesArgs>>;
+  evidence?: Resolver<Maybe<Array<ResolversTypes['Evidence']>>, ParentType, ContextType>;
+  evidencePlan?: Resolver<Maybe<ResolversTypes['EvidencePlan']>, ParentType, ContextType, RequireFields<QueryEvidencePlanArgs, 'frameworks'>>;
+  explain?: Resolver<Maybe<Array<ResolversTypes['ExplainPath']>>, ParentType, ContextType, RequireFields<QueryExplainArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   framework?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType, RequireFields<QueryFrameworkArgs, 'id'>>;
-  frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
-  gaps?: Resolver<ResolversTypes['Gaps'], ParentType, ContextType, RequireFields<QueryGapsArgs, 'held' | 'inferred' | 'target'>>;
-  mappingSets?: Resolver<Array<ResolversTypes['MappingSet']>, ParentType, ContextType>;
-  mappingSources?: Resolver<Array<ResolversTypes['MappingSource']>, ParentType, ContextType>;
+  frameworks?: Resolver<Maybe<Array<ResolversTypes['Framework']>>, ParentType, ContextType>;
+  gaps?: Resolver<Maybe<ResolversTypes['Gaps']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'held' | 'inferred' | 'target'>>;
+  mappingSets?: Resolver<Maybe<Array<ResolversTypes['MappingSet']>>, ParentType, ContextType>;
+  mappingSources?: Resolver<Maybe<Array<ResolversTypes['MappingSource']>>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
-  overlap?: Resolver<ResolversTypes['Overlap'], ParentType, ContextType, RequireFields<QueryOverlapArgs, 'a' | 'b' | 'inferred'>>;
-  overlapMatrix?: Resolver<ResolversTypes['OverlapMatrix'], ParentType, ContextType, RequireFields<QueryOverlapMatrixArgs, 'inferred'>>;
+  nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  overlap?: Resolver<Maybe<ResolversTypes['Overlap']>, ParentType, ContextType, RequireFields<QueryOverlapArgs, 'a' | 'b' | 'inferred'>>;
+  overlapMatrix?: Resolver<Maybe<ResolversTypes['OverlapMatrix']>, ParentType, ContextType, RequireFields<QueryOverlapMatrixArgs, 'inferred'>>;
   requirement?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType, RequireFields<QueryRequirementArgs, 'id'>>;
-  requirements?: Resolver<ResolversTypes['RequirementConnection'], ParentType, ContextType, RequireFields<QueryRequirementsArgs, 'first'>>;
-  resolveRefs?: Resolver<Array<ResolversTypes['ResolvedRef']>, ParentType, ContextType, RequireFields<QueryResolveRefsArgs, 'refs'>>;
-  risks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType, Partial<QueryRisksArgs>>;
-  roadmap?: Resolver<Array<ResolversTypes['RoadmapStep']>, ParentType, ContextType, RequireFields<QueryRoadmapArgs, 'held' | 'inferred'>>;
+  requirements?: Resolver<Maybe<ResolversTypes['RequirementConnection']>, ParentType, ContextType, RequireFields<QueryRequirementsArgs, 'first'>>;
+  resolveRefs?: Resolver<Maybe<Array<ResolversTypes['ResolvedRef']>>, ParentType, ContextType, RequireFields<QueryResolveRefsArgs, 'refs'>>;
+  risks?: Resolver<Maybe<Array<ResolversTypes['Risk']>>, ParentType, ContextType, Partial<QueryRisksArgs>>;
+  roadmap?: Resolver<Maybe<Array<ResolversTypes['RoadmapStep']>>, ParentType, ContextType, RequireFields<QueryRoadmapArgs, 'held' | 'inferred'>>;
 }>;
 
 export type RequirementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = ResolversObject<{

@@ -1,7 +1,7 @@
 import { crosswalkRequestProblems, quotedArgument } from '../../analysis/request-checks.js';
 import { crosswalkTable } from '../../analysis/tables.js';
 import { toCsv, toMarkdown } from '../../exports/text.js';
-import { throwFirstProblem } from '../errors.js';
+import { checkAll, throwProblems } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireFramework } from '../lookup.js';
 
@@ -10,9 +10,11 @@ const text = (row: Record<string, unknown>, key: string) => (row[key] === null |
 export const crosswalkResolvers: Resolvers = {
   Query: {
     crosswalk: async (_root, { from, to, kind, inferred }, ctx) => {
-      const source = await requireFramework(ctx, from, 'from');
-      const target = await requireFramework(ctx, to, 'to');
-      throwFirstProblem(crosswalkRequestProblems({ from: source.id, to: target.id, kind: kind ?? null }, quotedArgument));
+      const [source, target] = await checkAll([
+        requireFramework(ctx, from, 'from'),
+        requireFramework(ctx, to, 'to'),
+        () => throwProblems(crosswalkRequestProblems({ from, to, kind: kind ?? null }, quotedArgument)),
+      ] as const);
       return crosswalkTable(ctx.store, { from: source, to: target, kind: kind ?? null, inferred: inferred ?? false });
     },
   },

@@ -2,7 +2,7 @@ import { queryOverlap, queryOverlapMatrix } from '../../analysis/overlap.js';
 import { distinctProblems, quotedArgument } from '../../analysis/request-checks.js';
 import { checkFrameworkList } from '../analysis-args.js';
 import type { RequestContext } from '../context.js';
-import { throwFirstProblem } from '../errors.js';
+import { checkAll, throwProblems } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework } from '../lookup.js';
@@ -13,9 +13,11 @@ const framework = (ctx: RequestContext, id: string) => ctx.loaders.node('Framewo
 export const overlapResolvers: Resolvers = {
   Query: {
     overlap: async (_root, { a, b, inferred }, ctx) => {
-      await requireFramework(ctx, a, 'a');
-      await requireFramework(ctx, b, 'b');
-      throwFirstProblem(distinctProblems(a, b, ['a', 'b'], 'frameworks', quotedArgument));
+      await checkAll([
+        requireFramework(ctx, a, 'a'),
+        requireFramework(ctx, b, 'b'),
+        () => throwProblems(distinctProblems(a, b, ['a', 'b'], 'frameworks', quotedArgument)),
+      ] as const);
       return queryOverlap(ctx.store, a, b, inferred ?? false);
     },
     overlapMatrix: async (_root, { frameworks, inferred }, ctx) => {
