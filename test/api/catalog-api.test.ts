@@ -139,15 +139,15 @@ describe('catalog over HTTP', () => {
 
   it('shows a mapping from both ends, with the relationship inverted on the far side', async () => {
     const { data } = await server.query(`{
-      mappingSets { id from { id } to { id } source { id } mappings(first: 1) { totalCount nodes { id from { id } to { id } relationship } } }
+      mappingSets { id fromFramework { id } toFramework { id } source { id } entries(first: 1) { totalCount nodes { id from { id } to { id } relationship } } }
     }`);
-    const withMappings = data!.mappingSets.filter((s: any) => s.mappings.totalCount > 0);
+    const withMappings = data!.mappingSets.filter((s: any) => s.entries.totalCount > 0);
     expect(withMappings.length).toBeGreaterThan(0);
     for (const set of withMappings) {
-      const stored = set.mappings.nodes[0];
+      const stored = set.entries.nodes[0];
       const far = await server.query(`query ($id: ID!, $f: ID!) { requirement(id: $id) { mappings(framework: $f) { relationship inverse other { id } mapping { id } } } }`, {
         id: stored.to.id,
-        f: set.from.id,
+        f: set.fromFramework.id,
       });
       const view = far.data!.requirement.mappings.find((m: any) => m.mapping.id === stored.id);
       expect(view.inverse).toBe(true);

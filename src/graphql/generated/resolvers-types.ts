@@ -264,10 +264,13 @@ export type Framework = Node & {
   /** Who assesses conformity: a CPA firm, an accredited certification body, nobody, ... */
   assessedBy: Scalars['String']['output'];
   edition: Scalars['String']['output'];
+  /** How the framework is assessed. */
+  frameworkKind: FrameworkKind;
   /** Short stable id: `soc2`, `iso42001`, `iso27001`, `nist-ai-rmf`, `eu-ai-act`. */
   id: Scalars['ID']['output'];
   /** Who owns and publishes it. */
   issuer: Scalars['String']['output'];
+  /** @deprecated Use `frameworkKind`: `kind` clashes with `Requirement.kind` (a RequirementKind) when both are selected under `node(id)`. Removed no earlier than 2027-06-01. */
   kind: FrameworkKind;
   /** Mapping sets with this framework on either side. */
   mappingSets: Array<MappingSet>;
@@ -385,9 +388,18 @@ export type HopKind =
   | 'SHARED_DISCIPLINE';
 
 /** A stored mapping: `from` is `relationship` `to`. Each is stored once; inverses are derived. */
-export type Mapping = {
+export type Mapping = Node & {
   __typename?: 'Mapping';
+  /**
+   * A stable hash (SHA-256, hex) of what the mapping says: its ends, relationship, strength, rationale, note
+   * and source. It changes exactly when one of them does.
+   */
+  contentHash: Scalars['String']['output'];
   from: Requirement;
+  /**
+   * `mapping:<set>:<from>-><to>`, e.g. `mapping:soc2--iso42001:soc2:CC7.2->iso42001:A.6.2.6`: derived from
+   * the set and the two ends, so it survives the reordering, insertion or removal of other mappings.
+   */
   id: Scalars['ID']['output'];
   mappingSet: MappingSet;
   /** What the two share and what the target asks beyond it. */
@@ -419,15 +431,36 @@ export type MappingSet = Node & {
   __typename?: 'MappingSet';
   /** Sides on which every leaf requirement was examined: there, no mapping means "nothing found". */
   comprehensive: Array<ComprehensiveSide>;
+  /**
+   * A stable hash (SHA-256, hex) of the set's facts and of every mapping's and NO_RELATIONSHIP record's
+   * content hash: it changes exactly when something in the set does, whatever order the seed lists them in.
+   */
+  contentHash: Scalars['String']['output'];
   description: Scalars['String']['output'];
+  /** The set's mappings, in set order. */
+  entries: MappingConnection;
+  /** @deprecated Use `fromFramework`: `from` clashes with `Mapping.from` (a Requirement) when both are selected under `node(id)`. Removed no earlier than 2027-06-01. */
   from: Framework;
+  /** The framework on the mappings' `from` side. */
+  fromFramework: Framework;
   /** `mapping-set:<from>--<to>`. */
   id: Scalars['ID']['output'];
+  /** @deprecated Use `entries`: `mappings` clashes with `Requirement.mappings` (a list) when both are selected under `node(id)`. Removed no earlier than 2027-06-01. */
   mappings: MappingConnection;
   name: Scalars['String']['output'];
   noRelationships: Array<NoRelationship>;
   source: MappingSource;
+  /** @deprecated Use `toFramework`: `to` clashes with `Mapping.to` (a Requirement) when both are selected under `node(id)`. Removed no earlier than 2027-06-01. */
   to: Framework;
+  /** The framework on the mappings' `to` side. */
+  toFramework: Framework;
+};
+
+
+/** Mappings between two frameworks asserted by one source. */
+export type MappingSetEntriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -456,8 +489,12 @@ export type MappingSource = Node & {
 };
 
 /** IR 8477 "not related to": a mapping set examined the requirement and found nothing on the other side. */
-export type NoRelationship = {
+export type NoRelationship = Node & {
   __typename?: 'NoRelationship';
+  /** A stable hash (SHA-256, hex) of the record's requirement, side, reason and source. */
+  contentHash: Scalars['String']['output'];
+  /** `no-relationship:<set>:<requirement>`, e.g. `no-relationship:soc2--iso42001:iso42001:A.5.2`. */
+  id: Scalars['ID']['output'];
   mappingSet: MappingSet;
   /** The framework in which nothing was found. */
   otherFramework: Framework;
@@ -535,6 +572,10 @@ export type Query = {
   frameworks?: Maybe<Array<Framework>>;
   /** What is genuinely new in `target` given `held`: NONE and UNASSESSED requirements, most consequential first. */
   gaps?: Maybe<Gaps>;
+  /** A mapping by id (`mapping:<set>:<from>-><to>`); NOT_FOUND (with the set's nearest ids) for an unknown id. */
+  mapping?: Maybe<Mapping>;
+  /** A mapping set by id (`mapping-set:soc2--iso42001`); NOT_FOUND (with suggestions) for an unknown id. */
+  mappingSet?: Maybe<MappingSet>;
   mappingSets?: Maybe<Array<MappingSet>>;
   mappingSources?: Maybe<Array<MappingSource>>;
   /** Any node by id; NOT_FOUND (with suggestions) when no node has that id. */
@@ -610,6 +651,16 @@ export type QueryGapsArgs = {
   inferred?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<RequirementKind>;
   target: Scalars['ID']['input'];
+};
+
+
+export type QueryMappingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMappingSetArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -909,8 +960,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( DisciplineModel )
     | ( EvidenceModel )
     | ( FrameworkModel )
+    | ( MappingModel )
     | ( MappingSetModel )
     | ( MappingSourceModel )
+    | ( NoRelationshipModel )
     | ( RequirementModel )
     | ( RiskModel )
   ;
@@ -1175,6 +1228,7 @@ export type FrameworkResolvers<ContextType = RequestContext, ParentType extends 
   aiSpecific?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   assessedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   edition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frameworkKind?: Resolver<ResolversTypes['FrameworkKind'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['FrameworkKind'], ParentType, ContextType>;
@@ -1251,6 +1305,7 @@ export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 }
 
 export type MappingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mapping'] = ResolversParentTypes['Mapping']> = ResolversObject<{
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mappingSet?: Resolver<ResolversTypes['MappingSet'], ParentType, ContextType>;
@@ -1260,6 +1315,7 @@ export type MappingResolvers<ContextType = RequestContext, ParentType extends Re
   source?: Resolver<ResolversTypes['MappingSource'], ParentType, ContextType>;
   strength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type MappingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MappingConnection'] = ResolversParentTypes['MappingConnection']> = ResolversObject<{
@@ -1276,14 +1332,18 @@ export type MappingEdgeResolvers<ContextType = RequestContext, ParentType extend
 
 export type MappingSetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MappingSet'] = ResolversParentTypes['MappingSet']> = ResolversObject<{
   comprehensive?: Resolver<Array<ResolversTypes['ComprehensiveSide']>, ParentType, ContextType>;
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['MappingConnection'], ParentType, ContextType, RequireFields<MappingSetEntriesArgs, 'first'>>;
   from?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
+  fromFramework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mappings?: Resolver<ResolversTypes['MappingConnection'], ParentType, ContextType, RequireFields<MappingSetMappingsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   noRelationships?: Resolver<Array<ResolversTypes['NoRelationship']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['MappingSource'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
+  toFramework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1300,15 +1360,18 @@ export type MappingSourceResolvers<ContextType = RequestContext, ParentType exte
 }>;
 
 export type NoRelationshipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NoRelationship'] = ResolversParentTypes['NoRelationship']> = ResolversObject<{
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mappingSet?: Resolver<ResolversTypes['MappingSet'], ParentType, ContextType>;
   otherFramework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['MappingSource'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Discipline' | 'Evidence' | 'Framework' | 'MappingSet' | 'MappingSource' | 'Requirement' | 'Risk', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Discipline' | 'Evidence' | 'Framework' | 'Mapping' | 'MappingSet' | 'MappingSource' | 'NoRelationship' | 'Requirement' | 'Risk', ParentType, ContextType>;
 }>;
 
 export type OverlapResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Overlap'] = ResolversParentTypes['Overlap']> = ResolversObject<{
@@ -1344,6 +1407,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   framework?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType, RequireFields<QueryFrameworkArgs, 'id'>>;
   frameworks?: Resolver<Maybe<Array<ResolversTypes['Framework']>>, ParentType, ContextType>;
   gaps?: Resolver<Maybe<ResolversTypes['Gaps']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'held' | 'inferred' | 'target'>>;
+  mapping?: Resolver<Maybe<ResolversTypes['Mapping']>, ParentType, ContextType, RequireFields<QueryMappingArgs, 'id'>>;
+  mappingSet?: Resolver<Maybe<ResolversTypes['MappingSet']>, ParentType, ContextType, RequireFields<QueryMappingSetArgs, 'id'>>;
   mappingSets?: Resolver<Maybe<Array<ResolversTypes['MappingSet']>>, ParentType, ContextType>;
   mappingSources?: Resolver<Maybe<Array<ResolversTypes['MappingSource']>>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;

@@ -9,6 +9,7 @@ export const frameworkResolvers: Resolvers = {
     framework: (_root, { id }, ctx) => requireFramework(ctx, id),
   },
   Framework: {
+    frameworkKind: (framework) => framework.kind,
     requirements: async (framework, { kind, first, after }, ctx) => {
       const page = toPage(first, after);
       const result = await ctx.loaders.requirementPages.load({
