@@ -41,7 +41,7 @@ export async function checkAnalysisArgs(ctx: RequestContext, args: AnalysisArgs)
     () => throwProblems(coverageRequestProblems({ target: args.target, held: args.held, kind }, quotedArgument)),
   ] as const);
   if (kind) {
-    const [page] = await ctx.loaders.requirementPages.loadMany([{ filter: { frameworkIds: [target.id], kinds: [kind] }, page: { offset: 0, limit: 0 } }]);
+    const [page] = await ctx.loaders.requirementPages.loadMany([{ filter: { frameworkIds: [target.id], kinds: [kind] }, page: { after: null, limit: 0 } }]);
     if (!(page instanceof Error) && page?.totalCount === 0) {
       throw badInput(`${target.shortName} has no ${kind} requirements; try ${kind === 'CLAUSE' ? 'CONTROL' : 'CLAUSE'} or leave "kind" out.`, 'kind');
     }

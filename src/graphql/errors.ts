@@ -33,7 +33,7 @@ export async function checkAll<T extends readonly unknown[]>(checks: { [K in key
 
 function isClientError(error: unknown): error is GraphQLError {
   const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-  return code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.NOT_FOUND;
+  return code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.NOT_FOUND || code === ErrorCode.INVALID_CURSOR;
 }
 
 /** One error for several faults of one field: the first's code and argument, and `problems` listing each. */
@@ -51,7 +51,7 @@ export function badInput(message: string, argument?: string): GraphQLError {
 
 /** Codes whose errors reach clients as they are: ours and Apollo's, except an internal error, which is masked. */
 const KNOWN_CODES = new Set<string>(
-  [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.QUERY_TOO_COMPLEX, ...Object.values(ApolloServerErrorCode)].filter(
+  [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.INVALID_CURSOR, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.QUERY_TOO_COMPLEX, ...Object.values(ApolloServerErrorCode)].filter(
     (code) => code !== ErrorCode.INTERNAL_SERVER_ERROR,
   ),
 );

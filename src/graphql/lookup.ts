@@ -108,7 +108,7 @@ async function suggestRequirements(ctx: RequestContext, id: string): Promise<str
     const exact = found.filter((r): r is Requirement => r !== null).map((r) => r.id);
     return exact.length > 0 ? exact : suggestIds(frameworkId, frameworks.map((f) => f.id)).map((f) => `${f}:${ref}`);
   }
-  const [page] = await ctx.store.findRequirements([{ filter: { frameworkIds: [frameworkId] }, page: { offset: 0, limit: 100_000 } }]);
+  const [page] = await ctx.store.findRequirements([{ filter: { frameworkIds: [frameworkId] }, page: { after: null, limit: 100_000 } }]);
   return suggestIds(id, (page?.items ?? []).map((r) => r.id));
 }
 

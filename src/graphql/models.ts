@@ -8,11 +8,13 @@ import type { ComprehensiveSide, Mapping, Requirement } from '../domain/types.js
 
 /** What resolvers pass between each other where the GraphQL type has no domain type of its own. */
 
-/** One page of a list: the items and where the page starts, for cursors. */
+/** One page of a list: the items, each one's cursor, and what lies around the page. */
 export interface ConnectionModel<T> {
   items: T[];
-  offset: number;
+  cursors: string[];
   totalCount: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
 }
 export type RequirementConnectionModel = ConnectionModel<Requirement>;
 export type MappingConnectionModel = ConnectionModel<Mapping>;

@@ -82,14 +82,14 @@ async function resolveRefs(ctx: RequestContext, refs: readonly string[], framewo
 async function suggestionsFor(ctx: RequestContext, candidateIds: string[], text: string | null, framework: string | null): Promise<Requirement[]> {
   const frameworks = [...new Set(candidateIds.map(frameworkIdOf))];
   if (frameworks.length > 0) {
-    const page = await ctx.loaders.requirementPages.load({ filter: { frameworkIds: frameworks }, page: { offset: 0, limit: 100_000 } });
+    const page = await ctx.loaders.requirementPages.load({ filter: { frameworkIds: frameworks }, page: { after: null, limit: 100_000 } });
     const near = new Set(candidateIds.flatMap((id) => suggestIds(id, page.items.map((r) => r.id), 3)));
     return page.items.filter((r) => near.has(r.id));
   }
   if (!text) return [];
   const page = await ctx.loaders.requirementPages.load({
     filter: { search: text, ...(framework ? { frameworkIds: [framework] } : {}) },
-    page: { offset: 0, limit: 5 },
+    page: { after: null, limit: 5 },
   });
   return page.items;
 }

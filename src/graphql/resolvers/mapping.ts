@@ -3,7 +3,7 @@ import { inverseRelationship } from '../../domain/relationships.js';
 import type { Mapping } from '../../domain/types.js';
 import type { RequestContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { connectionResolvers, slicePage, toPage } from '../pagination.js';
+import { connectionResolvers, slicePage, toPaging } from '../pagination.js';
 import { mappingContentHash, mappingSetContentHash, noRelationshipContentHash } from '../content-hash.js';
 import { requireMapping, requireMappingSet } from '../lookup.js';
 
@@ -63,8 +63,14 @@ export const mappingResolvers: Resolvers = {
     source: (set, _args, ctx) => source(ctx, set.sourceId),
     comprehensive: (set) =>
       set.comprehensive.map((c) => ({ ...c, frameworkId: c.side === 'from' ? set.fromFrameworkId : set.toFrameworkId })),
-    entries: async (set, { first, after }, ctx) => slicePage(await ctx.loaders.mappingsInSet.load(set.id), toPage(first, after, 100)),
-    mappings: async (set, { first, after }, ctx) => slicePage(await ctx.loaders.mappingsInSet.load(set.id), toPage(first, after, 100)),
+    entries: async (set, { first, after }, ctx) => {
+      const paging = toPaging(['MappingSet.entries', set.id], first, after, 100);
+      return slicePage(await ctx.loaders.mappingsInSet.load(set.id), paging, (m) => m.id);
+    },
+    mappings: async (set, { first, after }, ctx) => {
+      const paging = toPaging(['MappingSet.entries', set.id], first, after, 100);
+      return slicePage(await ctx.loaders.mappingsInSet.load(set.id), paging, (m) => m.id);
+    },
     noRelationships: (set, _args, ctx) => ctx.loaders.noRelationshipsInSet.load(set.id),
   },
   ComprehensiveSide: {

@@ -6,7 +6,7 @@ import { checkAll, throwProblems } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework } from '../lookup.js';
-import { slicePage, toPage } from '../pagination.js';
+import { slicePage, toPaging } from '../pagination.js';
 
 const framework = (ctx: RequestContext, id: string) => ctx.loaders.node('Framework').load(id).then((f) => f!);
 
@@ -28,7 +28,7 @@ export const overlapResolvers: Resolvers = {
   Overlap: {
     a: (o, _args, ctx) => framework(ctx, o.a),
     b: (o, _args, ctx) => framework(ctx, o.b),
-    mappings: (o, { first, after }) => slicePage(o.mappings, toPage(first, after, 100)),
+    mappings: (o, { first, after }) => slicePage(o.mappings, toPaging(['Overlap.mappings', o.a, o.b], first, after, 100), (m) => m.id),
   },
   DirectionalOverlap: {
     from: (d, _args, ctx) => framework(ctx, d.from),

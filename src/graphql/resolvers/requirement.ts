@@ -3,7 +3,7 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { badInput } from '../errors.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework, requireRequirement } from '../lookup.js';
-import { connectionResolvers, toPage } from '../pagination.js';
+import { connectionResolvers, fromStorePage, storePage, toPaging } from '../pagination.js';
 
 const MAX_SEARCH_LENGTH = 200;
 
@@ -15,16 +15,17 @@ export const requirementResolvers: Resolvers = {
       if (search != null && search.length > MAX_SEARCH_LENGTH) {
         throw badInput(`"search" is at most ${MAX_SEARCH_LENGTH} characters.`, 'search');
       }
-      const page = toPage(first, after);
+      // Framework.requirements lists the same rows for the same filter: their cursors are interchangeable.
+      const paging = toPaging(['requirements', framework ?? null, kind ?? null, search || null], first, after);
       const result = await ctx.loaders.requirementPages.load({
         filter: {
           ...(framework != null ? { frameworkIds: [framework] } : {}),
           ...(kind ? { kinds: [kind] } : {}),
           ...(search ? { search } : {}),
         },
-        page,
+        page: storePage(paging),
       });
-      return { ...result, offset: page.offset };
+      return fromStorePage(paging, result);
     },
   },
   Requirement: {
