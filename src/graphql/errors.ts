@@ -39,10 +39,12 @@ function isClientError(error: unknown): error is GraphQLError {
 /** One error for several faults of one field: the first's code and argument, and `problems` listing each. */
 export function combineErrors(errors: readonly GraphQLError[]): GraphQLError {
   if (errors.length === 1) return errors[0]!;
-  const [first] = errors;
-  return new GraphQLError(errors.map((e) => e.message).join(' '), {
-    extensions: { ...first!.extensions, problems: errors.map((e) => ({ message: e.message, ...e.extensions })) },
-  });
+  // An error that already combines several contributes each of them, so `problems` stays flat.
+  const problems = errors.flatMap((e) =>
+    Array.isArray(e.extensions.problems) ? (e.extensions.problems as Array<Record<string, unknown>>) : [{ message: e.message, ...e.extensions }],
+  );
+  const { problems: _nested, message: _message, ...first } = problems[0]!;
+  return new GraphQLError(problems.map((p) => p.message).join(' '), { extensions: { ...first, problems } });
 }
 
 export function badInput(message: string, argument?: string): GraphQLError {

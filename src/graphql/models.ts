@@ -5,6 +5,7 @@ import type { GroundworkEntry } from '../domain/groundwork.js';
 import type { EvidencePlanItem } from '../domain/evidence-plan.js';
 import type { DirectionalOverlap } from '../analysis/overlap.js';
 import type { ComprehensiveSide, Mapping, Requirement } from '../domain/types.js';
+import type { CrosswalkRowLink } from '../analysis/tables.js';
 
 /** What resolvers pass between each other where the GraphQL type has no domain type of its own. */
 
@@ -77,5 +78,8 @@ export interface ResolvedRefModel {
   titleMatches: boolean | null;
 }
 
-/** A crosswalk table row as the analysis builds it (see src/analysis/tables.ts). */
-export type CrosswalkRowModel = Record<string, string | number | null>;
+/** A crosswalk table row as the analysis builds it (see src/analysis/tables.ts): its printable cells and what it links. */
+export interface CrosswalkRowModel {
+  cells: Record<string, string | number | null>;
+  link: CrosswalkRowLink;
+}

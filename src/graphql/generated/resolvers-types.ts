@@ -9,7 +9,7 @@ import type { EvidencePlan as EvidencePlanModel } from '../../domain/evidence-pl
 import type { FrameworkComparison as FrameworkComparisonModel } from '../../analysis/compare.js';
 import type { RoadmapStep as RoadmapStepModel } from '../../domain/roadmap.js';
 import type { ExplainPath as ExplainPathModel, Hop as HopModel } from '../../domain/explain.js';
-import type { Table as TableModel } from '../../analysis/tables.js';
+import type { CrosswalkTable as CrosswalkTableModel } from '../../analysis/tables.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -115,20 +115,57 @@ export type CoverageSummary = {
   unassessed: Scalars['Int']['output'];
 };
 
+/** A crosswalk row's relation: an IR 8477 set relation, RELATED, or NO_RELATIONSHIP (examined, nothing found). */
+export type CrosswalkRelation =
+  /** The two ask for the same. */
+  | 'EQUAL'
+  /** The two share some but not all of what they ask. */
+  | 'INTERSECTS_WITH'
+  /** A mapping set examined the target and found nothing on the source side. */
+  | 'NO_RELATIONSHIP'
+  /** A concept crosswalk listed the pair without a set relation. */
+  | 'RELATED'
+  /** The source asks for less than the target. */
+  | 'SUBSET_OF'
+  /** The source asks for more than the target. */
+  | 'SUPERSET_OF';
+
 /** One row of a crosswalk table: a target requirement and one requirement of the source framework that maps to it. */
 export type CrosswalkRow = {
   __typename?: 'CrosswalkRow';
   /** For an inferred link, the pivot requirements it goes through. */
   inferredVia?: Maybe<Scalars['String']['output']>;
+  /** The stored mapping behind a direct link; null for an inferred link or when nothing maps. */
+  mappingId?: Maybe<Scalars['ID']['output']>;
+  /** Every stored mapping behind the link, in path order: one for a direct link, one per hop for an inferred one. */
+  mappingIds: Array<Scalars['ID']['output']>;
   mappingSource?: Maybe<Scalars['String']['output']>;
   note?: Maybe<Scalars['String']['output']>;
-  /** Read from the source side; NO_RELATIONSHIP when the set examined the target and found nothing. */
+  /** Why the relation holds, for a direct link whose mapping gives it; null otherwise. */
+  rationale?: Maybe<Rationale>;
+  /**
+   * How the source requirement relates to the target, read from the source side; NO_RELATIONSHIP when
+   * the set examined the target and found nothing; null when no set examined it (UNASSESSED).
+   */
+  relation?: Maybe<CrosswalkRelation>;
+  /**
+   * Read from the source side; NO_RELATIONSHIP when the set examined the target and found nothing.
+   * @deprecated Use `relation`, the same value as an enum. Removed no earlier than 2027-06-01.
+   */
   relationship?: Maybe<Scalars['String']['output']>;
+  /** The source requirement; null when nothing maps to the target. */
+  source?: Maybe<Requirement>;
+  /** The source requirement's id; null when nothing maps to the target. */
+  sourceId?: Maybe<Scalars['ID']['output']>;
   /** Null when nothing maps to the target. */
   sourceRef?: Maybe<Scalars['String']['output']>;
   sourceTitle?: Maybe<Scalars['String']['output']>;
   status: CoverageStatus;
   strength?: Maybe<Scalars['Int']['output']>;
+  /** The target requirement. */
+  target: Requirement;
+  /** The target requirement's id. */
+  targetId: Scalars['ID']['output'];
   targetRef: Scalars['String']['output'];
   targetTitle: Scalars['String']['output'];
 };
@@ -426,6 +463,27 @@ export type MappingEdge = {
   node: Mapping;
 };
 
+/** Which mappings a list answers; every condition given must hold. */
+export type MappingFilter = {
+  /** At least this strength, 0 to 10; mappings whose publisher gave no strength are left out. */
+  minStrength?: InputMaybe<Scalars['Int']['input']>;
+  /** Any of these relationships (on a requirement's list, as read from that requirement). */
+  relationships?: InputMaybe<Array<Relationship>>;
+  /** Only the mappings asserted by this source, e.g. `source:crosswalk-curated`. */
+  source?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The order of a list of mappings. Ties fall back to the list's own order, then the mapping id, so paging is stable. */
+export type MappingOrder =
+  /** By the `from` requirement's id, then the `to` requirement's. */
+  | 'FROM_ID'
+  /** As the mapping set lists them (a requirement's list: as stored). */
+  | 'SET_ORDER'
+  /** Strongest first; mappings without a strength last. */
+  | 'STRENGTH_DESC'
+  /** By the `to` requirement's id, then the `from` requirement's. */
+  | 'TO_ID';
+
 /** Mappings between two frameworks asserted by one source. */
 export type MappingSet = Node & {
   __typename?: 'MappingSet';
@@ -437,7 +495,7 @@ export type MappingSet = Node & {
    */
   contentHash: Scalars['String']['output'];
   description: Scalars['String']['output'];
-  /** The set's mappings, in set order. */
+  /** The set's mappings, optionally filtered, in set order unless `orderBy` says otherwise. */
   entries: MappingConnection;
   /** @deprecated Use `fromFramework`: `from` clashes with `Mapping.from` (a Requirement) when both are selected under `node(id)`. Removed no earlier than 2027-06-01. */
   from: Framework;
@@ -460,7 +518,9 @@ export type MappingSet = Node & {
 /** Mappings between two frameworks asserted by one source. */
 export type MappingSetEntriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MappingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MappingOrder>;
 };
 
 
@@ -530,7 +590,9 @@ export type Overlap = {
 
 export type OverlapMappingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MappingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MappingOrder>;
 };
 
 /** Every ordered pair of the chosen frameworks: how much of `to` does `from` cover. */
@@ -777,7 +839,9 @@ export type Requirement = Node & {
 
 /** A citable element of a framework. */
 export type RequirementMappingsArgs = {
+  filter?: InputMaybe<MappingFilter>;
   framework?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<MappingOrder>;
 };
 
 export type RequirementConnection = {
@@ -978,8 +1042,9 @@ export type ResolversTypes = ResolversObject<{
   CoverageLink: ResolverTypeWrapper<CoverageLinkModelModel>;
   CoverageStatus: CoverageStatus;
   CoverageSummary: ResolverTypeWrapper<CoverageSummary>;
+  CrosswalkRelation: CrosswalkRelation;
   CrosswalkRow: ResolverTypeWrapper<CrosswalkRowModelModel>;
-  CrosswalkTable: ResolverTypeWrapper<TableModel>;
+  CrosswalkTable: ResolverTypeWrapper<CrosswalkTableModel>;
   Dataset: ResolverTypeWrapper<DatasetInfoModel>;
   DatasetCount: ResolverTypeWrapper<DatasetCount>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1007,6 +1072,8 @@ export type ResolversTypes = ResolversObject<{
   Mapping: ResolverTypeWrapper<MappingModel>;
   MappingConnection: ResolverTypeWrapper<MappingConnectionModelModel>;
   MappingEdge: ResolverTypeWrapper<Omit<MappingEdge, 'node'> & { node: ResolversTypes['Mapping'] }>;
+  MappingFilter: MappingFilter;
+  MappingOrder: MappingOrder;
   MappingSet: ResolverTypeWrapper<MappingSetModel>;
   MappingSide: MappingSide;
   MappingSource: ResolverTypeWrapper<MappingSourceModel>;
@@ -1042,7 +1109,7 @@ export type ResolversParentTypes = ResolversObject<{
   CoverageLink: CoverageLinkModelModel;
   CoverageSummary: CoverageSummary;
   CrosswalkRow: CrosswalkRowModelModel;
-  CrosswalkTable: TableModel;
+  CrosswalkTable: CrosswalkTableModel;
   Dataset: DatasetInfoModel;
   DatasetCount: DatasetCount;
   DateTime: Scalars['DateTime']['output'];
@@ -1067,6 +1134,7 @@ export type ResolversParentTypes = ResolversObject<{
   Mapping: MappingModel;
   MappingConnection: MappingConnectionModelModel;
   MappingEdge: Omit<MappingEdge, 'node'> & { node: ResolversParentTypes['Mapping'] };
+  MappingFilter: MappingFilter;
   MappingSet: MappingSetModel;
   MappingSource: MappingSourceModel;
   NoRelationship: NoRelationshipModel;
@@ -1136,13 +1204,21 @@ export type CoverageSummaryResolvers<ContextType = RequestContext, ParentType ex
 
 export type CrosswalkRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CrosswalkRow'] = ResolversParentTypes['CrosswalkRow']> = ResolversObject<{
   inferredVia?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mappingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  mappingIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   mappingSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rationale?: Resolver<Maybe<ResolversTypes['Rationale']>, ParentType, ContextType>;
+  relation?: Resolver<Maybe<ResolversTypes['CrosswalkRelation']>, ParentType, ContextType>;
   relationship?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   sourceRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sourceTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CoverageStatus'], ParentType, ContextType>;
   strength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetRef?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targetTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1334,7 +1410,7 @@ export type MappingSetResolvers<ContextType = RequestContext, ParentType extends
   comprehensive?: Resolver<Array<ResolversTypes['ComprehensiveSide']>, ParentType, ContextType>;
   contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  entries?: Resolver<ResolversTypes['MappingConnection'], ParentType, ContextType, RequireFields<MappingSetEntriesArgs, 'first'>>;
+  entries?: Resolver<ResolversTypes['MappingConnection'], ParentType, ContextType, RequireFields<MappingSetEntriesArgs, 'first' | 'orderBy'>>;
   from?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   fromFramework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1379,7 +1455,7 @@ export type OverlapResolvers<ContextType = RequestContext, ParentType extends Re
   aCoversB?: Resolver<ResolversTypes['DirectionalOverlap'], ParentType, ContextType>;
   b?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   bCoversA?: Resolver<ResolversTypes['DirectionalOverlap'], ParentType, ContextType>;
-  mappings?: Resolver<ResolversTypes['MappingConnection'], ParentType, ContextType, RequireFields<OverlapMappingsArgs, 'first'>>;
+  mappings?: Resolver<ResolversTypes['MappingConnection'], ParentType, ContextType, RequireFields<OverlapMappingsArgs, 'first' | 'orderBy'>>;
   sharedDisciplines?: Resolver<Array<ResolversTypes['SharedDiscipline']>, ParentType, ContextType>;
 }>;
 
@@ -1429,7 +1505,7 @@ export type RequirementResolvers<ContextType = RequestContext, ParentType extend
   framework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RequirementKind'], ParentType, ContextType>;
-  mappings?: Resolver<Array<ResolversTypes['RequirementMapping']>, ParentType, ContextType, Partial<RequirementMappingsArgs>>;
+  mappings?: Resolver<Array<ResolversTypes['RequirementMapping']>, ParentType, ContextType, RequireFields<RequirementMappingsArgs, 'orderBy'>>;
   noRelationships?: Resolver<Array<ResolversTypes['NoRelationship']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -6,6 +6,8 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { connectionResolvers, slicePage, toPaging } from '../pagination.js';
 import { mappingContentHash, mappingSetContentHash, noRelationshipContentHash } from '../content-hash.js';
 import { requireMapping, requireMappingSet } from '../lookup.js';
+import { checkMappingArgs } from '../mapping-args.js';
+import { selectMappings } from '../../domain/mapping-filter.js';
 
 const load = async <T>(promise: Promise<T | null>): Promise<T> => (await promise)!;
 const source = (ctx: RequestContext, id: string) => load(ctx.loaders.node('MappingSource').load(id));
@@ -63,12 +65,14 @@ export const mappingResolvers: Resolvers = {
     source: (set, _args, ctx) => source(ctx, set.sourceId),
     comprehensive: (set) =>
       set.comprehensive.map((c) => ({ ...c, frameworkId: c.side === 'from' ? set.fromFrameworkId : set.toFrameworkId })),
-    entries: async (set, { first, after }, ctx) => {
-      const paging = toPaging(['MappingSet.entries', set.id], first, after, 100);
-      return slicePage(await ctx.loaders.mappingsInSet.load(set.id), paging, (m) => m.id);
+    entries: async (set, { first, after, filter, orderBy }, ctx) => {
+      const { filter: checked, order } = await checkMappingArgs(ctx, { filter, orderBy });
+      const paging = toPaging(['MappingSet.entries', set.id, checked, order], first, after, 100);
+      const selected = selectMappings(await ctx.loaders.mappingsInSet.load(set.id), (m) => m, checked, order);
+      return slicePage(selected, paging, (m) => m.id);
     },
     mappings: async (set, { first, after }, ctx) => {
-      const paging = toPaging(['MappingSet.entries', set.id], first, after, 100);
+      const paging = toPaging(['MappingSet.entries', set.id, { relationships: null, minStrength: null, sourceId: null }, 'SET_ORDER'], first, after, 100);
       return slicePage(await ctx.loaders.mappingsInSet.load(set.id), paging, (m) => m.id);
     },
     noRelationships: (set, _args, ctx) => ctx.loaders.noRelationshipsInSet.load(set.id),

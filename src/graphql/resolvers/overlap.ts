@@ -7,6 +7,8 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework } from '../lookup.js';
 import { slicePage, toPaging } from '../pagination.js';
+import { checkMappingArgs } from '../mapping-args.js';
+import { selectMappings } from '../../domain/mapping-filter.js';
 
 const framework = (ctx: RequestContext, id: string) => ctx.loaders.node('Framework').load(id).then((f) => f!);
 
@@ -28,7 +30,11 @@ export const overlapResolvers: Resolvers = {
   Overlap: {
     a: (o, _args, ctx) => framework(ctx, o.a),
     b: (o, _args, ctx) => framework(ctx, o.b),
-    mappings: (o, { first, after }) => slicePage(o.mappings, toPaging(['Overlap.mappings', o.a, o.b], first, after, 100), (m) => m.id),
+    mappings: async (o, { first, after, filter, orderBy }, ctx) => {
+      const { filter: checked, order } = await checkMappingArgs(ctx, { filter, orderBy });
+      const paging = toPaging(['Overlap.mappings', o.a, o.b, checked, order], first, after, 100);
+      return slicePage(selectMappings(o.mappings, (m) => m, checked, order), paging, (m) => m.id);
+    },
   },
   DirectionalOverlap: {
     from: (d, _args, ctx) => framework(ctx, d.from),
