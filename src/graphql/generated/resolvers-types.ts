@@ -22,34 +22,45 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A date and time in UTC, ISO 8601. */
+  /** A date and time in UTC, ISO 8601 (RFC 3339 date-time). */
   DateTime: { input: string; output: string; }
-  /** A calendar date, YYYY-MM-DD. */
+  /** A calendar date, YYYY-MM-DD (RFC 3339 full-date). */
   LocalDate: { input: string; output: string; }
   /** An absolute URL (RFC 3986). */
   URL: { input: string; output: string; }
 };
 
+/** A side of a mapping set on which every leaf requirement was examined. */
 export type ComprehensiveSide = {
   __typename?: 'ComprehensiveSide';
+  /** The framework on that side. */
   framework: Framework;
+  /** Which side. */
   side: MappingSide;
   /** When set, only the requirements with this tag were examined on that side. */
   tag?: Maybe<Scalars['String']['output']>;
 };
 
+/** How much of a target framework the held frameworks cover, requirement by requirement. */
 export type Coverage = {
   __typename?: 'Coverage';
+  /** Counts per top-level group of the target, in catalog order. */
   groups: Array<GroupCoverage>;
+  /** The frameworks held. */
   held: Array<Framework>;
+  /** Whether inferred links were followed. */
   inferred: Scalars['Boolean']['output'];
   /** One item per leaf requirement of the target (of `kind` when given), in catalog order. */
   items: Array<CoverageItem>;
+  /** The kind of requirement counted; null for every leaf. */
   kind?: Maybe<RequirementKind>;
+  /** Counts over every item. */
   summary: CoverageSummary;
+  /** The framework covered. */
   target: Framework;
 };
 
+/** One target requirement, its coverage status and the reasons. */
 export type CoverageItem = {
   __typename?: 'CoverageItem';
   /** Held requirements sharing a discipline with this one (excluding those in `via`), most shared first. */
@@ -60,13 +71,16 @@ export type CoverageItem = {
   inferred: Scalars['Boolean']['output'];
   /** The NO_RELATIONSHIP assessments behind a NONE, with their reasons. */
   noRelationships: Array<NoRelationship>;
+  /** The target requirement. */
   requirement: Requirement;
+  /** How far the held frameworks cover it. */
   status: CoverageStatus;
   /** The best links first: direct before inferred, then by relationship and strength. */
   via: Array<CoverageLink>;
 };
 
 
+/** One target requirement, its coverage status and the reasons. */
 export type CoverageItemGroundworkArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -74,9 +88,11 @@ export type CoverageItemGroundworkArgs = {
 /** Why a target requirement is covered: a held requirement and how it relates. */
 export type CoverageLink = {
   __typename?: 'CoverageLink';
+  /** True when the link is composed through frameworks not held. */
   inferred: Scalars['Boolean']['output'];
   /** The stored mappings behind the link, in path order. */
   mappings: Array<Mapping>;
+  /** What the two share and what the target asks beyond it. */
   note?: Maybe<Scalars['String']['output']>;
   /** For an inferred link: held requirement, pivot, target. Null for a direct link. */
   path?: Maybe<Array<Requirement>>;
@@ -97,21 +113,31 @@ export type CoverageLink = {
  * it: unknown, not new.
  */
 export type CoverageStatus =
+  /** A held requirement is EQUAL to it or a SUPERSET_OF it. */
   | 'FULL'
+  /** A mapping set examined it and found nothing on the held side: genuinely new. */
   | 'NONE'
+  /** The best link is SUBSET_OF, INTERSECTS_WITH or RELATED. */
   | 'PARTIAL'
+  /** No mapping set examined it: unknown, not new. */
   | 'UNASSESSED';
 
+/** Counts of target requirements by coverage status. */
 export type CoverageSummary = {
   __typename?: 'CoverageSummary';
   /** Share covered fully or in part, 0..1. */
   coveredShare: Scalars['Float']['output'];
+  /** Requirements covered fully. */
   full: Scalars['Int']['output'];
   /** Share covered fully, 0..1. */
   fullShare: Scalars['Float']['output'];
+  /** Requirements examined and found new. */
   none: Scalars['Int']['output'];
+  /** Requirements covered in part. */
   partial: Scalars['Int']['output'];
+  /** Requirements counted. */
   total: Scalars['Int']['output'];
+  /** Requirements no mapping set examined. */
   unassessed: Scalars['Int']['output'];
 };
 
@@ -139,7 +165,9 @@ export type CrosswalkRow = {
   mappingId?: Maybe<Scalars['ID']['output']>;
   /** Every stored mapping behind the link, in path order: one for a direct link, one per hop for an inferred one. */
   mappingIds: Array<Scalars['ID']['output']>;
+  /** The name of the source that asserted the link. */
   mappingSource?: Maybe<Scalars['String']['output']>;
+  /** What the two share and what the target asks beyond it, or why nothing maps. */
   note?: Maybe<Scalars['String']['output']>;
   /** Why the relation holds, for a direct link whose mapping gives it; null otherwise. */
   rationale?: Maybe<Rationale>;
@@ -159,14 +187,19 @@ export type CrosswalkRow = {
   sourceId?: Maybe<Scalars['ID']['output']>;
   /** Null when nothing maps to the target. */
   sourceRef?: Maybe<Scalars['String']['output']>;
+  /** The source requirement's title; null when nothing maps. */
   sourceTitle?: Maybe<Scalars['String']['output']>;
+  /** The target requirement's coverage status. */
   status: CoverageStatus;
+  /** The link's strength, 0 to 10; null when none was given. */
   strength?: Maybe<Scalars['Int']['output']>;
   /** The target requirement. */
   target: Requirement;
   /** The target requirement's id. */
   targetId: Scalars['ID']['output'];
+  /** The target requirement's reference. */
   targetRef: Scalars['String']['output'];
+  /** The target requirement's title. */
   targetTitle: Scalars['String']['output'];
 };
 
@@ -177,22 +210,29 @@ export type CrosswalkTable = {
   csv: Scalars['String']['output'];
   /** A Markdown table with the sources and licences below it. */
   markdown: Scalars['String']['output'];
+  /** The rows, target requirements in catalog order. */
   rows: Array<CrosswalkRow>;
+  /** The sources behind the rows, with their licences. */
   sources: Array<MappingSource>;
+  /** A title for the table, naming both frameworks. */
   title: Scalars['String']['output'];
 };
 
 /** The loaded knowledge graph: its version changes whenever seed/ or the database changes. */
 export type Dataset = {
   __typename?: 'Dataset';
+  /** How many nodes and edges of each kind the graph holds. */
   counts: Array<DatasetCount>;
+  /** When this process loaded the graph (the embedded store) or when it was seeded (Neo4j). */
   loadedAt: Scalars['DateTime']['output'];
   /** A hash of the seed the graph was loaded from. */
   version: Scalars['String']['output'];
 };
 
+/** One count of the loaded graph. */
 export type DatasetCount = {
   __typename?: 'DatasetCount';
+  /** How many there are. */
   count: Scalars['Int']['output'];
   /** What is counted: frameworks, requirements, mappings, ... */
   name: Scalars['String']['output'];
@@ -201,22 +241,28 @@ export type DatasetCount = {
 /** How much of `to` the framework `from` covers. */
 export type DirectionalOverlap = {
   __typename?: 'DirectionalOverlap';
+  /** The covering framework. */
   from: Framework;
+  /** Counts of `to`'s requirements by how `from` covers them. */
   summary: CoverageSummary;
+  /** The covered framework. */
   to: Framework;
 };
 
 /** Shared groundwork that frameworks overlap on: risk management, access control, human oversight, ... */
 export type Discipline = Node & {
   __typename?: 'Discipline';
+  /** What the discipline covers, in this project's words. */
   definition: Scalars['String']['output'];
   /** `discipline:<slug>`. */
   id: Scalars['ID']['output'];
+  /** The discipline's name. */
   name: Scalars['String']['output'];
   /** Requirements that address this discipline, optionally of one framework. */
   requirements: RequirementConnection;
   /** Risks mainly treated by this discipline. */
   risks: Array<Risk>;
+  /** Which kind of framework asks for it. */
   scope: DisciplineScope;
 };
 
@@ -228,8 +274,11 @@ export type DisciplineRequirementsArgs = {
   framework?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Which kind of framework asks for a discipline. */
 export type DisciplineScope =
+  /** AI frameworks ask for it. */
   | 'AI'
+  /** Security frameworks ask for it. */
   | 'SECURITY'
   /** Security and AI frameworks both ask for it. */
   | 'SHARED';
@@ -237,11 +286,13 @@ export type DisciplineScope =
 /** An artefact that proves requirements: a risk register, a model card, an access review log, ... */
 export type Evidence = Node & {
   __typename?: 'Evidence';
+  /** What the artefact is and holds. */
   description: Scalars['String']['output'];
   /** Frameworks with at least one requirement this artefact proves. */
   frameworks: Array<Framework>;
   /** `evidence:<slug>`. */
   id: Scalars['ID']['output'];
+  /** The artefact's name. */
   name: Scalars['String']['output'];
   /** Requirements this artefact can prove, optionally of one framework. */
   requirements: RequirementConnection;
@@ -255,8 +306,10 @@ export type EvidenceRequirementsArgs = {
   framework?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Which evidence to collect once and reuse across frameworks. */
 export type EvidencePlan = {
   __typename?: 'EvidencePlan';
+  /** The chosen frameworks. */
   frameworks: Array<Framework>;
   /** Most requirements proven first, then most frameworks spanned. */
   items: Array<EvidencePlanItem>;
@@ -267,39 +320,54 @@ export type EvidencePlan = {
 /** An artefact to collect once and reuse across the chosen frameworks. */
 export type EvidencePlanItem = {
   __typename?: 'EvidencePlanItem';
+  /** The artefact. */
   evidence: Evidence;
+  /** How many it proves in each chosen framework. */
   perFramework: Array<FrameworkCount>;
+  /** 1 is collected first. */
   rank: Scalars['Int']['output'];
   /** How many requirements of the chosen frameworks it proves. */
   requirementCount: Scalars['Int']['output'];
+  /** The requirements of the chosen frameworks it proves. */
   requirements: Array<Requirement>;
 };
 
+/** One step of a path between two requirements. */
 export type ExplainHop = {
   __typename?: 'ExplainHop';
   /** For a SHARED_DISCIPLINE hop: the discipline both address. */
   discipline?: Maybe<Discipline>;
+  /** Where the step starts. */
   from: Requirement;
+  /** How the step links. */
   kind: HopKind;
+  /** For a MAPPING hop, the mapping. */
   mapping?: Maybe<Mapping>;
   /** For a MAPPING hop, read from `from`: "from is <relationship> to". */
   relationship?: Maybe<Relationship>;
+  /** For a MAPPING hop, the mapping's strength. */
   strength?: Maybe<Scalars['Int']['output']>;
+  /** Where the step ends. */
   to: Requirement;
 };
 
+/** A path between two requirements. */
 export type ExplainPath = {
   __typename?: 'ExplainPath';
+  /** Its hops, in order. */
   hops: Array<ExplainHop>;
+  /** Its number of hops. */
   length: Scalars['Int']['output'];
 };
 
 /** A standard, criteria set, regulation or guidance document, with the facts a buyer compares. */
 export type Framework = Node & {
   __typename?: 'Framework';
+  /** True for frameworks about AI. */
   aiSpecific: Scalars['Boolean']['output'];
   /** Who assesses conformity: a CPA firm, an accredited certification body, nobody, ... */
   assessedBy: Scalars['String']['output'];
+  /** The edition in the graph. */
   edition: Scalars['String']['output'];
   /** How the framework is assessed. */
   frameworkKind: FrameworkKind;
@@ -307,12 +375,16 @@ export type Framework = Node & {
   id: Scalars['ID']['output'];
   /** Who owns and publishes it. */
   issuer: Scalars['String']['output'];
-  /** @deprecated Use `frameworkKind`: `kind` clashes with `Requirement.kind` (a RequirementKind) when both are selected under `node(id)`. Removed no earlier than 2027-06-01. */
+  /**
+   * How the framework is assessed.
+   * @deprecated Use `frameworkKind`: `kind` clashes with `Requirement.kind` (a RequirementKind) when both are selected under `node(id)`. Removed no earlier than 2027-06-01.
+   */
   kind: FrameworkKind;
   /** Mapping sets with this framework on either side. */
   mappingSets: Array<MappingSet>;
   /** Main market. */
   market: Scalars['String']['output'];
+  /** The full name. */
   name: Scalars['String']['output'];
   /** Typical observation period, where the framework has one (SOC 2 Type 2). */
   observationPeriod?: Maybe<Scalars['String']['output']>;
@@ -320,11 +392,15 @@ export type Framework = Node & {
   output: Scalars['String']['output'];
   /** The framework's requirements in catalog order, optionally of one kind. */
   requirements: RequirementConnection;
+  /** The name people use: `SOC 2`, `ISO/IEC 42001`. */
   shortName: Scalars['String']['output'];
+  /** What the framework is, in this project's words. */
   summary: Scalars['String']['output'];
   /** Top of the hierarchy: the requirements directly under the framework. */
   topLevel: Array<Requirement>;
+  /** How long a first assessment typically takes. */
   typicalTimeline?: Maybe<Scalars['String']['output']>;
+  /** How long an assessment holds. */
   validity: Scalars['String']['output'];
 };
 
@@ -341,33 +417,50 @@ export type FrameworkComparison = {
   __typename?: 'FrameworkComparison';
   /** Share of leaf requirements that address an AI-specific discipline. */
   aiDisciplineShare: Scalars['Float']['output'];
+  /** True for frameworks about AI. */
   aiSpecific: Scalars['Boolean']['output'];
+  /** Who assesses conformity. */
   assessedBy: Scalars['String']['output'];
+  /** The framework. */
   framework: Framework;
+  /** Who owns and publishes it. */
   issuer: Scalars['String']['output'];
+  /** How it is assessed. */
   kind: FrameworkKind;
+  /** Main market. */
   market: Scalars['String']['output'];
+  /** Typical observation period, where it has one. */
   observationPeriod?: Maybe<Scalars['String']['output']>;
+  /** What an assessment produces. */
   output: Scalars['String']['output'];
   /** Leaf requirements: clauses, controls, articles. */
   requirementCount: Scalars['Int']['output'];
   /** Share of leaf requirements that address a security-specific discipline. */
   securityDisciplineShare: Scalars['Float']['output'];
+  /** How long a first assessment typically takes. */
   typicalTimeline?: Maybe<Scalars['String']['output']>;
+  /** How long an assessment holds. */
   validity: Scalars['String']['output'];
 };
 
+/** A count for one framework. */
 export type FrameworkCount = {
   __typename?: 'FrameworkCount';
+  /** How many. */
   count: Scalars['Int']['output'];
+  /** The framework. */
   framework: Framework;
 };
 
 /** How a framework is assessed: an attestation report, a certificate, a law, or voluntary guidance. */
 export type FrameworkKind =
+  /** An auditor's attestation report (SOC 2). */
   | 'ATTESTATION'
+  /** A certificate from an accredited body (ISO/IEC 27001, 42001). */
   | 'CERTIFICATION'
+  /** Voluntary guidance (NIST AI RMF). */
   | 'GUIDANCE'
+  /** A law (EU AI Act). */
   | 'REGULATION';
 
 /** A requirement that the held frameworks do not cover: genuinely new (NONE) or not yet assessed. */
@@ -375,16 +468,23 @@ export type Gap = {
   __typename?: 'Gap';
   /** Weighted count of the risks it mitigates: AI and LEGAL 3, SECURITY and PRIVACY 2, OPERATIONAL 1. */
   consequence: Scalars['Int']['output'];
+  /** Disciplines it addresses. */
   disciplines: Array<Discipline>;
+  /** Evidence artefacts that can prove it. */
   evidence: Array<Evidence>;
+  /** Held requirements sharing a discipline with it, most shared first. */
   groundwork: Array<Groundwork>;
   /** How many held requirements share a discipline with it. */
   groundworkCount: Scalars['Int']['output'];
+  /** The NO_RELATIONSHIP assessments behind a NONE, with their reasons. */
   noRelationships: Array<NoRelationship>;
   /** 1 is the most consequential. */
   rank: Scalars['Int']['output'];
+  /** The requirement not covered. */
   requirement: Requirement;
+  /** Risks it mitigates. */
   risks: Array<Risk>;
+  /** NONE (examined, new) or UNASSESSED (not examined). */
   status: CoverageStatus;
 };
 
@@ -394,34 +494,48 @@ export type GapGroundworkArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What is genuinely new in a target framework given the held ones. */
 export type Gaps = {
   __typename?: 'Gaps';
+  /** The frameworks held. */
   held: Array<Framework>;
+  /** The gaps, most consequential first. */
   items: Array<Gap>;
+  /** Gaps examined and found new. */
   none: Scalars['Int']['output'];
   /** How the items are ordered, in words. */
   ordering: Scalars['String']['output'];
+  /** The framework to reach. */
   target: Framework;
+  /** How many gaps. */
   total: Scalars['Int']['output'];
+  /** Gaps no mapping set examined. */
   unassessed: Scalars['Int']['output'];
 };
 
 /** A held requirement that shares a discipline with the target: reusable groundwork, not coverage. */
 export type Groundwork = {
   __typename?: 'Groundwork';
+  /** The disciplines it shares with the target requirement. */
   disciplines: Array<Discipline>;
+  /** The held requirement. */
   requirement: Requirement;
 };
 
+/** The coverage of one top-level group of the target. */
 export type GroupCoverage = {
   __typename?: 'GroupCoverage';
   /** A top-level group of the target: an Annex A objective, a clause, a TSC series, an AI Act chapter. */
   group: Requirement;
+  /** Counts of the group's requirements by status. */
   summary: CoverageSummary;
 };
 
+/** How one step of an explanation links two requirements. */
 export type HopKind =
+  /** A stored mapping. */
   | 'MAPPING'
+  /** Both address the same discipline. */
   | 'SHARED_DISCIPLINE';
 
 /** A stored mapping: `from` is `relationship` `to`. Each is stored once; inverses are derived. */
@@ -432,34 +546,48 @@ export type Mapping = Node & {
    * and source. It changes exactly when one of them does.
    */
   contentHash: Scalars['String']['output'];
+  /** The requirement the relationship is read from. */
   from: Requirement;
   /**
    * `mapping:<set>:<from>-><to>`, e.g. `mapping:soc2--iso42001:soc2:CC7.2->iso42001:A.6.2.6`: derived from
    * the set and the two ends, so it survives the reordering, insertion or removal of other mappings.
    */
   id: Scalars['ID']['output'];
+  /** The set the mapping belongs to. */
   mappingSet: MappingSet;
   /** What the two share and what the target asks beyond it. */
   note?: Maybe<Scalars['String']['output']>;
+  /** Why the relation holds; null when the publisher gave none. */
   rationale?: Maybe<Rationale>;
+  /** How `from` relates to `to` as sets. */
   relationship: Relationship;
+  /** Who asserted the mapping. */
   source: MappingSource;
   /** 0-10 as in IR 8477 (EQUAL is 10); null when the publisher gave none. */
   strength?: Maybe<Scalars['Int']['output']>;
+  /** The requirement the relationship is read to. */
   to: Requirement;
 };
 
+/** A page of mappings. */
 export type MappingConnection = {
   __typename?: 'MappingConnection';
+  /** The page's mappings with their cursors. */
   edges: Array<MappingEdge>;
+  /** The page's mappings. */
   nodes: Array<Mapping>;
+  /** Where the page stands in the list. */
   pageInfo: PageInfo;
+  /** How many mappings the whole list holds (after the filter). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A mapping and its cursor. */
 export type MappingEdge = {
   __typename?: 'MappingEdge';
+  /** Pass it as `after` to continue after this mapping. */
   cursor: Scalars['String']['output'];
+  /** The mapping. */
   node: Mapping;
 };
 
@@ -494,21 +622,34 @@ export type MappingSet = Node & {
    * content hash: it changes exactly when something in the set does, whatever order the seed lists them in.
    */
   contentHash: Scalars['String']['output'];
+  /** What the set covers and how it was made. */
   description: Scalars['String']['output'];
   /** The set's mappings, optionally filtered, in set order unless `orderBy` says otherwise. */
   entries: MappingConnection;
-  /** @deprecated Use `fromFramework`: `from` clashes with `Mapping.from` (a Requirement) when both are selected under `node(id)`. Removed no earlier than 2027-06-01. */
+  /**
+   * The framework on the mappings' `from` side.
+   * @deprecated Use `fromFramework`: `from` clashes with `Mapping.from` (a Requirement) when both are selected under `node(id)`. Removed no earlier than 2027-06-01.
+   */
   from: Framework;
   /** The framework on the mappings' `from` side. */
   fromFramework: Framework;
   /** `mapping-set:<from>--<to>`. */
   id: Scalars['ID']['output'];
-  /** @deprecated Use `entries`: `mappings` clashes with `Requirement.mappings` (a list) when both are selected under `node(id)`. Removed no earlier than 2027-06-01. */
+  /**
+   * The set's mappings, in set order.
+   * @deprecated Use `entries`: `mappings` clashes with `Requirement.mappings` (a list) when both are selected under `node(id)`. Removed no earlier than 2027-06-01.
+   */
   mappings: MappingConnection;
+  /** The set's name. */
   name: Scalars['String']['output'];
+  /** The requirements the set examined and found nothing for, with the reasons. */
   noRelationships: Array<NoRelationship>;
+  /** Who asserted the set. */
   source: MappingSource;
-  /** @deprecated Use `toFramework`: `to` clashes with `Mapping.to` (a Requirement) when both are selected under `node(id)`. Removed no earlier than 2027-06-01. */
+  /**
+   * The framework on the mappings' `to` side.
+   * @deprecated Use `toFramework`: `to` clashes with `Mapping.to` (a Requirement) when both are selected under `node(id)`. Removed no earlier than 2027-06-01.
+   */
   to: Framework;
   /** The framework on the mappings' `to` side. */
   toFramework: Framework;
@@ -530,21 +671,31 @@ export type MappingSetMappingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A side of a mapping set. */
 export type MappingSide =
+  /** The set's `from` framework. */
   | 'FROM'
+  /** The set's `to` framework. */
   | 'TO';
 
 /** Who asserted a set of mappings, under which licence. */
 export type MappingSource = Node & {
   __typename?: 'MappingSource';
+  /** When it was published; null when undated. */
   date?: Maybe<Scalars['LocalDate']['output']>;
+  /** What it is and how it was made. */
   description: Scalars['String']['output'];
   /** `source:<slug>`. */
   id: Scalars['ID']['output'];
+  /** The licence it is used under. */
   licence: Scalars['String']['output'];
+  /** The mapping sets it asserted. */
   mappingSets: Array<MappingSet>;
+  /** The source's name. */
   name: Scalars['String']['output'];
+  /** Who publishes it. */
   publisher: Scalars['String']['output'];
+  /** Where it is published; null for the project's own sets. */
   url?: Maybe<Scalars['URL']['output']>;
 };
 
@@ -555,11 +706,15 @@ export type NoRelationship = Node & {
   contentHash: Scalars['String']['output'];
   /** `no-relationship:<set>:<requirement>`, e.g. `no-relationship:soc2--iso42001:iso42001:A.5.2`. */
   id: Scalars['ID']['output'];
+  /** The set that examined it. */
   mappingSet: MappingSet;
   /** The framework in which nothing was found. */
   otherFramework: Framework;
+  /** Why nothing on the other side relates, in the curator's words. */
   reason: Scalars['String']['output'];
+  /** The requirement examined. */
   requirement: Requirement;
+  /** Who made the assessment. */
   source: MappingSource;
 };
 
@@ -570,14 +725,18 @@ export type NoRelationship = Node & {
  * `mapping-set:soc2--iso42001`).
  */
 export type Node = {
+  /** The node's global id: stable, readable, and answered by `node(id)`. */
   id: Scalars['ID']['output'];
 };
 
+/** How far apart two frameworks are, both ways. */
 export type Overlap = {
   __typename?: 'Overlap';
+  /** One framework. */
   a: Framework;
   /** How much of b does a cover. */
   aCoversB: DirectionalOverlap;
+  /** The other. */
   b: Framework;
   /** How much of a does b cover. */
   bCoversA: DirectionalOverlap;
@@ -588,6 +747,7 @@ export type Overlap = {
 };
 
 
+/** How far apart two frameworks are, both ways. */
 export type OverlapMappingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MappingFilter>;
@@ -598,21 +758,32 @@ export type OverlapMappingsArgs = {
 /** Every ordered pair of the chosen frameworks: how much of `to` does `from` cover. */
 export type OverlapMatrix = {
   __typename?: 'OverlapMatrix';
+  /** One cell per ordered pair of different frameworks. */
   cells: Array<DirectionalOverlap>;
+  /** The frameworks compared. */
   frameworks: Array<Framework>;
 };
 
 /** Relay pagination state. Cursors are opaque. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item: pass it as `after` for the next page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** This page was asked for with `after`: items come before it. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item; null for an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type Query = {
   __typename?: 'Query';
+  /** The buyers' side-by-side of the chosen frameworks: their facts and figures from the graph. */
   compare?: Maybe<Array<FrameworkComparison>>;
   /**
    * How much of `target` the `held` frameworks cover, requirement by requirement, with the reasons.
@@ -624,13 +795,17 @@ export type Query = {
   crosswalk?: Maybe<CrosswalkTable>;
   /** What graph is loaded. */
   dataset?: Maybe<Dataset>;
+  /** The shared disciplines, optionally of one scope. */
   disciplines?: Maybe<Array<Discipline>>;
+  /** Every evidence artefact in the graph. */
   evidence?: Maybe<Array<Evidence>>;
+  /** The evidence artefacts to collect once and reuse across the chosen frameworks, most reused first. */
   evidencePlan?: Maybe<EvidencePlan>;
   /** Paths connecting two requirements through mappings and shared disciplines, shortest first. maxHops is 1 to 4. */
   explain?: Maybe<Array<ExplainPath>>;
   /** A framework by id; NOT_FOUND (with suggestions) for an unknown id. */
   framework?: Maybe<Framework>;
+  /** Every framework in the graph, in catalog order. */
   frameworks?: Maybe<Array<Framework>>;
   /** What is genuinely new in `target` given `held`: NONE and UNASSESSED requirements, most consequential first. */
   gaps?: Maybe<Gaps>;
@@ -638,12 +813,15 @@ export type Query = {
   mapping?: Maybe<Mapping>;
   /** A mapping set by id (`mapping-set:soc2--iso42001`); NOT_FOUND (with suggestions) for an unknown id. */
   mappingSet?: Maybe<MappingSet>;
+  /** Every mapping set in the graph. */
   mappingSets?: Maybe<Array<MappingSet>>;
+  /** Every source of mappings, with its licence. */
   mappingSources?: Maybe<Array<MappingSource>>;
   /** Any node by id; NOT_FOUND (with suggestions) when no node has that id. */
   node?: Maybe<Node>;
   /** Several nodes by id, in order; an unknown id is an error for that position. */
   nodes?: Maybe<Array<Maybe<Node>>>;
+  /** How far apart two frameworks are, both ways, with the disciplines they share and the mappings between them. */
   overlap?: Maybe<Overlap>;
   /** All frameworks when `frameworks` is omitted. */
   overlapMatrix?: Maybe<OverlapMatrix>;
@@ -656,17 +834,26 @@ export type Query = {
   requirements?: Maybe<RequirementConnection>;
   /** Requirement ids for references as people write them ("Annex A 6.2.4", "CC 6.1", "GV-1.1", "Art. 14"), at most 200. */
   resolveRefs?: Maybe<Array<ResolvedRef>>;
+  /** The risks in the graph, optionally of one category. */
   risks?: Maybe<Array<Risk>>;
   /** Candidates default to every framework not held. */
   roadmap?: Maybe<Array<RoadmapStep>>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryCompareArgs = {
   frameworks: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryCoverageArgs = {
   held: Array<Scalars['ID']['input']>;
   implemented?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -676,6 +863,10 @@ export type QueryCoverageArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryCrosswalkArgs = {
   from: Scalars['ID']['input'];
   inferred?: InputMaybe<Scalars['Boolean']['input']>;
@@ -684,16 +875,28 @@ export type QueryCrosswalkArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryDisciplinesArgs = {
   scope?: InputMaybe<DisciplineScope>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryEvidencePlanArgs = {
   frameworks: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryExplainArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
@@ -702,11 +905,19 @@ export type QueryExplainArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryFrameworkArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryGapsArgs = {
   held: Array<Scalars['ID']['input']>;
   implemented?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -716,26 +927,46 @@ export type QueryGapsArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryMappingArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryMappingSetArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryOverlapArgs = {
   a: Scalars['ID']['input'];
   b: Scalars['ID']['input'];
@@ -743,17 +974,29 @@ export type QueryOverlapArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryOverlapMatrixArgs = {
   frameworks?: InputMaybe<Array<Scalars['ID']['input']>>;
   inferred?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryRequirementArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryRequirementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -763,17 +1006,29 @@ export type QueryRequirementsArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryResolveRefsArgs = {
   framework?: InputMaybe<Scalars['ID']['input']>;
   refs: Array<Scalars['String']['input']>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryRisksArgs = {
   category?: InputMaybe<RiskCategory>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryRoadmapArgs = {
   candidates?: InputMaybe<Array<Scalars['ID']['input']>>;
   held: Array<Scalars['ID']['input']>;
@@ -782,10 +1037,14 @@ export type QueryRoadmapArgs = {
 
 /** Why the relation holds: same wording (SYNTACTIC), same meaning (SEMANTIC), same outcome (FUNCTIONAL). */
 export type Rationale =
+  /** Same outcome. */
   | 'FUNCTIONAL'
+  /** Same meaning. */
   | 'SEMANTIC'
+  /** Same wording. */
   | 'SYNTACTIC';
 
+/** How sure a resolved reference is. */
 export type RefConfidence =
   /** Several have it; name the framework to choose. */
   | 'AMBIGUOUS'
@@ -793,6 +1052,7 @@ export type RefConfidence =
   | 'EXACT'
   /** Several have it; the cited title picked one. */
   | 'LIKELY'
+  /** No requirement has this reference. */
   | 'NOT_FOUND';
 
 /**
@@ -800,23 +1060,31 @@ export type RefConfidence =
  * than b. RELATED: a concept crosswalk listed the pair without a set relation.
  */
 export type Relationship =
+  /** The two ask for the same. */
   | 'EQUAL'
+  /** The two share some but not all of what they ask. */
   | 'INTERSECTS_WITH'
+  /** A concept crosswalk listed the pair without a set relation. */
   | 'RELATED'
+  /** `a` asks for less than `b`. */
   | 'SUBSET_OF'
+  /** `a` asks for more than `b`. */
   | 'SUPERSET_OF';
 
 /** A citable element of a framework. */
 export type Requirement = Node & {
   __typename?: 'Requirement';
+  /** The requirements directly under it, in catalog order. */
   children: Array<Requirement>;
   /** Shared disciplines this requirement addresses. */
   disciplines: Array<Discipline>;
   /** Evidence artefacts that can prove this requirement. */
   evidence: Array<Evidence>;
+  /** The framework it belongs to. */
   framework: Framework;
   /** `<framework>:<ref>`, e.g. `iso42001:A.6.2.4`. */
   id: Scalars['ID']['output'];
+  /** What sort of element it is. */
   kind: RequirementKind;
   /** Direct mappings in both directions, seen from this requirement; optionally only those to one framework. */
   mappings: Array<RequirementMapping>;
@@ -844,17 +1112,25 @@ export type RequirementMappingsArgs = {
   orderBy?: InputMaybe<MappingOrder>;
 };
 
+/** A page of requirements. */
 export type RequirementConnection = {
   __typename?: 'RequirementConnection';
+  /** The page's requirements with their cursors. */
   edges: Array<RequirementEdge>;
+  /** The page's requirements. */
   nodes: Array<Requirement>;
+  /** Where the page stands in the list. */
   pageInfo: PageInfo;
+  /** How many requirements the whole list holds. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A requirement and its cursor. */
 export type RequirementEdge = {
   __typename?: 'RequirementEdge';
+  /** Pass it as `after` to continue after this requirement. */
   cursor: Scalars['String']['output'];
+  /** The requirement. */
   node: Requirement;
 };
 
@@ -864,8 +1140,11 @@ export type RequirementEdge = {
  * objective, a TSC series, an AI RMF function or category, an AI Act chapter).
  */
 export type RequirementKind =
+  /** A management-system clause or a legal article. */
   | 'CLAUSE'
+  /** An Annex A control, a Trust Services criterion, an AI RMF subcategory. */
   | 'CONTROL'
+  /** A heading with children. */
   | 'GROUP';
 
 /** A mapping seen from one requirement: this requirement is `relationship` `other`. */
@@ -873,24 +1152,36 @@ export type RequirementMapping = {
   __typename?: 'RequirementMapping';
   /** True when this view is the inverse of the stored mapping (the requirement is on its `to` side). */
   inverse: Scalars['Boolean']['output'];
+  /** The stored mapping, as asserted. */
   mapping: Mapping;
+  /** The set the mapping belongs to. */
   mappingSet: MappingSet;
+  /** What the two share and what the target asks beyond it. */
   note?: Maybe<Scalars['String']['output']>;
+  /** The requirement at the other end. */
   other: Requirement;
+  /** Why the relation holds; null when the publisher gave none. */
   rationale?: Maybe<Rationale>;
+  /** How this requirement relates to `other`, inverted when this is the stored mapping's `to` side. */
   relationship: Relationship;
+  /** Who asserted the mapping. */
   source: MappingSource;
+  /** 0-10 as in IR 8477; null when the publisher gave none. */
   strength?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A reference as written and the requirement it names. */
 export type ResolvedRef = {
   __typename?: 'ResolvedRef';
   /** Other possible requirements, or suggestions when nothing matched. */
   candidates: Array<Requirement>;
   /** The title cited after the reference, if any. */
   citedTitle?: Maybe<Scalars['String']['output']>;
+  /** How sure the resolution is. */
   confidence: RefConfidence;
+  /** The reference as given. */
   input: Scalars['String']['output'];
+  /** The requirement it names; null when ambiguous or not found. */
   requirement?: Maybe<Requirement>;
   /** Whether the cited title matches the requirement's real title; null when no title was cited. */
   titleMatches?: Maybe<Scalars['Boolean']['output']>;
@@ -899,12 +1190,15 @@ export type ResolvedRef = {
 /** Something that goes wrong, which requirements mitigate. */
 export type Risk = Node & {
   __typename?: 'Risk';
+  /** What kind of harm it is. */
   category: RiskCategory;
+  /** What goes wrong, in this project's words. */
   description: Scalars['String']['output'];
   /** The discipline that mainly treats this risk. */
   discipline?: Maybe<Discipline>;
   /** `risk:<slug>`. */
   id: Scalars['ID']['output'];
+  /** The risk's name. */
   name: Scalars['String']['output'];
   /** Requirements that mitigate this risk, optionally of one framework. */
   requirements: RequirementConnection;
@@ -918,17 +1212,25 @@ export type RiskRequirementsArgs = {
   framework?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What kind of harm a risk is. */
 export type RiskCategory =
+  /** Harm from an AI system's behaviour. */
   | 'AI'
+  /** Breach of law or contract. */
   | 'LEGAL'
+  /** Harm to how the organisation runs. */
   | 'OPERATIONAL'
+  /** Harm to people's personal data. */
   | 'PRIVACY'
+  /** Harm to confidentiality, integrity or availability. */
   | 'SECURITY';
 
 /** A candidate next framework and the work it adds given what is held. */
 export type RoadmapStep = {
   __typename?: 'RoadmapStep';
+  /** How much of it the held frameworks cover already. */
   coverage: CoverageSummary;
+  /** The candidate framework. */
   framework: Framework;
   /** marginalWork as a share of the candidate's requirements. */
   marginalShare: Scalars['Float']['output'];
@@ -938,12 +1240,14 @@ export type RoadmapStep = {
   rank: Scalars['Int']['output'];
 };
 
+/** A discipline two frameworks both address. */
 export type SharedDiscipline = {
   __typename?: 'SharedDiscipline';
   /** Leaf requirements of `a` that address it. */
   countA: Scalars['Int']['output'];
   /** Leaf requirements of `b` that address it. */
   countB: Scalars['Int']['output'];
+  /** The discipline. */
   discipline: Discipline;
 };
 
