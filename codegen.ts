@@ -48,7 +48,7 @@ const config: CodegenConfig = {
           ExplainPath: '../../domain/explain.js#ExplainPath',
           ExplainHop: '../../domain/explain.js#Hop',
           ResolvedRef: '../models.js#ResolvedRefModel',
-          CrosswalkTable: '../../analysis/tables.js#Table',
+          CrosswalkTable: '../../analysis/tables.js#CrosswalkTable',
           CrosswalkRow: '../models.js#CrosswalkRowModel',
           PairAgreement: '../../domain/agreement.js#PairAgreement',
           SourceClaim: '../../domain/agreement.js#SourceClaim',

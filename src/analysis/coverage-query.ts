@@ -44,7 +44,7 @@ export interface TargetGraph {
   pivotMappingsOf: Map<string, readonly Mapping[]> | null;
 }
 
-const ALL = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
+const ALL = { after: null, limit: Number.MAX_SAFE_INTEGER };
 
 export async function gatherTarget(store: GraphStore, target: string, kind: RequirementKind | null = null): Promise<TargetGraph> {
   const [[page], mappingSets] = await Promise.all([

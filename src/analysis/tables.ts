@@ -1,6 +1,6 @@
 import { agreeingLines, type PairAgreement } from '../domain/agreement.js';
 import type { GraphStore } from '../domain/graph-store.js';
-import type { Framework, MappingSource, Requirement, RequirementKind } from '../domain/types.js';
+import type { Framework, Mapping, MappingSource, Rationale, Relationship, Requirement, RequirementKind } from '../domain/types.js';
 import { queryPairAgreements } from './agreement.js';
 import { queryCoverage } from './coverage-query.js';
 import { queryEvidencePlan } from './evidence-plan.js';
@@ -57,23 +57,56 @@ function agreeingWith(pair: PairAgreement | undefined, mappingIds: readonly stri
   return pair && own ? agreeingLines(own, pair.claims) : null;
 }
 
+/** What a crosswalk row links, by id, beside its printable cells: for clients that join rows to the graph. */
+export interface CrosswalkRowLink {
+  targetId: string;
+  /** The source requirement; null when nothing maps. */
+  sourceId: string | null;
+  /** As read from the source side; NO_RELATIONSHIP when the set examined the target and found nothing. */
+  relation: Relationship | 'NO_RELATIONSHIP' | null;
+  /** The stored mappings behind the link, in path order (one for a direct link). */
+  mappingIds: string[];
+  /** The mapping's rationale, for a direct link. */
+  rationale: Rationale | null;
+}
+
+export interface CrosswalkTable extends Table {
+  /** One per row, in row order. */
+  links: CrosswalkRowLink[];
+}
+
+/** The stored mappings of the given sets by id: one batched read. */
+async function mappingsById(store: GraphStore, setIds: string[]): Promise<Map<string, Mapping>> {
+  const unique = [...new Set(setIds)];
+  const lists = unique.length > 0 ? await store.mappingsInSet(unique) : [];
+  return new Map(lists.flat().map((m) => [m.id, m]));
+}
+
 /** One row per target requirement and link: "which of `from` satisfies `to`, and why". */
 export async function crosswalkTable(
   store: GraphStore,
   args: { from: Framework; to: Framework; kind?: RequirementKind | null; inferred?: boolean },
-): Promise<Table> {
+): Promise<CrosswalkTable> {
   const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false });
-  const held = await titlesOf(store, result.items.flatMap((i) => i.via.flatMap((v) => v.path)));
-  const [sources, agreements] = await Promise.all([sourcesById(store), queryPairAgreements(store, args.from.id, args.to.id)]);
+  const directSets = result.items.flatMap((i) => i.via.filter((v) => !v.inferred && v.mappingIds.length === 1).map((v) => v.setId));
+  const [held, sources, stored, agreements] = await Promise.all([
+    titlesOf(store, result.items.flatMap((i) => i.via.flatMap((v) => v.path))),
+    sourcesById(store),
+    mappingsById(store, directSets),
+    queryPairAgreements(store, args.from.id, args.to.id),
+  ]);
   const pairs = new Map(agreements.map((p) => [`${p.fromId} ${p.toId}`, p]));
   const used = new Set<string>();
   const rows: Table['rows'] = [];
+  const links: CrosswalkRowLink[] = [];
   for (const item of result.items) {
     const target = { targetRef: item.requirement.ref, targetTitle: item.requirement.title, status: item.status };
     if (item.via.length === 0) {
       const reason = item.assessments.map((a) => a.reason).join(' ');
       item.assessments.forEach((a) => used.add(a.sourceId));
-      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: item.status === 'NONE' ? 'NO_RELATIONSHIP' : null, strength: null, inferred: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null, agreeingSources: null });
+      const relation = item.status === 'NONE' ? 'NO_RELATIONSHIP' : null;
+      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: relation, strength: null, inferred: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null, agreeingSources: null });
+      links.push({ targetId: item.requirement.id, sourceId: null, relation, mappingIds: [], rationale: null });
       continue;
     }
     for (const link of item.via) {
@@ -91,6 +124,8 @@ export async function crosswalkTable(
         mappingSource: sourceIds.map((s) => sources.get(s)?.name ?? s).join(' + '),
         agreeingSources: agreeingWith(pairs.get(`${link.heldId} ${item.requirement.id}`), link.mappingIds),
       });
+      const direct = !link.inferred && link.mappingIds.length === 1 ? stored.get(link.mappingIds[0]!) : undefined;
+      links.push({ targetId: item.requirement.id, sourceId: link.heldId, relation: link.relationship, mappingIds: link.mappingIds, rationale: direct?.rationale ?? null });
     }
   }
   return {
@@ -98,6 +133,7 @@ export async function crosswalkTable(
     title: `${args.from.shortName} to ${args.to.shortName} crosswalk${args.kind ? ` (${args.kind.toLowerCase()}s)` : ''}`,
     columns: CROSSWALK_COLUMNS,
     rows,
+    links,
     sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
   };
 }

@@ -15,5 +15,7 @@ export const ErrorCode = {
   OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
+  /** A connection's `after` is malformed, another connection's, or names a row that is gone (`reason` says which). */
+  INVALID_CURSOR: 'INVALID_CURSOR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

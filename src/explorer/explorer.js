@@ -10,7 +10,11 @@ const STATUS_LABEL = { FULL: 'full', PARTIAL: 'partial', NONE: 'new', UNASSESSED
 const STATUS_COLOUR = { FULL: '#2e7d32', PARTIAL: '#f9a825', NONE: '#c62828', UNASSESSED: '#9e9e9e' };
 const view = document.getElementById('view');
 
-/** Runs a GraphQL operation; throws with the server's message and code on an error. */
+/**
+ * Runs a GraphQL operation. Root fields are nullable, so one failing field leaves the others:
+ * a view gets what was answered, and this throws (with the server's message and code) only when
+ * nothing was.
+ */
 async function graphql(query, variables = {}) {
   const response = await fetch('/graphql', {
     method: 'POST',
@@ -18,7 +22,8 @@ async function graphql(query, variables = {}) {
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
-  if (body.errors?.length) {
+  const answered = body.data && Object.values(body.data).some((value) => value !== null);
+  if (body.errors?.length && !answered) {
     const [error] = body.errors;
     const failure = new Error(error.message);
     failure.code = error.extensions?.code;
@@ -191,7 +196,9 @@ async function searchView(params) {
     return;
   }
   const data = await graphql(OPERATIONS.Search, { refs: [q], q });
-  const [resolved] = data.resolveRefs;
+  // Either half may fail alone (a reference too long to parse, words too long to search): show the other.
+  const resolved = data.resolveRefs?.[0] ?? { confidence: 'NOT_FOUND', requirement: null, candidates: [] };
+  const words = data.requirements ?? { totalCount: 0, nodes: [] };
   const link = (r) => `<a href="#/requirement/${encodeURIComponent(r.id)}">${escape(r.framework.shortName)} ${escape(r.ref)}</a> ${escape(r.title)}`;
   const found = resolved.requirement ? [resolved.requirement] : resolved.candidates;
   view.innerHTML = `
@@ -199,8 +206,8 @@ async function searchView(params) {
     <h2>As a reference <span class="muted">(${resolved.confidence.toLowerCase().replace('_', ' ')})</span></h2>
     ${resolved.citedTitle && resolved.requirement ? `<p>Cited title "${escape(resolved.citedTitle)}" ${resolved.titleMatches ? 'matches' : '<b>does not match</b>'} the real title.</p>` : ''}
     <ul class="results">${found.map((r) => `<li>${link(r)}</li>`).join('') || '<li class="muted">No reference matched.</li>'}</ul>
-    <h2>By words <span class="muted">(${data.requirements.totalCount})</span></h2>
-    <ul class="results">${data.requirements.nodes.map((r) => `<li>${link(r)}</li>`).join('') || '<li class="muted">Nothing found.</li>'}</ul>`;
+    <h2>By words <span class="muted">(${words.totalCount})</span></h2>
+    <ul class="results">${words.nodes.map((r) => `<li>${link(r)}</li>`).join('') || '<li class="muted">Nothing found.</li>'}</ul>`;
 }
 
 // ---------------------------------------------------------------- overlap matrix

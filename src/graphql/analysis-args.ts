@@ -1,7 +1,7 @@
 import { coverageRequestProblems, frameworkListProblems, quotedArgument } from '../analysis/request-checks.js';
 import type { Framework, RequirementKind } from '../domain/types.js';
 import type { RequestContext } from './context.js';
-import { badInput, throwFirstProblem } from './errors.js';
+import { badInput, checkAll, throwProblems } from './errors.js';
 import { requireFramework, requireFrameworks, requireRequirement } from './lookup.js';
 
 /**
@@ -26,19 +26,22 @@ export interface CheckedAnalysisArgs {
 }
 
 export async function checkFrameworkList(ctx: RequestContext, ids: readonly string[], argument: string, minimum = 1): Promise<string[]> {
-  throwFirstProblem(frameworkListProblems(ids, argument, quotedArgument, minimum));
+  throwProblems(frameworkListProblems(ids, argument, quotedArgument, minimum));
   const unique = [...new Set(ids)];
   await requireFrameworks(ctx, unique, argument);
   return unique;
 }
 
 export async function checkAnalysisArgs(ctx: RequestContext, args: AnalysisArgs): Promise<CheckedAnalysisArgs> {
-  const target = await requireFramework(ctx, args.target, 'target');
-  const held = await checkFrameworkList(ctx, args.held, 'held');
+  // Every faulty argument is reported, not only the first (README, "Conventions for integrators").
   const kind = args.kind ?? null;
-  throwFirstProblem(coverageRequestProblems({ target: target.id, held, kind }, quotedArgument));
+  const [target, held] = await checkAll([
+    requireFramework(ctx, args.target, 'target'),
+    checkFrameworkList(ctx, args.held, 'held'),
+    () => throwProblems(coverageRequestProblems({ target: args.target, held: args.held, kind }, quotedArgument)),
+  ] as const);
   if (kind) {
-    const [page] = await ctx.loaders.requirementPages.loadMany([{ filter: { frameworkIds: [target.id], kinds: [kind] }, page: { offset: 0, limit: 0 } }]);
+    const [page] = await ctx.loaders.requirementPages.loadMany([{ filter: { frameworkIds: [target.id], kinds: [kind] }, page: { after: null, limit: 0 } }]);
     if (!(page instanceof Error) && page?.totalCount === 0) {
       throw badInput(`${target.shortName} has no ${kind} requirements; try ${kind === 'CLAUSE' ? 'CONTROL' : 'CLAUSE'} or leave "kind" out.`, 'kind');
     }

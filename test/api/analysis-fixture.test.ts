@@ -45,7 +45,7 @@ describe('coverage', () => {
         sources: [{ id: 'source:curated' }],
         inferred: false,
         path: null,
-        mappings: [{ id: 'alpha--beta:alpha:A1->beta:B1' }],
+        mappings: [{ id: 'mapping:alpha--beta:alpha:A1->beta:B1' }],
       },
     ]);
     // A2 addresses "risk" like B1 but is not already the reason: it is groundwork.
@@ -67,7 +67,7 @@ describe('coverage', () => {
       strength: 6,
       path: [{ id: 'alpha:A3' }, { id: 'gamma:G1' }, { id: 'beta:B4' }],
       sources: [{ id: 'source:curated' }],
-      mappings: [{ id: 'alpha--gamma:alpha:A3->gamma:G1' }, { id: 'gamma--beta:gamma:G1->beta:B4' }],
+      mappings: [{ id: 'mapping:alpha--gamma:alpha:A3->gamma:G1' }, { id: 'mapping:gamma--beta:gamma:G1->beta:B4' }],
     });
   });
 

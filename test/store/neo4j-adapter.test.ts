@@ -44,13 +44,13 @@ describe('Neo4j adapter: port calls to Cypher', () => {
   it('sends every requirement search as one statement with integer paging and lowercase words', async () => {
     const { driver, store } = setup();
     await store.findRequirements([
-      { filter: { frameworkIds: ['beta'], kinds: ['CONTROL'] }, page: { offset: 2, limit: 2 } },
-      { filter: { search: 'Asks  B3' }, page: { offset: 0, limit: 10 } },
+      { filter: { frameworkIds: ['beta'], kinds: ['CONTROL'] }, page: { after: 'beta:B2', limit: 2 } },
+      { filter: { search: 'Asks  B3' }, page: { after: null, limit: 10 } },
     ]);
     expect(driver.names()).toEqual(['requirement/find']);
     const [first, second] = driver.calls[0]!.parameters.queries as any[];
     expect(first).toMatchObject({ frameworkIds: ['beta'], kinds: ['CONTROL'], words: [] });
-    expect(neo4j.isInt(first.offset) && first.offset.toNumber()).toBe(2);
+    expect(first.after).toBe('beta:B2');
     expect(neo4j.isInt(first.limit) && first.limit.toNumber()).toBe(2);
     expect(second).toMatchObject({ frameworkIds: null, kinds: null, words: ['asks', 'b3'] });
   });

@@ -9,7 +9,7 @@ import type { EvidencePlan as EvidencePlanModel } from '../../domain/evidence-pl
 import type { FrameworkComparison as FrameworkComparisonModel } from '../../analysis/compare.js';
 import type { RoadmapStep as RoadmapStepModel } from '../../domain/roadmap.js';
 import type { ExplainPath as ExplainPathModel, Hop as HopModel } from '../../domain/explain.js';
-import type { Table as TableModel } from '../../analysis/tables.js';
+import type { CrosswalkTable as CrosswalkTableModel } from '../../analysis/tables.js';
 import type { PairAgreement as PairAgreementModel, SourceClaim as SourceClaimModel } from '../../domain/agreement.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
@@ -23,9 +23,9 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A date and time in UTC, ISO 8601. */
+  /** A date and time in UTC, ISO 8601 (RFC 3339 date-time). */
   DateTime: { input: string; output: string; }
-  /** A calendar date, YYYY-MM-DD. */
+  /** A calendar date, YYYY-MM-DD (RFC 3339 full-date). */
   LocalDate: { input: string; output: string; }
   /** An absolute URL (RFC 3986). */
   URL: { input: string; output: string; }
@@ -55,26 +55,37 @@ export type ClaimKind =
   /** A mapping set between the two frameworks examined one of the requirements and found nothing in the other framework. */
   | 'NOTHING_FOUND';
 
+/** A side of a mapping set on which every leaf requirement was examined. */
 export type ComprehensiveSide = {
   __typename?: 'ComprehensiveSide';
+  /** The framework on that side. */
   framework: Framework;
+  /** Which side. */
   side: MappingSide;
   /** When set, only the requirements with this tag were examined on that side. */
   tag?: Maybe<Scalars['String']['output']>;
 };
 
+/** How much of a target framework the held frameworks cover, requirement by requirement. */
 export type Coverage = {
   __typename?: 'Coverage';
+  /** Counts per top-level group of the target, in catalog order. */
   groups: Array<GroupCoverage>;
+  /** The frameworks held. */
   held: Array<Framework>;
+  /** Whether inferred links were followed. */
   inferred: Scalars['Boolean']['output'];
   /** One item per leaf requirement of the target (of `kind` when given), in catalog order. */
   items: Array<CoverageItem>;
+  /** The kind of requirement counted; null for every leaf. */
   kind?: Maybe<RequirementKind>;
+  /** Counts over every item. */
   summary: CoverageSummary;
+  /** The framework covered. */
   target: Framework;
 };
 
+/** One target requirement, its coverage status and the reasons. */
 export type CoverageItem = {
   __typename?: 'CoverageItem';
   /** Held requirements sharing a discipline with this one (excluding those in `via`), most shared first. */
@@ -85,13 +96,16 @@ export type CoverageItem = {
   inferred: Scalars['Boolean']['output'];
   /** The NO_RELATIONSHIP assessments behind a NONE, with their reasons. */
   noRelationships: Array<NoRelationship>;
+  /** The target requirement. */
   requirement: Requirement;
+  /** How far the held frameworks cover it. */
   status: CoverageStatus;
   /** The best links first: direct before inferred, then by relationship and strength. */
   via: Array<CoverageLink>;
 };
 
 
+/** One target requirement, its coverage status and the reasons. */
 export type CoverageItemGroundworkArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -101,9 +115,11 @@ export type CoverageLink = {
   __typename?: 'CoverageLink';
   /** Whether the lines of evidence about the held and the target requirement agree. Annotation only: a disagreement never raises a coverage status. */
   agreement: Agreement;
+  /** True when the link is composed through frameworks not held. */
   inferred: Scalars['Boolean']['output'];
   /** The stored mappings behind the link, in path order. */
   mappings: Array<Mapping>;
+  /** What the two share and what the target asks beyond it. */
   note?: Maybe<Scalars['String']['output']>;
   /** For an inferred link: held requirement, pivot, target. Null for a direct link. */
   path?: Maybe<Array<Requirement>>;
@@ -124,23 +140,48 @@ export type CoverageLink = {
  * it: unknown, not new.
  */
 export type CoverageStatus =
+  /** A held requirement is EQUAL to it or a SUPERSET_OF it. */
   | 'FULL'
+  /** A mapping set examined it and found nothing on the held side: genuinely new. */
   | 'NONE'
+  /** The best link is SUBSET_OF, INTERSECTS_WITH or RELATED. */
   | 'PARTIAL'
+  /** No mapping set examined it: unknown, not new. */
   | 'UNASSESSED';
 
+/** Counts of target requirements by coverage status. */
 export type CoverageSummary = {
   __typename?: 'CoverageSummary';
   /** Share covered fully or in part, 0..1. */
   coveredShare: Scalars['Float']['output'];
+  /** Requirements covered fully. */
   full: Scalars['Int']['output'];
   /** Share covered fully, 0..1. */
   fullShare: Scalars['Float']['output'];
+  /** Requirements examined and found new. */
   none: Scalars['Int']['output'];
+  /** Requirements covered in part. */
   partial: Scalars['Int']['output'];
+  /** Requirements counted. */
   total: Scalars['Int']['output'];
+  /** Requirements no mapping set examined. */
   unassessed: Scalars['Int']['output'];
 };
+
+/** A crosswalk row's relation: an IR 8477 set relation, RELATED, or NO_RELATIONSHIP (examined, nothing found). */
+export type CrosswalkRelation =
+  /** The two ask for the same. */
+  | 'EQUAL'
+  /** The two share some but not all of what they ask. */
+  | 'INTERSECTS_WITH'
+  /** A mapping set examined the target and found nothing on the source side. */
+  | 'NO_RELATIONSHIP'
+  /** A concept crosswalk listed the pair without a set relation. */
+  | 'RELATED'
+  /** The source asks for less than the target. */
+  | 'SUBSET_OF'
+  /** The source asks for more than the target. */
+  | 'SUPERSET_OF';
 
 /** One row of a crosswalk table: a target requirement and one requirement of the source framework that maps to it. */
 export type CrosswalkRow = {
@@ -149,16 +190,45 @@ export type CrosswalkRow = {
   agreeingSources?: Maybe<Scalars['Int']['output']>;
   /** For an inferred link, the pivot requirements it goes through. */
   inferredVia?: Maybe<Scalars['String']['output']>;
+  /** The stored mapping behind a direct link; null for an inferred link or when nothing maps. */
+  mappingId?: Maybe<Scalars['ID']['output']>;
+  /** Every stored mapping behind the link, in path order: one for a direct link, one per hop for an inferred one. */
+  mappingIds: Array<Scalars['ID']['output']>;
+  /** The name of the source that asserted the link. */
   mappingSource?: Maybe<Scalars['String']['output']>;
+  /** What the two share and what the target asks beyond it, or why nothing maps. */
   note?: Maybe<Scalars['String']['output']>;
-  /** Read from the source side; NO_RELATIONSHIP when the set examined the target and found nothing. */
+  /** Why the relation holds, for a direct link whose mapping gives it; null otherwise. */
+  rationale?: Maybe<Rationale>;
+  /**
+   * How the source requirement relates to the target, read from the source side; NO_RELATIONSHIP when
+   * the set examined the target and found nothing; null when no set examined it (UNASSESSED).
+   */
+  relation?: Maybe<CrosswalkRelation>;
+  /**
+   * Read from the source side; NO_RELATIONSHIP when the set examined the target and found nothing.
+   * @deprecated Use `relation`, the same value as an enum. Removed no earlier than 2027-06-01.
+   */
   relationship?: Maybe<Scalars['String']['output']>;
+  /** The source requirement; null when nothing maps to the target. */
+  source?: Maybe<Requirement>;
+  /** The source requirement's id; null when nothing maps to the target. */
+  sourceId?: Maybe<Scalars['ID']['output']>;
   /** Null when nothing maps to the target. */
   sourceRef?: Maybe<Scalars['String']['output']>;
+  /** The source requirement's title; null when nothing maps. */
   sourceTitle?: Maybe<Scalars['String']['output']>;
+  /** The target requirement's coverage status. */
   status: CoverageStatus;
+  /** The link's strength, 0 to 10; null when none was given. */
   strength?: Maybe<Scalars['Int']['output']>;
+  /** The target requirement. */
+  target: Requirement;
+  /** The target requirement's id. */
+  targetId: Scalars['ID']['output'];
+  /** The target requirement's reference. */
   targetRef: Scalars['String']['output'];
+  /** The target requirement's title. */
   targetTitle: Scalars['String']['output'];
 };
 
@@ -169,22 +239,29 @@ export type CrosswalkTable = {
   csv: Scalars['String']['output'];
   /** A Markdown table with the sources and licences below it. */
   markdown: Scalars['String']['output'];
+  /** The rows, target requirements in catalog order. */
   rows: Array<CrosswalkRow>;
+  /** The sources behind the rows, with their licences. */
   sources: Array<MappingSource>;
+  /** A title for the table, naming both frameworks. */
   title: Scalars['String']['output'];
 };
 
 /** The loaded knowledge graph: its version changes whenever seed/ or the database changes. */
 export type Dataset = {
   __typename?: 'Dataset';
+  /** How many nodes and edges of each kind the graph holds. */
   counts: Array<DatasetCount>;
+  /** When this process loaded the graph (the embedded store) or when it was seeded (Neo4j). */
   loadedAt: Scalars['DateTime']['output'];
   /** A hash of the seed the graph was loaded from. */
   version: Scalars['String']['output'];
 };
 
+/** One count of the loaded graph. */
 export type DatasetCount = {
   __typename?: 'DatasetCount';
+  /** How many there are. */
   count: Scalars['Int']['output'];
   /** What is counted: frameworks, requirements, mappings, ... */
   name: Scalars['String']['output'];
@@ -193,22 +270,28 @@ export type DatasetCount = {
 /** How much of `to` the framework `from` covers. */
 export type DirectionalOverlap = {
   __typename?: 'DirectionalOverlap';
+  /** The covering framework. */
   from: Framework;
+  /** Counts of `to`'s requirements by how `from` covers them. */
   summary: CoverageSummary;
+  /** The covered framework. */
   to: Framework;
 };
 
 /** Shared groundwork that frameworks overlap on: risk management, access control, human oversight, ... */
 export type Discipline = Node & {
   __typename?: 'Discipline';
+  /** What the discipline covers, in this project's words. */
   definition: Scalars['String']['output'];
   /** `discipline:<slug>`. */
   id: Scalars['ID']['output'];
+  /** The discipline's name. */
   name: Scalars['String']['output'];
   /** Requirements that address this discipline, optionally of one framework. */
   requirements: RequirementConnection;
   /** Risks mainly treated by this discipline. */
   risks: Array<Risk>;
+  /** Which kind of framework asks for it. */
   scope: DisciplineScope;
 };
 
@@ -220,8 +303,11 @@ export type DisciplineRequirementsArgs = {
   framework?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Which kind of framework asks for a discipline. */
 export type DisciplineScope =
+  /** AI frameworks ask for it. */
   | 'AI'
+  /** Security frameworks ask for it. */
   | 'SECURITY'
   /** Security and AI frameworks both ask for it. */
   | 'SHARED';
@@ -229,11 +315,13 @@ export type DisciplineScope =
 /** An artefact that proves requirements: a risk register, a model card, an access review log, ... */
 export type Evidence = Node & {
   __typename?: 'Evidence';
+  /** What the artefact is and holds. */
   description: Scalars['String']['output'];
   /** Frameworks with at least one requirement this artefact proves. */
   frameworks: Array<Framework>;
   /** `evidence:<slug>`. */
   id: Scalars['ID']['output'];
+  /** The artefact's name. */
   name: Scalars['String']['output'];
   /** Requirements this artefact can prove, optionally of one framework. */
   requirements: RequirementConnection;
@@ -247,8 +335,10 @@ export type EvidenceRequirementsArgs = {
   framework?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** Which evidence to collect once and reuse across frameworks. */
 export type EvidencePlan = {
   __typename?: 'EvidencePlan';
+  /** The chosen frameworks. */
   frameworks: Array<Framework>;
   /** Most requirements proven first, then most frameworks spanned. */
   items: Array<EvidencePlanItem>;
@@ -259,49 +349,71 @@ export type EvidencePlan = {
 /** An artefact to collect once and reuse across the chosen frameworks. */
 export type EvidencePlanItem = {
   __typename?: 'EvidencePlanItem';
+  /** The artefact. */
   evidence: Evidence;
+  /** How many it proves in each chosen framework. */
   perFramework: Array<FrameworkCount>;
+  /** 1 is collected first. */
   rank: Scalars['Int']['output'];
   /** How many requirements of the chosen frameworks it proves. */
   requirementCount: Scalars['Int']['output'];
+  /** The requirements of the chosen frameworks it proves. */
   requirements: Array<Requirement>;
 };
 
+/** One step of a path between two requirements. */
 export type ExplainHop = {
   __typename?: 'ExplainHop';
   /** For a SHARED_DISCIPLINE hop: the discipline both address. */
   discipline?: Maybe<Discipline>;
+  /** Where the step starts. */
   from: Requirement;
+  /** How the step links. */
   kind: HopKind;
+  /** For a MAPPING hop, the mapping. */
   mapping?: Maybe<Mapping>;
   /** For a MAPPING hop, read from `from`: "from is <relationship> to". */
   relationship?: Maybe<Relationship>;
+  /** For a MAPPING hop, the mapping's strength. */
   strength?: Maybe<Scalars['Int']['output']>;
+  /** Where the step ends. */
   to: Requirement;
 };
 
+/** A path between two requirements. */
 export type ExplainPath = {
   __typename?: 'ExplainPath';
+  /** Its hops, in order. */
   hops: Array<ExplainHop>;
+  /** Its number of hops. */
   length: Scalars['Int']['output'];
 };
 
 /** A standard, criteria set, regulation or guidance document, with the facts a buyer compares. */
 export type Framework = Node & {
   __typename?: 'Framework';
+  /** True for frameworks about AI. */
   aiSpecific: Scalars['Boolean']['output'];
   /** Who assesses conformity: a CPA firm, an accredited certification body, nobody, ... */
   assessedBy: Scalars['String']['output'];
+  /** The edition in the graph. */
   edition: Scalars['String']['output'];
+  /** How the framework is assessed. */
+  frameworkKind: FrameworkKind;
   /** Short stable id: `soc2`, `iso42001`, `iso27001`, `nist-ai-rmf`, `eu-ai-act`. */
   id: Scalars['ID']['output'];
   /** Who owns and publishes it. */
   issuer: Scalars['String']['output'];
+  /**
+   * How the framework is assessed.
+   * @deprecated Use `frameworkKind`: `kind` clashes with `Requirement.kind` (a RequirementKind) when both are selected under `node(id)`. Removed no earlier than 2027-06-01.
+   */
   kind: FrameworkKind;
   /** Mapping sets with this framework on either side. */
   mappingSets: Array<MappingSet>;
   /** Main market. */
   market: Scalars['String']['output'];
+  /** The full name. */
   name: Scalars['String']['output'];
   /** Typical observation period, where the framework has one (SOC 2 Type 2). */
   observationPeriod?: Maybe<Scalars['String']['output']>;
@@ -309,11 +421,15 @@ export type Framework = Node & {
   output: Scalars['String']['output'];
   /** The framework's requirements in catalog order, optionally of one kind. */
   requirements: RequirementConnection;
+  /** The name people use: `SOC 2`, `ISO/IEC 42001`. */
   shortName: Scalars['String']['output'];
+  /** What the framework is, in this project's words. */
   summary: Scalars['String']['output'];
   /** Top of the hierarchy: the requirements directly under the framework. */
   topLevel: Array<Requirement>;
+  /** How long a first assessment typically takes. */
   typicalTimeline?: Maybe<Scalars['String']['output']>;
+  /** How long an assessment holds. */
   validity: Scalars['String']['output'];
 };
 
@@ -330,33 +446,50 @@ export type FrameworkComparison = {
   __typename?: 'FrameworkComparison';
   /** Share of leaf requirements that address an AI-specific discipline. */
   aiDisciplineShare: Scalars['Float']['output'];
+  /** True for frameworks about AI. */
   aiSpecific: Scalars['Boolean']['output'];
+  /** Who assesses conformity. */
   assessedBy: Scalars['String']['output'];
+  /** The framework. */
   framework: Framework;
+  /** Who owns and publishes it. */
   issuer: Scalars['String']['output'];
+  /** How it is assessed. */
   kind: FrameworkKind;
+  /** Main market. */
   market: Scalars['String']['output'];
+  /** Typical observation period, where it has one. */
   observationPeriod?: Maybe<Scalars['String']['output']>;
+  /** What an assessment produces. */
   output: Scalars['String']['output'];
   /** Leaf requirements: clauses, controls, articles. */
   requirementCount: Scalars['Int']['output'];
   /** Share of leaf requirements that address a security-specific discipline. */
   securityDisciplineShare: Scalars['Float']['output'];
+  /** How long a first assessment typically takes. */
   typicalTimeline?: Maybe<Scalars['String']['output']>;
+  /** How long an assessment holds. */
   validity: Scalars['String']['output'];
 };
 
+/** A count for one framework. */
 export type FrameworkCount = {
   __typename?: 'FrameworkCount';
+  /** How many. */
   count: Scalars['Int']['output'];
+  /** The framework. */
   framework: Framework;
 };
 
 /** How a framework is assessed: an attestation report, a certificate, a law, or voluntary guidance. */
 export type FrameworkKind =
+  /** An auditor's attestation report (SOC 2). */
   | 'ATTESTATION'
+  /** A certificate from an accredited body (ISO/IEC 27001, 42001). */
   | 'CERTIFICATION'
+  /** Voluntary guidance (NIST AI RMF). */
   | 'GUIDANCE'
+  /** A law (EU AI Act). */
   | 'REGULATION';
 
 /** A requirement that the held frameworks do not cover: genuinely new (NONE) or not yet assessed. */
@@ -364,16 +497,23 @@ export type Gap = {
   __typename?: 'Gap';
   /** Weighted count of the risks it mitigates: AI and LEGAL 3, SECURITY and PRIVACY 2, OPERATIONAL 1. */
   consequence: Scalars['Int']['output'];
+  /** Disciplines it addresses. */
   disciplines: Array<Discipline>;
+  /** Evidence artefacts that can prove it. */
   evidence: Array<Evidence>;
+  /** Held requirements sharing a discipline with it, most shared first. */
   groundwork: Array<Groundwork>;
   /** How many held requirements share a discipline with it. */
   groundworkCount: Scalars['Int']['output'];
+  /** The NO_RELATIONSHIP assessments behind a NONE, with their reasons. */
   noRelationships: Array<NoRelationship>;
   /** 1 is the most consequential. */
   rank: Scalars['Int']['output'];
+  /** The requirement not covered. */
   requirement: Requirement;
+  /** Risks it mitigates. */
   risks: Array<Risk>;
+  /** NONE (examined, new) or UNASSESSED (not examined). */
   status: CoverageStatus;
 };
 
@@ -383,51 +523,80 @@ export type GapGroundworkArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** What is genuinely new in a target framework given the held ones. */
 export type Gaps = {
   __typename?: 'Gaps';
+  /** The frameworks held. */
   held: Array<Framework>;
+  /** The gaps, most consequential first. */
   items: Array<Gap>;
+  /** Gaps examined and found new. */
   none: Scalars['Int']['output'];
   /** How the items are ordered, in words. */
   ordering: Scalars['String']['output'];
+  /** The framework to reach. */
   target: Framework;
+  /** How many gaps. */
   total: Scalars['Int']['output'];
+  /** Gaps no mapping set examined. */
   unassessed: Scalars['Int']['output'];
 };
 
 /** A held requirement that shares a discipline with the target: reusable groundwork, not coverage. */
 export type Groundwork = {
   __typename?: 'Groundwork';
+  /** The disciplines it shares with the target requirement. */
   disciplines: Array<Discipline>;
+  /** The held requirement. */
   requirement: Requirement;
 };
 
+/** The coverage of one top-level group of the target. */
 export type GroupCoverage = {
   __typename?: 'GroupCoverage';
   /** A top-level group of the target: an Annex A objective, a clause, a TSC series, an AI Act chapter. */
   group: Requirement;
+  /** Counts of the group's requirements by status. */
   summary: CoverageSummary;
 };
 
+/** How one step of an explanation links two requirements. */
 export type HopKind =
+  /** A stored mapping. */
   | 'MAPPING'
+  /** Both address the same discipline. */
   | 'SHARED_DISCIPLINE';
 
 /** A stored mapping: `from` is `relationship` `to`. Each is stored once; inverses are derived. */
-export type Mapping = {
+export type Mapping = Node & {
   __typename?: 'Mapping';
   /** Whether other lines of evidence about the same two requirements agree with this mapping. */
   agreement: MappingAgreement;
+  /**
+   * A stable hash (SHA-256, hex) of what the mapping says: its ends, relationship, strength, rationale, note
+   * and source. It changes exactly when one of them does.
+   */
+  contentHash: Scalars['String']['output'];
+  /** The requirement the relationship is read from. */
   from: Requirement;
+  /**
+   * `mapping:<set>:<from>-><to>`, e.g. `mapping:soc2--iso42001:soc2:CC7.2->iso42001:A.6.2.6`: derived from
+   * the set and the two ends, so it survives the reordering, insertion or removal of other mappings.
+   */
   id: Scalars['ID']['output'];
+  /** The set the mapping belongs to. */
   mappingSet: MappingSet;
   /** What the two share and what the target asks beyond it. */
   note?: Maybe<Scalars['String']['output']>;
+  /** Why the relation holds; null when the publisher gave none. */
   rationale?: Maybe<Rationale>;
+  /** How `from` relates to `to` as sets. */
   relationship: Relationship;
+  /** Who asserted the mapping. */
   source: MappingSource;
   /** 0-10 as in IR 8477 (EQUAL is 10); null when the publisher gave none. */
   strength?: Maybe<Scalars['Int']['output']>;
+  /** The requirement the relationship is read to. */
   to: Requirement;
 };
 
@@ -436,38 +605,105 @@ export type MappingAgreement = {
   __typename?: 'MappingAgreement';
   /** Lines of evidence compatible with this mapping, its own included. */
   agreeingLines: Scalars['Int']['output'];
+  /** Whether the lines of evidence about the mapping's two requirements agree. */
   agreement: Agreement;
+  /** Every line of evidence about the two requirements, this mapping's own included. */
   claims: Array<SourceClaim>;
 };
 
+/** A page of mappings. */
 export type MappingConnection = {
   __typename?: 'MappingConnection';
+  /** The page's mappings with their cursors. */
   edges: Array<MappingEdge>;
+  /** The page's mappings. */
   nodes: Array<Mapping>;
+  /** Where the page stands in the list. */
   pageInfo: PageInfo;
+  /** How many mappings the whole list holds (after the filter). */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A mapping and its cursor. */
 export type MappingEdge = {
   __typename?: 'MappingEdge';
+  /** Pass it as `after` to continue after this mapping. */
   cursor: Scalars['String']['output'];
+  /** The mapping. */
   node: Mapping;
 };
+
+/** Which mappings a list answers; every condition given must hold. */
+export type MappingFilter = {
+  /** At least this strength, 0 to 10; mappings whose publisher gave no strength are left out. */
+  minStrength?: InputMaybe<Scalars['Int']['input']>;
+  /** Any of these relationships (on a requirement's list, as read from that requirement). */
+  relationships?: InputMaybe<Array<Relationship>>;
+  /** Only the mappings asserted by this source, e.g. `source:crosswalk-curated`. */
+  source?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** The order of a list of mappings. Ties fall back to the list's own order, then the mapping id, so paging is stable. */
+export type MappingOrder =
+  /** By the `from` requirement's id, then the `to` requirement's. */
+  | 'FROM_ID'
+  /** As the mapping set lists them (a requirement's list: as stored). */
+  | 'SET_ORDER'
+  /** Strongest first; mappings without a strength last. */
+  | 'STRENGTH_DESC'
+  /** By the `to` requirement's id, then the `from` requirement's. */
+  | 'TO_ID';
 
 /** Mappings between two frameworks asserted by one source. */
 export type MappingSet = Node & {
   __typename?: 'MappingSet';
   /** Sides on which every leaf requirement was examined: there, no mapping means "nothing found". */
   comprehensive: Array<ComprehensiveSide>;
+  /**
+   * A stable hash (SHA-256, hex) of the set's facts and of every mapping's and NO_RELATIONSHIP record's
+   * content hash: it changes exactly when something in the set does, whatever order the seed lists them in.
+   */
+  contentHash: Scalars['String']['output'];
+  /** What the set covers and how it was made. */
   description: Scalars['String']['output'];
+  /** The set's mappings, optionally filtered, in set order unless `orderBy` says otherwise. */
+  entries: MappingConnection;
+  /**
+   * The framework on the mappings' `from` side.
+   * @deprecated Use `fromFramework`: `from` clashes with `Mapping.from` (a Requirement) when both are selected under `node(id)`. Removed no earlier than 2027-06-01.
+   */
   from: Framework;
+  /** The framework on the mappings' `from` side. */
+  fromFramework: Framework;
   /** `mapping-set:<from>--<to>`. */
   id: Scalars['ID']['output'];
+  /**
+   * The set's mappings, in set order.
+   * @deprecated Use `entries`: `mappings` clashes with `Requirement.mappings` (a list) when both are selected under `node(id)`. Removed no earlier than 2027-06-01.
+   */
   mappings: MappingConnection;
+  /** The set's name. */
   name: Scalars['String']['output'];
+  /** The requirements the set examined and found nothing for, with the reasons. */
   noRelationships: Array<NoRelationship>;
+  /** Who asserted the set. */
   source: MappingSource;
+  /**
+   * The framework on the mappings' `to` side.
+   * @deprecated Use `toFramework`: `to` clashes with `Mapping.to` (a Requirement) when both are selected under `node(id)`. Removed no earlier than 2027-06-01.
+   */
   to: Framework;
+  /** The framework on the mappings' `to` side. */
+  toFramework: Framework;
+};
+
+
+/** Mappings between two frameworks asserted by one source. */
+export type MappingSetEntriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MappingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MappingOrder>;
 };
 
 
@@ -477,32 +713,50 @@ export type MappingSetMappingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A side of a mapping set. */
 export type MappingSide =
+  /** The set's `from` framework. */
   | 'FROM'
+  /** The set's `to` framework. */
   | 'TO';
 
 /** Who asserted a set of mappings, under which licence. */
 export type MappingSource = Node & {
   __typename?: 'MappingSource';
+  /** When it was published; null when undated. */
   date?: Maybe<Scalars['LocalDate']['output']>;
+  /** What it is and how it was made. */
   description: Scalars['String']['output'];
   /** `source:<slug>`. */
   id: Scalars['ID']['output'];
+  /** The licence it is used under. */
   licence: Scalars['String']['output'];
+  /** The mapping sets it asserted. */
   mappingSets: Array<MappingSet>;
+  /** The source's name. */
   name: Scalars['String']['output'];
+  /** Who publishes it. */
   publisher: Scalars['String']['output'];
+  /** Where it is published; null for the project's own sets. */
   url?: Maybe<Scalars['URL']['output']>;
 };
 
 /** IR 8477 "not related to": a mapping set examined the requirement and found nothing on the other side. */
-export type NoRelationship = {
+export type NoRelationship = Node & {
   __typename?: 'NoRelationship';
+  /** A stable hash (SHA-256, hex) of the record's requirement, side, reason and source. */
+  contentHash: Scalars['String']['output'];
+  /** `no-relationship:<set>:<requirement>`, e.g. `no-relationship:soc2--iso42001:iso42001:A.5.2`. */
+  id: Scalars['ID']['output'];
+  /** The set that examined it. */
   mappingSet: MappingSet;
   /** The framework in which nothing was found. */
   otherFramework: Framework;
+  /** Why nothing on the other side relates, in the curator's words. */
   reason: Scalars['String']['output'];
+  /** The requirement examined. */
   requirement: Requirement;
+  /** Who made the assessment. */
   source: MappingSource;
 };
 
@@ -513,14 +767,18 @@ export type NoRelationship = {
  * `mapping-set:soc2--iso42001`).
  */
 export type Node = {
+  /** The node's global id: stable, readable, and answered by `node(id)`. */
   id: Scalars['ID']['output'];
 };
 
+/** How far apart two frameworks are, both ways. */
 export type Overlap = {
   __typename?: 'Overlap';
+  /** One framework. */
   a: Framework;
   /** How much of b does a cover. */
   aCoversB: DirectionalOverlap;
+  /** The other. */
   b: Framework;
   /** How much of a does b cover. */
   bCoversA: DirectionalOverlap;
@@ -531,75 +789,104 @@ export type Overlap = {
 };
 
 
+/** How far apart two frameworks are, both ways. */
 export type OverlapMappingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MappingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<MappingOrder>;
 };
 
 /** Every ordered pair of the chosen frameworks: how much of `to` does `from` cover. */
 export type OverlapMatrix = {
   __typename?: 'OverlapMatrix';
+  /** One cell per ordered pair of different frameworks. */
   cells: Array<DirectionalOverlap>;
+  /** The frameworks compared. */
   frameworks: Array<Framework>;
 };
 
 /** Relay pagination state. Cursors are opaque. */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of the page's last item: pass it as `after` for the next page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** More items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** This page was asked for with `after`: items come before it. */
   hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the page's first item; null for an empty page. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** Every line of evidence about one pair of requirements, and whether they agree. */
 export type PairAgreement = {
   __typename?: 'PairAgreement';
+  /** Whether the lines of evidence agree. */
   agreement: Agreement;
+  /** Every line of evidence about the pair. */
   claims: Array<SourceClaim>;
   /** Pairs of indexes into `claims` that cannot both hold. */
   conflicts: Array<Array<Scalars['Int']['output']>>;
+  /** The requirement the claims are read from. */
   from: Requirement;
+  /** The requirement of the other framework. */
   to: Requirement;
 };
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type Query = {
   __typename?: 'Query';
-  compare: Array<FrameworkComparison>;
+  /** The buyers' side-by-side of the chosen frameworks: their facts and figures from the graph. */
+  compare?: Maybe<Array<FrameworkComparison>>;
   /**
    * How much of `target` the `held` frameworks cover, requirement by requirement, with the reasons.
    * `inferred` also follows chains through frameworks that are not held, composed soundly.
    * `implemented` restricts the held side to the requirements actually in place (a readiness check).
    */
-  coverage: Coverage;
+  coverage?: Maybe<Coverage>;
   /** Which requirements of `from` satisfy those of `to`, one row per target requirement and link. */
-  crosswalk: CrosswalkTable;
+  crosswalk?: Maybe<CrosswalkTable>;
   /** What graph is loaded. */
-  dataset: Dataset;
+  dataset?: Maybe<Dataset>;
   /**
    * The pairs of requirements of frameworks `a` and `b` on which lines of evidence conflict, for a
    * curator to settle, in `b`'s catalog order; at most `first` (1 to 500).
    */
-  disagreements: Array<PairAgreement>;
-  disciplines: Array<Discipline>;
-  evidence: Array<Evidence>;
-  evidencePlan: EvidencePlan;
+  disagreements?: Maybe<Array<PairAgreement>>;
+  /** The shared disciplines, optionally of one scope. */
+  disciplines?: Maybe<Array<Discipline>>;
+  /** Every evidence artefact in the graph. */
+  evidence?: Maybe<Array<Evidence>>;
+  /** The evidence artefacts to collect once and reuse across the chosen frameworks, most reused first. */
+  evidencePlan?: Maybe<EvidencePlan>;
   /** Paths connecting two requirements through mappings and shared disciplines, shortest first. maxHops is 1 to 4. */
-  explain: Array<ExplainPath>;
+  explain?: Maybe<Array<ExplainPath>>;
   /** A framework by id; NOT_FOUND (with suggestions) for an unknown id. */
   framework?: Maybe<Framework>;
-  frameworks: Array<Framework>;
+  /** Every framework in the graph, in catalog order. */
+  frameworks?: Maybe<Array<Framework>>;
   /** What is genuinely new in `target` given `held`: NONE and UNASSESSED requirements, most consequential first. */
-  gaps: Gaps;
-  mappingSets: Array<MappingSet>;
-  mappingSources: Array<MappingSource>;
+  gaps?: Maybe<Gaps>;
+  /** A mapping by id (`mapping:<set>:<from>-><to>`); NOT_FOUND (with the set's nearest ids) for an unknown id. */
+  mapping?: Maybe<Mapping>;
+  /** A mapping set by id (`mapping-set:soc2--iso42001`); NOT_FOUND (with suggestions) for an unknown id. */
+  mappingSet?: Maybe<MappingSet>;
+  /** Every mapping set in the graph. */
+  mappingSets?: Maybe<Array<MappingSet>>;
+  /** Every source of mappings, with its licence. */
+  mappingSources?: Maybe<Array<MappingSource>>;
   /** Any node by id; NOT_FOUND (with suggestions) when no node has that id. */
   node?: Maybe<Node>;
   /** Several nodes by id, in order; an unknown id is an error for that position. */
-  nodes: Array<Maybe<Node>>;
-  overlap: Overlap;
+  nodes?: Maybe<Array<Maybe<Node>>>;
+  /** How far apart two frameworks are, both ways, with the disciplines they share and the mappings between them. */
+  overlap?: Maybe<Overlap>;
   /** All frameworks when `frameworks` is omitted. */
-  overlapMatrix: OverlapMatrix;
+  overlapMatrix?: Maybe<OverlapMatrix>;
   /** Every line of evidence about one pair of requirements of two different frameworks; null when none speaks about it. */
   pairAgreement?: Maybe<PairAgreement>;
   /** A requirement by id; NOT_FOUND (with suggestions) for an unknown id. */
@@ -608,24 +895,33 @@ export type Query = {
    * Requirements in catalog order, filtered by framework, kind and search words (all words must occur in
    * the ref, title or summary). `first` is at most 500.
    */
-  requirements: RequirementConnection;
+  requirements?: Maybe<RequirementConnection>;
   /**
    * Requirement ids for references as people write them ("Annex A 6.2.4", "CC 6.1", "GV-1.1", "Art. 14"),
    * at most 200. Each framework's citation forms are data (seed/citations/); a framework's own printed
    * form outranks a shorthand another framework shares.
    */
-  resolveRefs: Array<ResolvedRef>;
-  risks: Array<Risk>;
+  resolveRefs?: Maybe<Array<ResolvedRef>>;
+  /** The risks in the graph, optionally of one category. */
+  risks?: Maybe<Array<Risk>>;
   /** Candidates default to every framework not held. */
-  roadmap: Array<RoadmapStep>;
+  roadmap?: Maybe<Array<RoadmapStep>>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryCompareArgs = {
   frameworks: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryCoverageArgs = {
   held: Array<Scalars['ID']['input']>;
   implemented?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -635,6 +931,10 @@ export type QueryCoverageArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryCrosswalkArgs = {
   from: Scalars['ID']['input'];
   inferred?: InputMaybe<Scalars['Boolean']['input']>;
@@ -643,6 +943,10 @@ export type QueryCrosswalkArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryDisagreementsArgs = {
   a: Scalars['ID']['input'];
   b: Scalars['ID']['input'];
@@ -650,16 +954,28 @@ export type QueryDisagreementsArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryDisciplinesArgs = {
   scope?: InputMaybe<DisciplineScope>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryEvidencePlanArgs = {
   frameworks: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryExplainArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from: Scalars['ID']['input'];
@@ -668,11 +984,19 @@ export type QueryExplainArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryFrameworkArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryGapsArgs = {
   held: Array<Scalars['ID']['input']>;
   implemented?: InputMaybe<Array<Scalars['ID']['input']>>;
@@ -682,16 +1006,46 @@ export type QueryGapsArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
+export type QueryMappingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
+export type QueryMappingSetArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryOverlapArgs = {
   a: Scalars['ID']['input'];
   b: Scalars['ID']['input'];
@@ -699,23 +1053,39 @@ export type QueryOverlapArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryOverlapMatrixArgs = {
   frameworks?: InputMaybe<Array<Scalars['ID']['input']>>;
   inferred?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryPairAgreementArgs = {
   from: Scalars['ID']['input'];
   to: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryRequirementArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryRequirementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -725,17 +1095,29 @@ export type QueryRequirementsArgs = {
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryResolveRefsArgs = {
   framework?: InputMaybe<Scalars['ID']['input']>;
   refs: Array<Scalars['String']['input']>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryRisksArgs = {
   category?: InputMaybe<RiskCategory>;
 };
 
 
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
 export type QueryRoadmapArgs = {
   candidates?: InputMaybe<Array<Scalars['ID']['input']>>;
   held: Array<Scalars['ID']['input']>;
@@ -744,10 +1126,14 @@ export type QueryRoadmapArgs = {
 
 /** Why the relation holds: same wording (SYNTACTIC), same meaning (SEMANTIC), same outcome (FUNCTIONAL). */
 export type Rationale =
+  /** Same outcome. */
   | 'FUNCTIONAL'
+  /** Same meaning. */
   | 'SEMANTIC'
+  /** Same wording. */
   | 'SYNTACTIC';
 
+/** How sure a resolved reference is. */
 export type RefConfidence =
   /** Several have it; name the framework to choose. */
   | 'AMBIGUOUS'
@@ -755,6 +1141,7 @@ export type RefConfidence =
   | 'EXACT'
   /** Several have it; the cited title picked one. */
   | 'LIKELY'
+  /** No requirement has this reference. */
   | 'NOT_FOUND';
 
 /**
@@ -762,23 +1149,31 @@ export type RefConfidence =
  * than b. RELATED: a concept crosswalk listed the pair without a set relation.
  */
 export type Relationship =
+  /** The two ask for the same. */
   | 'EQUAL'
+  /** The two share some but not all of what they ask. */
   | 'INTERSECTS_WITH'
+  /** A concept crosswalk listed the pair without a set relation. */
   | 'RELATED'
+  /** `a` asks for less than `b`. */
   | 'SUBSET_OF'
+  /** `a` asks for more than `b`. */
   | 'SUPERSET_OF';
 
 /** A citable element of a framework. */
 export type Requirement = Node & {
   __typename?: 'Requirement';
+  /** The requirements directly under it, in catalog order. */
   children: Array<Requirement>;
   /** Shared disciplines this requirement addresses. */
   disciplines: Array<Discipline>;
   /** Evidence artefacts that can prove this requirement. */
   evidence: Array<Evidence>;
+  /** The framework it belongs to. */
   framework: Framework;
   /** `<framework>:<ref>`, e.g. `iso42001:A.6.2.4`. */
   id: Scalars['ID']['output'];
+  /** What sort of element it is. */
   kind: RequirementKind;
   /** Direct mappings in both directions, seen from this requirement; optionally only those to one framework. */
   mappings: Array<RequirementMapping>;
@@ -801,20 +1196,30 @@ export type Requirement = Node & {
 
 /** A citable element of a framework. */
 export type RequirementMappingsArgs = {
+  filter?: InputMaybe<MappingFilter>;
   framework?: InputMaybe<Scalars['ID']['input']>;
+  orderBy?: InputMaybe<MappingOrder>;
 };
 
+/** A page of requirements. */
 export type RequirementConnection = {
   __typename?: 'RequirementConnection';
+  /** The page's requirements with their cursors. */
   edges: Array<RequirementEdge>;
+  /** The page's requirements. */
   nodes: Array<Requirement>;
+  /** Where the page stands in the list. */
   pageInfo: PageInfo;
+  /** How many requirements the whole list holds. */
   totalCount: Scalars['Int']['output'];
 };
 
+/** A requirement and its cursor. */
 export type RequirementEdge = {
   __typename?: 'RequirementEdge';
+  /** Pass it as `after` to continue after this requirement. */
   cursor: Scalars['String']['output'];
+  /** The requirement. */
   node: Requirement;
 };
 
@@ -826,8 +1231,11 @@ export type RequirementEdge = {
  * chapter, an SP 800-53 family).
  */
 export type RequirementKind =
+  /** A management-system clause or a legal article. */
   | 'CLAUSE'
+  /** An Annex A control, a Trust Services criterion, an AI RMF subcategory. */
   | 'CONTROL'
+  /** A heading with children. */
   | 'GROUP';
 
 /** A mapping seen from one requirement: this requirement is `relationship` `other`. */
@@ -835,16 +1243,25 @@ export type RequirementMapping = {
   __typename?: 'RequirementMapping';
   /** True when this view is the inverse of the stored mapping (the requirement is on its `to` side). */
   inverse: Scalars['Boolean']['output'];
+  /** The stored mapping, as asserted. */
   mapping: Mapping;
+  /** The set the mapping belongs to. */
   mappingSet: MappingSet;
+  /** What the two share and what the target asks beyond it. */
   note?: Maybe<Scalars['String']['output']>;
+  /** The requirement at the other end. */
   other: Requirement;
+  /** Why the relation holds; null when the publisher gave none. */
   rationale?: Maybe<Rationale>;
+  /** How this requirement relates to `other`, inverted when this is the stored mapping's `to` side. */
   relationship: Relationship;
+  /** Who asserted the mapping. */
   source: MappingSource;
+  /** 0-10 as in IR 8477; null when the publisher gave none. */
   strength?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A reference as written and the requirement it names. */
 export type ResolvedRef = {
   __typename?: 'ResolvedRef';
   /**
@@ -855,8 +1272,11 @@ export type ResolvedRef = {
   candidates: Array<Requirement>;
   /** The title cited after the reference, if any. */
   citedTitle?: Maybe<Scalars['String']['output']>;
+  /** How sure the resolution is. */
   confidence: RefConfidence;
+  /** The reference as given. */
   input: Scalars['String']['output'];
+  /** The requirement it names; null when ambiguous or not found. */
   requirement?: Maybe<Requirement>;
   /** Whether the cited title matches the requirement's real title; null when no title was cited. */
   titleMatches?: Maybe<Scalars['Boolean']['output']>;
@@ -865,12 +1285,15 @@ export type ResolvedRef = {
 /** Something that goes wrong, which requirements mitigate. */
 export type Risk = Node & {
   __typename?: 'Risk';
+  /** What kind of harm it is. */
   category: RiskCategory;
+  /** What goes wrong, in this project's words. */
   description: Scalars['String']['output'];
   /** The discipline that mainly treats this risk. */
   discipline?: Maybe<Discipline>;
   /** `risk:<slug>`. */
   id: Scalars['ID']['output'];
+  /** The risk's name. */
   name: Scalars['String']['output'];
   /** Requirements that mitigate this risk, optionally of one framework. */
   requirements: RequirementConnection;
@@ -884,17 +1307,25 @@ export type RiskRequirementsArgs = {
   framework?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What kind of harm a risk is. */
 export type RiskCategory =
+  /** Harm from an AI system's behaviour. */
   | 'AI'
+  /** Breach of law or contract. */
   | 'LEGAL'
+  /** Harm to how the organisation runs. */
   | 'OPERATIONAL'
+  /** Harm to people's personal data. */
   | 'PRIVACY'
+  /** Harm to confidentiality, integrity or availability. */
   | 'SECURITY';
 
 /** A candidate next framework and the work it adds given what is held. */
 export type RoadmapStep = {
   __typename?: 'RoadmapStep';
+  /** How much of it the held frameworks cover already. */
   coverage: CoverageSummary;
+  /** The candidate framework. */
   framework: Framework;
   /** marginalWork as a share of the candidate's requirements. */
   marginalShare: Scalars['Float']['output'];
@@ -904,18 +1335,21 @@ export type RoadmapStep = {
   rank: Scalars['Int']['output'];
 };
 
+/** A discipline two frameworks both address. */
 export type SharedDiscipline = {
   __typename?: 'SharedDiscipline';
   /** Leaf requirements of `a` that address it. */
   countA: Scalars['Int']['output'];
   /** Leaf requirements of `b` that address it. */
   countB: Scalars['Int']['output'];
+  /** The discipline. */
   discipline: Discipline;
 };
 
 /** One line of evidence about a pair, read from the pair's `from` side. */
 export type SourceClaim = {
   __typename?: 'SourceClaim';
+  /** Direct, inferred through a pivot, or nothing found. */
   kind: ClaimKind;
   /** The mapping sets behind the claim, in path order. */
   mappingSets: Array<MappingSet>;
@@ -1010,8 +1444,10 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( DisciplineModel )
     | ( EvidenceModel )
     | ( FrameworkModel )
+    | ( MappingModel )
     | ( MappingSetModel )
     | ( MappingSourceModel )
+    | ( NoRelationshipModel )
     | ( RequirementModel )
     | ( RiskModel )
   ;
@@ -1028,8 +1464,9 @@ export type ResolversTypes = ResolversObject<{
   CoverageLink: ResolverTypeWrapper<CoverageLinkModelModel>;
   CoverageStatus: CoverageStatus;
   CoverageSummary: ResolverTypeWrapper<CoverageSummary>;
+  CrosswalkRelation: CrosswalkRelation;
   CrosswalkRow: ResolverTypeWrapper<CrosswalkRowModelModel>;
-  CrosswalkTable: ResolverTypeWrapper<TableModel>;
+  CrosswalkTable: ResolverTypeWrapper<CrosswalkTableModel>;
   Dataset: ResolverTypeWrapper<DatasetInfoModel>;
   DatasetCount: ResolverTypeWrapper<DatasetCount>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1058,6 +1495,8 @@ export type ResolversTypes = ResolversObject<{
   MappingAgreement: ResolverTypeWrapper<MappingAgreementModelModel>;
   MappingConnection: ResolverTypeWrapper<MappingConnectionModelModel>;
   MappingEdge: ResolverTypeWrapper<Omit<MappingEdge, 'node'> & { node: ResolversTypes['Mapping'] }>;
+  MappingFilter: MappingFilter;
+  MappingOrder: MappingOrder;
   MappingSet: ResolverTypeWrapper<MappingSetModel>;
   MappingSide: MappingSide;
   MappingSource: ResolverTypeWrapper<MappingSourceModel>;
@@ -1095,7 +1534,7 @@ export type ResolversParentTypes = ResolversObject<{
   CoverageLink: CoverageLinkModelModel;
   CoverageSummary: CoverageSummary;
   CrosswalkRow: CrosswalkRowModelModel;
-  CrosswalkTable: TableModel;
+  CrosswalkTable: CrosswalkTableModel;
   Dataset: DatasetInfoModel;
   DatasetCount: DatasetCount;
   DateTime: Scalars['DateTime']['output'];
@@ -1121,6 +1560,7 @@ export type ResolversParentTypes = ResolversObject<{
   MappingAgreement: MappingAgreementModelModel;
   MappingConnection: MappingConnectionModelModel;
   MappingEdge: Omit<MappingEdge, 'node'> & { node: ResolversParentTypes['Mapping'] };
+  MappingFilter: MappingFilter;
   MappingSet: MappingSetModel;
   MappingSource: MappingSourceModel;
   NoRelationship: NoRelationshipModel;
@@ -1194,13 +1634,21 @@ export type CoverageSummaryResolvers<ContextType = RequestContext, ParentType ex
 export type CrosswalkRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CrosswalkRow'] = ResolversParentTypes['CrosswalkRow']> = ResolversObject<{
   agreeingSources?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   inferredVia?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mappingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  mappingIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   mappingSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rationale?: Resolver<Maybe<ResolversTypes['Rationale']>, ParentType, ContextType>;
+  relation?: Resolver<Maybe<ResolversTypes['CrosswalkRelation']>, ParentType, ContextType>;
   relationship?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType>;
+  sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   sourceRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sourceTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CoverageStatus'], ParentType, ContextType>;
   strength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  targetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   targetRef?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targetTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -1286,6 +1734,7 @@ export type FrameworkResolvers<ContextType = RequestContext, ParentType extends 
   aiSpecific?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   assessedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   edition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  frameworkKind?: Resolver<ResolversTypes['FrameworkKind'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['FrameworkKind'], ParentType, ContextType>;
@@ -1363,6 +1812,7 @@ export interface LocalDateScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 
 export type MappingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mapping'] = ResolversParentTypes['Mapping']> = ResolversObject<{
   agreement?: Resolver<ResolversTypes['MappingAgreement'], ParentType, ContextType>;
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mappingSet?: Resolver<ResolversTypes['MappingSet'], ParentType, ContextType>;
@@ -1372,6 +1822,7 @@ export type MappingResolvers<ContextType = RequestContext, ParentType extends Re
   source?: Resolver<ResolversTypes['MappingSource'], ParentType, ContextType>;
   strength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type MappingAgreementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MappingAgreement'] = ResolversParentTypes['MappingAgreement']> = ResolversObject<{
@@ -1394,14 +1845,18 @@ export type MappingEdgeResolvers<ContextType = RequestContext, ParentType extend
 
 export type MappingSetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MappingSet'] = ResolversParentTypes['MappingSet']> = ResolversObject<{
   comprehensive?: Resolver<Array<ResolversTypes['ComprehensiveSide']>, ParentType, ContextType>;
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entries?: Resolver<ResolversTypes['MappingConnection'], ParentType, ContextType, RequireFields<MappingSetEntriesArgs, 'first' | 'orderBy'>>;
   from?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
+  fromFramework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mappings?: Resolver<ResolversTypes['MappingConnection'], ParentType, ContextType, RequireFields<MappingSetMappingsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   noRelationships?: Resolver<Array<ResolversTypes['NoRelationship']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['MappingSource'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
+  toFramework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -1418,15 +1873,18 @@ export type MappingSourceResolvers<ContextType = RequestContext, ParentType exte
 }>;
 
 export type NoRelationshipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['NoRelationship'] = ResolversParentTypes['NoRelationship']> = ResolversObject<{
+  contentHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mappingSet?: Resolver<ResolversTypes['MappingSet'], ParentType, ContextType>;
   otherFramework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['MappingSource'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Discipline' | 'Evidence' | 'Framework' | 'MappingSet' | 'MappingSource' | 'Requirement' | 'Risk', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Discipline' | 'Evidence' | 'Framework' | 'Mapping' | 'MappingSet' | 'MappingSource' | 'NoRelationship' | 'Requirement' | 'Risk', ParentType, ContextType>;
 }>;
 
 export type OverlapResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Overlap'] = ResolversParentTypes['Overlap']> = ResolversObject<{
@@ -1434,7 +1892,7 @@ export type OverlapResolvers<ContextType = RequestContext, ParentType extends Re
   aCoversB?: Resolver<ResolversTypes['DirectionalOverlap'], ParentType, ContextType>;
   b?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   bCoversA?: Resolver<ResolversTypes['DirectionalOverlap'], ParentType, ContextType>;
-  mappings?: Resolver<ResolversTypes['MappingConnection'], ParentType, ContextType, RequireFields<OverlapMappingsArgs, 'first'>>;
+  mappings?: Resolver<ResolversTypes['MappingConnection'], ParentType, ContextType, RequireFields<OverlapMappingsArgs, 'first' | 'orderBy'>>;
   sharedDisciplines?: Resolver<Array<ResolversTypes['SharedDiscipline']>, ParentType, ContextType>;
 }>;
 
@@ -1459,30 +1917,32 @@ export type PairAgreementResolvers<ContextType = RequestContext, ParentType exte
 }>;
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  compare?: Resolver<Array<ResolversTypes['FrameworkComparison']>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'frameworks'>>;
-  coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType, RequireFields<QueryCoverageArgs, 'held' | 'inferred' | 'target'>>;
-  crosswalk?: Resolver<ResolversTypes['CrosswalkTable'], ParentType, ContextType, RequireFields<QueryCrosswalkArgs, 'from' | 'inferred' | 'to'>>;
-  dataset?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
-  disagreements?: Resolver<Array<ResolversTypes['PairAgreement']>, ParentType, ContextType, RequireFields<QueryDisagreementsArgs, 'a' | 'b' | 'first'>>;
-  disciplines?: Resolver<Array<ResolversTypes['Discipline']>, ParentType, ContextType, Partial<QueryDisciplinesArgs>>;
-  evidence?: Resolver<Array<ResolversTypes['Evidence']>, ParentType, ContextType>;
-  evidencePlan?: Resolver<ResolversTypes['EvidencePlan'], ParentType, ContextType, RequireFields<QueryEvidencePlanArgs, 'frameworks'>>;
-  explain?: Resolver<Array<ResolversTypes['ExplainPath']>, ParentType, ContextType, RequireFields<QueryExplainArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
+  compare?: Resolver<Maybe<Array<ResolversTypes['FrameworkComparison']>>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'frameworks'>>;
+  coverage?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, RequireFields<QueryCoverageArgs, 'held' | 'inferred' | 'target'>>;
+  crosswalk?: Resolver<Maybe<ResolversTypes['CrosswalkTable']>, ParentType, ContextType, RequireFields<QueryCrosswalkArgs, 'from' | 'inferred' | 'to'>>;
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  disagreements?: Resolver<Maybe<Array<ResolversTypes['PairAgreement']>>, ParentType, ContextType, RequireFields<QueryDisagreementsArgs, 'a' | 'b' | 'first'>>;
+  disciplines?: Resolver<Maybe<Array<ResolversTypes['Discipline']>>, ParentType, ContextType, Partial<QueryDisciplinesArgs>>;
+  evidence?: Resolver<Maybe<Array<ResolversTypes['Evidence']>>, ParentType, ContextType>;
+  evidencePlan?: Resolver<Maybe<ResolversTypes['EvidencePlan']>, ParentType, ContextType, RequireFields<QueryEvidencePlanArgs, 'frameworks'>>;
+  explain?: Resolver<Maybe<Array<ResolversTypes['ExplainPath']>>, ParentType, ContextType, RequireFields<QueryExplainArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   framework?: Resolver<Maybe<ResolversTypes['Framework']>, ParentType, ContextType, RequireFields<QueryFrameworkArgs, 'id'>>;
-  frameworks?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
-  gaps?: Resolver<ResolversTypes['Gaps'], ParentType, ContextType, RequireFields<QueryGapsArgs, 'held' | 'inferred' | 'target'>>;
-  mappingSets?: Resolver<Array<ResolversTypes['MappingSet']>, ParentType, ContextType>;
-  mappingSources?: Resolver<Array<ResolversTypes['MappingSource']>, ParentType, ContextType>;
+  frameworks?: Resolver<Maybe<Array<ResolversTypes['Framework']>>, ParentType, ContextType>;
+  gaps?: Resolver<Maybe<ResolversTypes['Gaps']>, ParentType, ContextType, RequireFields<QueryGapsArgs, 'held' | 'inferred' | 'target'>>;
+  mapping?: Resolver<Maybe<ResolversTypes['Mapping']>, ParentType, ContextType, RequireFields<QueryMappingArgs, 'id'>>;
+  mappingSet?: Resolver<Maybe<ResolversTypes['MappingSet']>, ParentType, ContextType, RequireFields<QueryMappingSetArgs, 'id'>>;
+  mappingSets?: Resolver<Maybe<Array<ResolversTypes['MappingSet']>>, ParentType, ContextType>;
+  mappingSources?: Resolver<Maybe<Array<ResolversTypes['MappingSource']>>, ParentType, ContextType>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
-  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
-  overlap?: Resolver<ResolversTypes['Overlap'], ParentType, ContextType, RequireFields<QueryOverlapArgs, 'a' | 'b' | 'inferred'>>;
-  overlapMatrix?: Resolver<ResolversTypes['OverlapMatrix'], ParentType, ContextType, RequireFields<QueryOverlapMatrixArgs, 'inferred'>>;
+  nodes?: Resolver<Maybe<Array<Maybe<ResolversTypes['Node']>>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  overlap?: Resolver<Maybe<ResolversTypes['Overlap']>, ParentType, ContextType, RequireFields<QueryOverlapArgs, 'a' | 'b' | 'inferred'>>;
+  overlapMatrix?: Resolver<Maybe<ResolversTypes['OverlapMatrix']>, ParentType, ContextType, RequireFields<QueryOverlapMatrixArgs, 'inferred'>>;
   pairAgreement?: Resolver<Maybe<ResolversTypes['PairAgreement']>, ParentType, ContextType, RequireFields<QueryPairAgreementArgs, 'from' | 'to'>>;
   requirement?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType, RequireFields<QueryRequirementArgs, 'id'>>;
-  requirements?: Resolver<ResolversTypes['RequirementConnection'], ParentType, ContextType, RequireFields<QueryRequirementsArgs, 'first'>>;
-  resolveRefs?: Resolver<Array<ResolversTypes['ResolvedRef']>, ParentType, ContextType, RequireFields<QueryResolveRefsArgs, 'refs'>>;
-  risks?: Resolver<Array<ResolversTypes['Risk']>, ParentType, ContextType, Partial<QueryRisksArgs>>;
-  roadmap?: Resolver<Array<ResolversTypes['RoadmapStep']>, ParentType, ContextType, RequireFields<QueryRoadmapArgs, 'held' | 'inferred'>>;
+  requirements?: Resolver<Maybe<ResolversTypes['RequirementConnection']>, ParentType, ContextType, RequireFields<QueryRequirementsArgs, 'first'>>;
+  resolveRefs?: Resolver<Maybe<Array<ResolversTypes['ResolvedRef']>>, ParentType, ContextType, RequireFields<QueryResolveRefsArgs, 'refs'>>;
+  risks?: Resolver<Maybe<Array<ResolversTypes['Risk']>>, ParentType, ContextType, Partial<QueryRisksArgs>>;
+  roadmap?: Resolver<Maybe<Array<ResolversTypes['RoadmapStep']>>, ParentType, ContextType, RequireFields<QueryRoadmapArgs, 'held' | 'inferred'>>;
 }>;
 
 export type RequirementResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Requirement'] = ResolversParentTypes['Requirement']> = ResolversObject<{
@@ -1492,7 +1952,7 @@ export type RequirementResolvers<ContextType = RequestContext, ParentType extend
   framework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RequirementKind'], ParentType, ContextType>;
-  mappings?: Resolver<Array<ResolversTypes['RequirementMapping']>, ParentType, ContextType, Partial<RequirementMappingsArgs>>;
+  mappings?: Resolver<Array<ResolversTypes['RequirementMapping']>, ParentType, ContextType, RequireFields<RequirementMappingsArgs, 'orderBy'>>;
   noRelationships?: Resolver<Array<ResolversTypes['NoRelationship']>, ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
