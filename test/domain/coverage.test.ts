@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, summarise, type CoverageGraph } from '../../src/domain/coverage.js';
+import { plainHeldSide } from '../../src/domain/scope.js';
 import { queryCoverage, type CoverageRequest } from '../../src/analysis/coverage-query.js';
 import type { Mapping, MappingSet, Relationship } from '../../src/domain/types.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
@@ -142,6 +143,7 @@ describe('computeCoverage on a hand-built graph', () => {
     strength,
     rationale: null,
     note: null,
+    condition: null,
   });
   const set = (from: string, to: string): MappingSet => ({
     id: `${from}--${to}`,
@@ -163,7 +165,7 @@ describe('computeCoverage on a hand-built graph', () => {
     ];
     const graph: CoverageGraph = {
       targetFrameworkId: 't',
-      heldFrameworkIds: new Set(['h']),
+      held: plainHeldSide(['h']),
       implemented: null,
       targets: [t],
       mappingSets: [set('h', 't')],
@@ -180,7 +182,7 @@ describe('computeCoverage on a hand-built graph', () => {
     const t = requirement('t:1');
     const graph: CoverageGraph = {
       targetFrameworkId: 't',
-      heldFrameworkIds: new Set(['h']),
+      held: plainHeldSide(['h']),
       implemented: null,
       targets: [t],
       mappingSets: [set('h', 'p'), set('p', 't')],
