@@ -64,12 +64,12 @@ export interface ScopeInput {
  * has (SOC 2 categories, AI Act roles and risk classes), each a non-empty list of known values,
  * SOC 2's including SECURITY. Checked here, once, for GraphQL and the CLI.
  */
-export function scopeProblems(scopes: readonly ScopeInput[], held: readonly string[], name: ArgumentName, argument = 'scope'): RequestProblem[] {
+export function scopeProblems(scopes: readonly ScopeInput[], held: readonly string[], name: ArgumentName, argument = 'scope', heldArgument = 'held'): RequestProblem[] {
   const problems: RequestProblem[] = [];
   const seen = new Set<string>();
   for (const scope of scopes) {
     const fw = scope.framework;
-    if (!held.includes(fw)) problems.push(problem(argument, `${name(argument)} names "${fw}", which is not in ${name('held')}: give a scope only for a held framework.`));
+    if (!held.includes(fw)) problems.push(problem(argument, `${name(argument)} names "${fw}", which is not in ${name(heldArgument)}: give a scope only for a held framework.`));
     if (seen.has(fw)) problems.push(problem(argument, `${name(argument)} gives "${fw}" more than once: give each held framework one scope.`));
     seen.add(fw);
     const own = dimensionsOf(fw);

@@ -52,9 +52,9 @@ export async function checkAnalysisArgs(ctx: RequestContext, args: AnalysisArgs)
 }
 
 /** The scopes of held frameworks (request-checks.ts says what is refused), as the domain takes them. */
-export function checkScopes(scope: readonly ScopeInput[] | null, held: readonly string[]): HeldScope[] {
+export function checkScopes(scope: readonly ScopeInput[] | null, held: readonly string[], heldArgument = 'held'): HeldScope[] {
   if (scope === null) return [];
-  throwFirstProblem(scopeProblems(scope, held, quotedArgument));
+  throwFirstProblem(scopeProblems(scope, held, quotedArgument, 'scope', heldArgument));
   return scope.map(toHeldScope);
 }
 

@@ -26,7 +26,7 @@ const errorOf = async (query: string, variables?: Record<string, unknown>) => {
   return response.errors![0]! as { message: string; extensions: { code: string; argument?: string } };
 };
 
-type Link = { requirement: { id: string }; relationship: string; strength: number | null; scope: { description: string } | null };
+type Link = { requirement: { id: string }; relationship: string; strength: number | null; scope: { description: string } | null; implemented?: boolean };
 type Item = { requirement: { ref: string }; status: string; via: Link[]; outOfScope: Link[] };
 
 const ISO27001_BY_SOC2 = `query Scoped($scope: [HeldScope!]) {

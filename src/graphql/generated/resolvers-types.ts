@@ -156,6 +156,11 @@ export type CoverageSummary = {
 /** One row of a crosswalk table: a target requirement and one requirement of the source framework that maps to it. */
 export type CrosswalkRow = {
   __typename?: 'CrosswalkRow';
+  /**
+   * The conditions of the link's mappings ("when roles: deployer"), and "outside the held scope; does
+   * not count" for a row kept to show what a wider `scope` would add.
+   */
+  condition?: Maybe<Scalars['String']['output']>;
   /** For an inferred link, the pivot requirements it goes through. */
   inferredVia?: Maybe<Scalars['String']['output']>;
   mappingSource?: Maybe<Scalars['String']['output']>;
@@ -610,7 +615,10 @@ export type Query = {
    * (`soc2:CC6`) stands for every leaf below it.
    */
   coverage: Coverage;
-  /** Which requirements of `from` satisfy those of `to`, one row per target requirement and link. */
+  /**
+   * Which requirements of `from` satisfy those of `to`, one row per target requirement and link.
+   * `scope` (at most one entry, for `from`) counts only that part of `from`, as in `coverage`.
+   */
   crosswalk: CrosswalkTable;
   /** What graph is loaded. */
   dataset: Dataset;
@@ -667,6 +675,7 @@ export type QueryCrosswalkArgs = {
   from: Scalars['ID']['input'];
   inferred?: InputMaybe<Scalars['Boolean']['input']>;
   kind?: InputMaybe<RequirementKind>;
+  scope?: InputMaybe<Array<HeldScope>>;
   to: Scalars['ID']['input'];
 };
 
@@ -1199,6 +1208,7 @@ export type CoverageSummaryResolvers<ContextType = RequestContext, ParentType ex
 }>;
 
 export type CrosswalkRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CrosswalkRow'] = ResolversParentTypes['CrosswalkRow']> = ResolversObject<{
+  condition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   inferredVia?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mappingSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

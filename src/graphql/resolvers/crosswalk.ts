@@ -2,6 +2,8 @@ import { crosswalkRequestProblems, quotedArgument } from '../../analysis/request
 import { crosswalkTable } from '../../analysis/tables.js';
 import { toCsv, toMarkdown } from '../../exports/text.js';
 import { throwFirstProblem } from '../errors.js';
+import { checkScopes } from '../analysis-args.js';
+import type { CoverageStatus } from '../../domain/coverage.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireFramework } from '../lookup.js';
 
@@ -9,11 +11,13 @@ const text = (row: Record<string, unknown>, key: string) => (row[key] === null |
 
 export const crosswalkResolvers: Resolvers = {
   Query: {
-    crosswalk: async (_root, { from, to, kind, inferred }, ctx) => {
+    crosswalk: async (_root, { from, to, scope, kind, inferred }, ctx) => {
       const source = await requireFramework(ctx, from, 'from');
       const target = await requireFramework(ctx, to, 'to');
       throwFirstProblem(crosswalkRequestProblems({ from: source.id, to: target.id, kind: kind ?? null }, quotedArgument));
-      return crosswalkTable(ctx.store, { from: source, to: target, kind: kind ?? null, inferred: inferred ?? false });
+      // The table's held side is `from`: a scope may only name it.
+      const scopes = checkScopes(scope ?? null, [source.id], 'from');
+      return crosswalkTable(ctx.store, { from: source, to: target, kind: kind ?? null, inferred: inferred ?? false, scopes });
     },
   },
   CrosswalkTable: {
@@ -23,12 +27,13 @@ export const crosswalkResolvers: Resolvers = {
   CrosswalkRow: {
     targetRef: (row) => String(row.targetRef),
     targetTitle: (row) => String(row.targetTitle),
-    status: (row) => row.status as 'FULL' | 'PARTIAL' | 'NONE' | 'UNASSESSED',
+    status: (row) => row.status as CoverageStatus,
     sourceRef: (row) => text(row, 'sourceRef'),
     sourceTitle: (row) => text(row, 'sourceTitle'),
     relationship: (row) => text(row, 'relationship'),
     strength: (row) => (typeof row.strength === 'number' ? row.strength : null),
     inferredVia: (row) => text(row, 'inferred'),
+    condition: (row) => text(row, 'condition'),
     note: (row) => text(row, 'note'),
     mappingSource: (row) => text(row, 'mappingSource'),
   },
