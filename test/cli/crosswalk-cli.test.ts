@@ -261,6 +261,20 @@ describe('scoped holdings on the command line', () => {
     expect(stdout).toContain('ISO 42001 covered by EU AI Act (roles: deployer; risk classes: high risk) + ISO 27001');
   });
 
+  it('exports mapping conditions to OSCAL as a Crosswalk prop and imports them back', async () => {
+    const { code, stdout } = await real('table', '--from', 'eu-ai-act', '--to', 'iso42001', '--format', 'oscal');
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout);
+    const maps = document['mapping-collection'].mappings[0].maps as Array<{ props?: Array<{ name: string; value: string }> }>;
+    const conditions = maps.flatMap((m) => (m.props ?? []).filter((p) => p.name === 'condition').map((p) => JSON.parse(p.value)));
+    expect(conditions).toHaveLength(4);
+    expect(conditions).toContainEqual({ roles: ['DEPLOYER'], riskClasses: ['HIGH_RISK'] });
+    const imported = fromOscal(document, { source: 'crosswalk-curated' });
+    const art26 = imported.mappings.find((m) => m.from === 'Art.26' && m.to === 'A.9.4')!;
+    expect(art26.condition).toEqual({ roles: ['DEPLOYER'], riskClasses: ['HIGH_RISK'] });
+    expect(imported.mappings.filter((m) => m.condition)).toHaveLength(4);
+  });
+
   it.each([
     [['gaps', '--target', 'iso27001', '--held', 'soc2:AVAILABILTY', '--format', 'csv'], /^crosswalk: unknown scope value "AVAILABILTY" for soc2 in --held; known: SECURITY, AVAILABILITY, PROCESSING_INTEGRITY, CONFIDENTIALITY, PRIVACY\n$/],
     [['gaps', '--target', 'iso42001', '--held', 'iso27001:SECURITY', '--format', 'csv'], /^crosswalk: unknown scope value "SECURITY" for iso27001 in --held; iso27001 has no scope: hold it whole\n$/],
