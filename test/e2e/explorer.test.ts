@@ -93,12 +93,16 @@ describe('explorer in a real browser', () => {
     await page.screenshot({ path: `${OUT}/coverage-soc2-scoped-iso27001.png`, fullPage: true });
   });
 
-  it('offers AI Act roles and risk classes when the AI Act is held', async () => {
+  it('offers AI Act roles and risk classes when the AI Act is held, and shows mapping conditions', async () => {
     await page.goto(`${server.url}/explorer/#/coverage?target=iso42001&held=eu-ai-act&roles=DEPLOYER&riskClasses=HIGH_RISK`);
     await ready('coverage');
     expect(await page.locator('input[name="roles"][value="DEPLOYER"]').isChecked()).toBe(true);
     expect(await page.locator('input[name="riskClasses"][value="HIGH_RISK"]').isChecked()).toBe(true);
     expect(await page.locator('#scope-note').textContent()).toMatch(/roles: deployer; risk classes: high risk/);
+    // A mapping's condition shows beside it in a requirement's reasons.
+    await page.goto(`${server.url}/explorer/#/requirement/${encodeURIComponent('eu-ai-act:Art.50')}`);
+    await ready('requirement');
+    expect(await page.locator('#reasons .condition').allTextContents()).toEqual(['holds when roles: provider', 'holds when roles: provider']);
     await page.goto(`${server.url}/explorer/#/coverage?target=iso42001&held=soc2`);
     await ready('coverage');
   });
