@@ -75,6 +75,14 @@ describe('a SOC 2 report scoped to Trust Services categories', () => {
     expect(withAvailability.data.coverage.summary.none).toBeLessThan(security.data.coverage.summary.none);
   });
 
+  it('groundwork offers only held requirements in scope', async () => {
+    const data = await ok(`{ coverage(target: "iso27001", held: ["soc2"], scope: [{framework: "soc2", categories: [SECURITY]}]) {
+      items { groundwork(first: 100) { requirement { id } } } } }`);
+    const ids = (data.coverage.items as Array<{ groundwork: Array<{ requirement: { id: string } }> }>).flatMap((i) => i.groundwork.map((g) => g.requirement.id));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => !id.startsWith('soc2:CC'))).toEqual([]);
+  });
+
   it('a plain id still means all of it: the same answer as every category listed', async () => {
     const plain = await iso27001BySoc2(null);
     const all = await iso27001BySoc2(['SECURITY', 'AVAILABILITY', 'PROCESSING_INTEGRITY', 'CONFIDENTIALITY', 'PRIVACY']);

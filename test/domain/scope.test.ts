@@ -88,6 +88,24 @@ describe('coverage under a scope', () => {
     expect(item!.outOfScope.map((l) => l.heldId)).toEqual(['h:1']);
   });
 
+  it('inference follows a chain only when the conditions of both hops are met and its held end is in scope', () => {
+    const held = side([{ frameworkId: 'eu-ai-act', roles: ['PROVIDER'] }], { 'eu-ai-act:Art.26': ['applies-to:deployer'], 'eu-ai-act:Art.9': ['applies-to:provider'] });
+    const chain = (first: Mapping, second: Mapping): CoverageGraph => ({
+      ...graph(held, [second]),
+      mappingSets: [],
+      pivotMappingsOf: new Map([['p:1', [first]]]),
+    });
+    const second = mapping('p:1', 't:1', 'EQUAL');
+    const [ok] = computeCoverage(chain(mapping('eu-ai-act:Art.9', 'p:1', 'SUPERSET_OF'), second));
+    expect(ok!.via.map((l) => [l.heldId, l.inferred, l.relationship])).toEqual([['eu-ai-act:Art.9', true, 'SUPERSET_OF']]);
+    const [unmet] = computeCoverage(chain(mapping('eu-ai-act:Art.9', 'p:1', 'SUPERSET_OF', { roles: ['DEPLOYER'] }), second));
+    expect(unmet!.via).toEqual([]);
+    const [outside] = computeCoverage(chain(mapping('eu-ai-act:Art.26', 'p:1', 'SUPERSET_OF'), second));
+    expect(outside!.via).toEqual([]);
+    const [conditioned] = computeCoverage(chain(mapping('eu-ai-act:Art.9', 'p:1', 'SUPERSET_OF', { roles: ['PROVIDER'] }), second));
+    expect(conditioned!.via[0]!.conditions).toEqual([{ roles: ['PROVIDER'] }]);
+  });
+
   it('NOT_IMPLEMENTED only for in-scope links: an out-of-scope one does not make a requirement "not implemented"', () => {
     const held = side([{ frameworkId: 'soc2', categories: ['SECURITY'] }], { 'soc2:A1.1': ['Availability'], 'soc2:CC7.5': ['Security'] });
     const g = (mappings: Mapping[]) => ({ ...graph(held, mappings, []), mappingSets: [{ ...set, fromFrameworkId: 'soc2' }] });
