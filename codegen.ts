@@ -25,6 +25,8 @@ const config: CodegenConfig = {
           MappingSet: `${domain}#MappingSet`,
           Mapping: `${domain}#Mapping`,
           NoRelationship: `${domain}#NoRelationship`,
+          FrameworkScope: '../../domain/scope.js#HeldScope',
+          MappingCondition: '../../domain/scope.js#MappingCondition',
           ComprehensiveSide: '../models.js#ComprehensiveSideModel',
           RequirementMapping: '../models.js#RequirementMappingModel',
           RequirementConnection: '../models.js#RequirementConnectionModel',

@@ -1,5 +1,7 @@
 import { agreeingLines, type PairAgreement } from '../domain/agreement.js';
 import type { GraphStore } from '../domain/graph-store.js';
+import { describeScopeValues, type HeldScope, type MappingCondition } from '../domain/scope.js';
+import type { CoverageItem } from '../domain/coverage.js';
 import type { Framework, Mapping, MappingSource, Rationale, Relationship, Requirement, RequirementKind } from '../domain/types.js';
 import { queryPairAgreements } from './agreement.js';
 import { queryCoverage } from './coverage-query.js';
@@ -36,10 +38,27 @@ export const CROSSWALK_COLUMNS: Column[] = [
   { key: 'relationship', header: 'Relationship' },
   { key: 'strength', header: 'Strength' },
   { key: 'inferred', header: 'Inferred via' },
+  { key: 'condition', header: 'Condition / scope' },
   { key: 'note', header: 'Note' },
   { key: 'mappingSource', header: 'Mapping source' },
   { key: 'agreeingSources', header: 'Agreeing sources' },
 ];
+
+/** "SOC 2 (categories: security, availability) + ISO 27001": held frameworks as titles name them. */
+export function heldNames(held: readonly Framework[], scopes: readonly HeldScope[] = []): string {
+  return held
+    .map((h) => {
+      const scope = scopes.find((s) => s.frameworkId === h.id);
+      return scope ? `${h.shortName} (${describeScopeValues(scope)})` : h.shortName;
+    })
+    .join(' + ');
+}
+
+/** What a link's row says about when it holds: the mappings' conditions, and "out of scope" for a link that does not count. */
+function conditionCell(conditions: readonly MappingCondition[], outOfScope: boolean): string | null {
+  const met = conditions.map((c) => `when ${describeScopeValues(c)}`);
+  return [...(outOfScope ? ['outside the held scope; does not count'] : []), ...met].join('; ') || null;
+}
 
 async function titlesOf(store: GraphStore, ids: string[]): Promise<Map<string, Requirement>> {
   const unique = [...new Set(ids)];
@@ -85,12 +104,12 @@ async function mappingsById(store: GraphStore, setIds: string[]): Promise<Map<st
 /** One row per target requirement and link: "which of `from` satisfies `to`, and why". */
 export async function crosswalkTable(
   store: GraphStore,
-  args: { from: Framework; to: Framework; kind?: RequirementKind | null; inferred?: boolean },
+  args: { from: Framework; to: Framework; kind?: RequirementKind | null; inferred?: boolean; scopes?: readonly HeldScope[] },
 ): Promise<CrosswalkTable> {
-  const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false });
-  const directSets = result.items.flatMap((i) => i.via.filter((v) => !v.inferred && v.mappingIds.length === 1).map((v) => v.setId));
+  const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false, scopes: args.scopes ?? [] });
+  const directSets = result.items.flatMap((i) => [...i.via, ...i.outOfScope].filter((v) => !v.inferred && v.mappingIds.length === 1).map((v) => v.setId));
   const [held, sources, stored, agreements] = await Promise.all([
-    titlesOf(store, result.items.flatMap((i) => i.via.flatMap((v) => v.path))),
+    titlesOf(store, result.items.flatMap((i) => [...i.via, ...i.outOfScope].flatMap((v) => v.path))),
     sourcesById(store),
     mappingsById(store, directSets),
     queryPairAgreements(store, args.from.id, args.to.id),
@@ -101,15 +120,16 @@ export async function crosswalkTable(
   const links: CrosswalkRowLink[] = [];
   for (const item of result.items) {
     const target = { targetRef: item.requirement.ref, targetTitle: item.requirement.title, status: item.status };
-    if (item.via.length === 0) {
+    if (item.via.length === 0 && item.outOfScope.length === 0) {
       const reason = item.assessments.map((a) => a.reason).join(' ');
       item.assessments.forEach((a) => used.add(a.sourceId));
       const relation = item.status === 'NONE' ? 'NO_RELATIONSHIP' : null;
-      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: relation, strength: null, inferred: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null, agreeingSources: null });
+      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: relation, strength: null, inferred: null, condition: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null, agreeingSources: null });
       links.push({ targetId: item.requirement.id, sourceId: null, relation, mappingIds: [], rationale: null });
       continue;
     }
-    for (const link of item.via) {
+    const entries = [...item.via.map((link) => ({ link, out: false })), ...item.outOfScope.map((link) => ({ link, out: true }))];
+    for (const { link, out } of entries) {
       const sourceIds = link.sourceId.split('+');
       sourceIds.forEach((s) => used.add(s));
       const source = held.get(link.heldId);
@@ -120,6 +140,7 @@ export async function crosswalkTable(
         relationship: link.relationship,
         strength: link.strength,
         inferred: link.inferred ? link.path.slice(1, -1).join(' > ') : null,
+        condition: conditionCell(link.conditions, out),
         note: link.note,
         mappingSource: sourceIds.map((s) => sources.get(s)?.name ?? s).join(' + '),
         agreeingSources: agreeingWith(pairs.get(`${link.heldId} ${item.requirement.id}`), link.mappingIds),
@@ -130,8 +151,9 @@ export async function crosswalkTable(
   }
   return {
     name: 'crosswalk',
-    title: `${args.from.shortName} to ${args.to.shortName} crosswalk${args.kind ? ` (${args.kind.toLowerCase()}s)` : ''}`,
-    columns: CROSSWALK_COLUMNS,
+    title: `${heldNames([args.from], args.scopes)} to ${args.to.shortName} crosswalk${args.kind ? ` (${args.kind.toLowerCase()}s)` : ''}`,
+    // The condition column only when some row has one, so tables without conditions or scopes read as before.
+    columns: rows.some((r) => r.condition !== null) ? CROSSWALK_COLUMNS : CROSSWALK_COLUMNS.filter((c) => c.key !== 'condition'),
     rows,
     links,
     sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
@@ -152,9 +174,12 @@ export const GAP_COLUMNS: Column[] = [
 ];
 
 /** The genuinely-new list of `target` given `held`, most consequential first. */
-export async function gapTable(store: GraphStore, args: { target: Framework; held: Framework[]; kind?: RequirementKind | null; inferred?: boolean }): Promise<Table> {
+export async function gapTable(
+  store: GraphStore,
+  args: { target: Framework; held: Framework[]; kind?: RequirementKind | null; inferred?: boolean; scopes?: readonly HeldScope[] },
+): Promise<Table> {
   const held = args.held.map((h) => h.id);
-  const { gaps, groundwork, risksOf } = await queryGaps(store, { target: args.target.id, held, kind: args.kind ?? null, inferred: args.inferred ?? false });
+  const { gaps, groundwork, risksOf } = await queryGaps(store, { target: args.target.id, held, kind: args.kind ?? null, inferred: args.inferred ?? false, scopes: args.scopes ?? [] });
   const ids = gaps.map((g) => g.item.requirement.id);
   const [disciplineIds, evidenceIds] = ids.length > 0 ? await Promise.all([store.related('disciplinesOfRequirement', ids), store.related('evidenceOfRequirement', ids)]) : [[], []];
   const [disciplines, evidence, sources] = await Promise.all([store.allNodes('Discipline'), store.allNodes('Evidence'), sourcesById(store)]);
@@ -164,7 +189,7 @@ export async function gapTable(store: GraphStore, args: { target: Framework; hel
   const used = new Set<string>();
   return {
     name: 'gaps',
-    title: `New in ${args.target.shortName} given ${args.held.map((h) => h.shortName).join(' + ')}`,
+    title: `New in ${args.target.shortName} given ${heldNames(args.held, args.scopes)}`,
     columns: GAP_COLUMNS,
     rows: gaps.map((gap, i) => {
       const id = gap.item.requirement.id;
@@ -179,11 +204,20 @@ export async function gapTable(store: GraphStore, args: { target: Framework; hel
         risks: (risksOf.get(id) ?? []).map((r) => r.name).join('; '),
         evidence: evidenceIds[i]!.map((x) => e.get(x)?.name ?? x).join('; '),
         reusable: (groundwork.get(id) ?? []).slice(0, 3).map((g) => reusable.get(g.requirementId)?.id ?? g.requirementId).join('; ') || null,
-        reason: gap.item.assessments.map((a) => a.reason).join(' ') || (gap.item.status === 'UNASSESSED' ? 'Not assessed by any mapping set.' : null),
+        reason: gapReason(gap.item),
       };
     }),
     sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
   };
+}
+
+/** Why a gap is open, in words: the assessments' reasons, what a wider scope would add, or that nobody assessed it. */
+function gapReason(item: CoverageItem): string | null {
+  if (item.status === 'NOT_IMPLEMENTED') return `Held but not implemented yet: ${item.via.map((l) => l.heldId).join(', ')} would cover it.`;
+  const parts = item.assessments.map((a) => a.reason);
+  if (item.outOfScope.length > 0) parts.push(`Outside the held scope: ${item.outOfScope.map((l) => l.heldId).join(', ')}.`);
+  if (parts.length === 0 && item.status === 'UNASSESSED') parts.push('Not assessed by any mapping set.');
+  return parts.join(' ') || null;
 }
 
 /** Evidence to collect once and reuse across `frameworks`, most reused first. */

@@ -3,8 +3,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Document, isScalar, parse as parseYaml, stringify, visit } from 'yaml';
 import path from 'node:path';
 import { queryCoverage } from '../analysis/coverage-query.js';
-import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
-import { crosswalkTable, evidenceTable, gapTable, type Table } from '../analysis/tables.js';
+import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, scopeProblems, toHeldScope, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
+import { crosswalkTable, evidenceTable, gapTable, heldNames, type Table } from '../analysis/tables.js';
+import type { HeldScope } from '../domain/scope.js';
+import { HeldOptionError, parseHeldOption } from './held-option.js';
 import { createStore } from '../bootstrap.js';
 import { readConfig } from '../config.js';
 import { ErrorCode } from '../domain/error-codes.js';
@@ -55,22 +57,31 @@ Verbs:
   import-reference-pairs  turn a reference list of id pairs (reference/mappings/) into a RELATED mapping set
 
 Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
-  table: `crosswalk table --from <framework> --to <framework> [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html|oscal [-o FILE]
+  table: `crosswalk table --from <framework>[:<scope>] --to <framework> [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html|oscal [-o FILE]
 
   One row per requirement of --to and each requirement of --from that maps to it: target ref and
   title, coverage status, source ref and title, relationship, strength, note, mapping source.
   --format oscal exports the mapping set between the two as an OSCAL 1.2 mapping-collection.
+  --from soc2:SECURITY,AVAILABILITY counts only the criteria of those categories (see gaps --help).
   Writes to stdout unless -o is given (xlsx needs -o).`,
-  gaps: `crosswalk gaps --target <framework> --held <framework>[,<framework>...] [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html [-o FILE]
+  gaps: `crosswalk gaps --target <framework> --held <framework>[:<scope>][,<framework>...] [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html [-o FILE]
 
   The requirements of --target that nothing held covers (NONE) or that no mapping set assessed
-  (UNASSESSED), most consequential first, with disciplines, risks and the evidence they need.`,
+  (UNASSESSED), most consequential first, with disciplines, risks and the evidence they need.
+
+  A held framework may carry its scope after ":", the values running on through the commas until
+  the next framework: --held soc2:SECURITY,AVAILABILITY,iso27001 holds SOC 2 for Security and
+  Availability (SECURITY is required) and ISO 27001 whole; --held eu-ai-act:DEPLOYER,HIGH_RISK holds
+  the AI Act as a deployer of high-risk systems. SOC 2 categories: SECURITY, AVAILABILITY,
+  PROCESSING_INTEGRITY, CONFIDENTIALITY, PRIVACY. AI Act roles: PROVIDER, DEPLOYER, IMPORTER,
+  DISTRIBUTOR, GPAI_PROVIDER; risk classes: HIGH_RISK, LIMITED_RISK, MINIMAL_RISK.`,
   evidence: `crosswalk evidence --frameworks <framework>,<framework>[,...] --format csv|md|xlsx|html [-o FILE]
 
   Evidence artefacts ordered by how many requirements of the chosen frameworks each proves.`,
-  coverage: `crosswalk coverage --target <framework> --held <framework>[,...] [--kind CLAUSE|CONTROL] [--inferred]
+  coverage: `crosswalk coverage --target <framework> --held <framework>[:<scope>][,...] [--kind CLAUSE|CONTROL] [--inferred]
 
-  Totals and a bar per group (Annex A objective, clause, TSC series), for a first look.`,
+  Totals and a bar per group (Annex A objective, clause, TSC series), for a first look.
+  --held takes scopes as gaps does (soc2:SECURITY,AVAILABILITY; eu-ai-act:DEPLOYER,HIGH_RISK).`,
   'import-oscal': `crosswalk import-oscal <file.json> --source <source-id> [--from <framework> --to <framework>] [-o FILE]
 
   Reads an OSCAL mapping-collection and writes it as a seed mapping set (YAML). Add the source to
@@ -145,31 +156,52 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return found;
     };
     const list = (ids: string | undefined, option: string) => (ids ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((id) => framework(id, option));
+    /** Held frameworks with their scopes (`soc2:SECURITY,AVAILABILITY`), checked by the rules GraphQL uses. */
+    const heldList = (text: string | undefined, option: string) => {
+      const spelled = (spelling: string) => frameworkBySpelling(spelling, [...frameworks.values()])?.id ?? null;
+      let parsed;
+      try {
+        parsed = parseHeldOption(text, option, spelled, (spelling) => new CliError(`unknown framework "${spelling}" for --${option}; known: ${[...frameworks.keys()].join(', ')}`));
+      } catch (error) {
+        if (error instanceof HeldOptionError) throw new CliError(error.message);
+        throw error;
+      }
+      const held = parsed.map((h) => frameworks.get(h.frameworkId)!);
+      const inputs = parsed.filter((h) => h.scope !== null).map((h) => ({ framework: h.frameworkId, ...h.scope }));
+      failOn(scopeProblems(inputs, held.map((h) => h.id), optionName, option, option));
+      return { held, scopes: inputs.map(toHeldScope) };
+    };
     const kind = parseKind(values.kind);
 
     if (verb === 'coverage') {
       const target = framework(values.target, 'target');
-      const held = list(values.held, 'held');
+      const { held, scopes } = heldList(values.held, 'held');
       failOn(coverageProblems(target, held, kind));
       await warnIfUnconnected(store, target, held, values.inferred ?? false, io);
-      io.stdout(await coverageSummary(store, target, held, kind, values.inferred ?? false));
+      io.stdout(await coverageSummary(store, target, held, kind, values.inferred ?? false, scopes));
       return 0;
     }
     const format = parseFormat(values.format, verb === 'table');
     let tables: Table[];
     if (verb === 'table') {
-      const from = framework(values.from, 'from');
+      if (!values.from) throw new CliError('--from is required');
+      const { held: fromList, scopes } = heldList(values.from, 'from');
+      if (fromList.length !== 1) throw new CliError(`--from takes one framework (with its scope, e.g. soc2:SECURITY,AVAILABILITY); got ${fromList.length}`);
+      const from = fromList[0]!;
       const to = framework(values.to, 'to');
       failOn(crosswalkRequestProblems({ from: from.id, to: to.id, kind }, optionName));
-      if (format === 'oscal') return await writeOutput(JSON.stringify(await oscalFor(store, from, to), null, 2) + '\n', values.output, io);
+      if (format === 'oscal') {
+        if (scopes.length > 0) throw new CliError('--format oscal exports the whole mapping set: give --from without a scope');
+        return await writeOutput(JSON.stringify(await oscalFor(store, from, to), null, 2) + '\n', values.output, io);
+      }
       await warnIfUnconnected(store, to, [from], values.inferred ?? false, io);
-      tables = [await crosswalkTable(store, { from, to, kind, inferred: values.inferred ?? false })];
+      tables = [await crosswalkTable(store, { from, to, kind, inferred: values.inferred ?? false, scopes })];
     } else if (verb === 'gaps') {
       const target = framework(values.target, 'target');
-      const held = list(values.held, 'held');
+      const { held, scopes } = heldList(values.held, 'held');
       failOn(coverageProblems(target, held, kind));
       await warnIfUnconnected(store, target, held, values.inferred ?? false, io);
-      tables = [await gapTable(store, { target, held, kind, inferred: values.inferred ?? false })];
+      tables = [await gapTable(store, { target, held, kind, inferred: values.inferred ?? false, scopes })];
     } else {
       const chosen = list(values.frameworks, 'frameworks');
       failOn(frameworkListProblems(chosen.map((f) => f.id), 'frameworks', optionName));
@@ -274,13 +306,13 @@ async function oscalFor(store: GraphStore, from: Framework, to: Framework): Prom
   return toOscal({ set, source: source!, from, to, mappings: mappings!, noRelationships: noRelationships!, requirements, datasetVersion: info.version });
 }
 
-async function coverageSummary(store: GraphStore, target: Framework, held: Framework[], kind: RequirementKind | null, inferred: boolean): Promise<string> {
-  const result = await queryCoverage(store, { target: target.id, held: held.map((h) => h.id), kind, inferred });
+async function coverageSummary(store: GraphStore, target: Framework, held: Framework[], kind: RequirementKind | null, inferred: boolean, scopes: HeldScope[]): Promise<string> {
+  const result = await queryCoverage(store, { target: target.id, held: held.map((h) => h.id), kind, inferred, scopes });
   const groups = await store.nodes('Requirement', result.groups.map((g) => g.groupId));
   const s = result.summary;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [
-    `${target.shortName} covered by ${held.map((h) => h.shortName).join(' + ')}${kind ? ` (${kind.toLowerCase()}s)` : ''}${inferred ? ', with inference' : ''}`,
+    `${target.shortName} covered by ${heldNames(held, scopes)}${kind ? ` (${kind.toLowerCase()}s)` : ''}${inferred ? ', with inference' : ''}`,
     `  ${s.total} requirements: ${s.full} full, ${s.partial} partial, ${s.none} new (none), ${s.unassessed} unassessed; covered ${pct(s.coveredShare)} (full ${pct(s.fullShare)})`,
     '',
     '  group                                      full/partial/none/unassessed',

@@ -38,7 +38,7 @@ export function toHtml(table: Table): string {
 <html lang="en"><head><meta charset="utf-8"><title>${html(table.title)}</title>
 <style>
 body{font:14px system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:4px 8px;vertical-align:top}
-th{background:#f3f3f3;position:sticky;top:0}.status-full{background:#c8e6c9}.status-partial{background:#fff3c4}.status-none{background:#ffcdd2}.status-unassessed{background:#e0e0e0}
+th{background:#f3f3f3;position:sticky;top:0}.status-full{background:#c8e6c9}.status-partial{background:#fff3c4}.status-none{background:#ffcdd2}.status-not_implemented{background:#ffe0b2}.status-unassessed{background:#e0e0e0}
 </style></head><body>
 <h1>${html(table.title)}</h1>
 <table><thead><tr>${head}</tr></thead><tbody>

@@ -4,7 +4,7 @@ import type { MappingSource } from '../domain/types.js';
 import { widthHint } from './column-widths.js';
 
 /** Fill colours for coverage statuses, as in the explorer. */
-const STATUS_FILL: Record<string, string> = { FULL: 'FFC8E6C9', PARTIAL: 'FFFFF3C4', NONE: 'FFFFCDD2', UNASSESSED: 'FFE0E0E0' };
+const STATUS_FILL: Record<string, string> = { FULL: 'FFC8E6C9', PARTIAL: 'FFFFF3C4', NOT_IMPLEMENTED: 'FFFFE0B2', NONE: 'FFFFCDD2', UNASSESSED: 'FFE0E0E0' };
 
 /**
  * A workbook with a sheet per table (header row frozen, filters, fitted widths, coverage coloured)

@@ -2,6 +2,7 @@ import type { CoverageItem, CoverageLink } from '../domain/coverage.js';
 import type { CoverageResult } from '../analysis/coverage-query.js';
 import type { Gap } from '../domain/gaps.js';
 import type { GroundworkEntry } from '../domain/groundwork.js';
+import type { HeldScope } from '../domain/scope.js';
 import type { EvidencePlanItem } from '../domain/evidence-plan.js';
 import type { DirectionalOverlap } from '../analysis/overlap.js';
 import type { ComprehensiveSide, Mapping, Requirement } from '../domain/types.js';
@@ -43,6 +44,7 @@ export interface CoverageItemModel extends CoverageItem {
   groupId: string;
   groundwork: GroundworkLookup;
   via: CoverageLinkModel[];
+  outOfScope: CoverageLinkModel[];
 }
 
 /** A coverage link with its held requirement already loaded (one batch for the whole answer). */
@@ -57,6 +59,7 @@ export interface GapModel extends Gap {
 export interface GapsModel {
   target: string;
   held: string[];
+  scopes: HeldScope[];
   gaps: GapModel[];
 }
 

@@ -72,8 +72,12 @@ describe('coverage', () => {
   });
 
   it('checks readiness against implemented requirements only', async () => {
-    const data = await ok(`{ coverage(target: "beta", held: ["alpha"], implemented: ["alpha:A2"]) { summary { full partial none } } }`);
-    expect(data.coverage.summary).toEqual({ full: 0, partial: 1, none: 4 });
+    const data = await ok(`{ coverage(target: "beta", held: ["alpha"], implemented: ["alpha:A2"]) { summary { full partial notImplemented none }
+      items { requirement { ref } status via { requirement { id } implemented } } } }`);
+    // B1 is covered by A1, held but not implemented: NOT_IMPLEMENTED, naming A1; no longer a silent NONE.
+    expect(data.coverage.summary).toEqual({ full: 0, partial: 1, notImplemented: 1, none: 3 });
+    const b1 = data.coverage.items.find((i: { requirement: { ref: string } }) => i.requirement.ref === 'B1');
+    expect(b1).toEqual({ requirement: { ref: 'B1' }, status: 'NOT_IMPLEMENTED', via: [{ requirement: { id: 'alpha:A1' }, implemented: false }] });
   });
 
   it.each([

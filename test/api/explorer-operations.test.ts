@@ -27,9 +27,9 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
 };
 
 describe('explorer and IDE operations', () => {
-  it('are the ones the pages send: five for the explorer, six example tabs', () => {
+  it('are the ones the pages send: five for the explorer, seven example tabs', () => {
     expect(Object.keys(explorer).sort()).toEqual(['Coverage', 'Frameworks', 'Neighbourhood', 'OverlapMatrix', 'Search']);
-    expect(examples).toHaveLength(6);
+    expect(examples).toHaveLength(7);
   });
 
   it.each([...Object.entries(explorer), ...examples.map((text, i) => [`example ${i + 1}`, text] as const)])('%s is valid against the schema', (_name, text) => {

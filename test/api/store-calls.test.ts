@@ -92,6 +92,18 @@ describe('store calls per root field', () => {
     expect(large).toBe(small);
   });
 
+  it('a scope costs one store call more (the scoped catalog, read once), whatever the framework and however many scopes', async () => {
+    const items = `summary { total } items { status via { requirement { id } } outOfScope { requirement { id } } groundwork(first: 2) { requirement { id } } }`;
+    const plain = await storeCalls(real, `{ coverage(target: "iso42001", held: ["soc2", "eu-ai-act"]) { ${items} } }`);
+    const oneScope = await storeCalls(real, `{ coverage(target: "iso42001", held: ["soc2", "eu-ai-act"], scope: [{framework: "soc2", categories: [SECURITY]}]) { ${items} } }`);
+    const twoScopes = await storeCalls(
+      real,
+      `{ coverage(target: "iso42001", held: ["soc2", "eu-ai-act"], scope: [{framework: "soc2", categories: [SECURITY]}, {framework: "eu-ai-act", roles: [DEPLOYER]}]) { ${items} } }`,
+    );
+    expect(oneScope).toBe(plain + 1);
+    expect(twoScopes).toBe(plain + 1);
+  });
+
   it('lists every framework with its mapping sets in two store calls, one per level', async () => {
     expect(await storeCalls(real, `{ frameworks { id mappingSets { id } } }`)).toBe(2);
   });

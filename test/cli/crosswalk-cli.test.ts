@@ -223,3 +223,73 @@ describe('crosswalk on the real seed: spellings and unconnected pairs', () => {
     expect(gaps.stderr).toMatch(/no mapping set joins eu-ai-act and soc2/);
   });
 });
+
+describe('scoped holdings on the command line', () => {
+  async function real(...argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(argv, { stdout: (t) => (stdout += t.toString()), stderr: (t) => (stderr += t), store: await realSeedStore() });
+    return { code, stdout, stderr };
+  }
+  const rowsFor = (csv: string, ref: string) => parseCsv(csv).filter((r) => r[0] === ref);
+
+  it('--held soc2:SECURITY leaves A.8.6 a gap; adding AVAILABILITY closes it, and the title names the scope', async () => {
+    const security = await real('gaps', '--target', 'iso27001', '--held', 'soc2:SECURITY', '--format', 'md');
+    const both = await real('gaps', '--target', 'iso27001', '--held', 'soc2:SECURITY,AVAILABILITY', '--format', 'md');
+    expect(security.code).toBe(0);
+    expect(security.stdout).toContain('given SOC 2 (categories: security)');
+    expect(security.stdout).toMatch(/\| A\.8\.6 \|/);
+    expect(security.stdout).toContain('Outside the held scope: soc2:A1.1.');
+    expect(both.stdout).toContain('given SOC 2 (categories: security, availability)');
+    expect(both.stdout).not.toMatch(/\| A\.8\.6 \|/);
+  });
+
+  it('table --from with a scope marks out-of-scope links and counts only the rest', async () => {
+    const { code, stdout } = await real('table', '--from', 'soc2:SECURITY', '--to', 'iso27001', '--format', 'csv');
+    expect(code).toBe(0);
+    const header = parseCsv(stdout)[0]!;
+    expect(header).toContain('Condition / scope');
+    const a86 = rowsFor(stdout, 'A.8.6');
+    expect(a86).toHaveLength(1);
+    expect(a86[0]![header.indexOf('Coverage')]).toBe('NONE');
+    expect(a86[0]![header.indexOf('Source ref')]).toBe('A1.1');
+    expect(a86[0]![header.indexOf('Condition / scope')]).toBe('outside the held scope; does not count');
+  });
+
+  it('scopes a held framework among others and names AI Act roles and risk classes', async () => {
+    const { code, stdout } = await real('coverage', '--target', 'iso42001', '--held', 'eu-ai-act:deployer,HIGH_RISK,iso27001');
+    expect(code).toBe(0);
+    expect(stdout).toContain('ISO 42001 covered by EU AI Act (roles: deployer; risk classes: high risk) + ISO 27001');
+  });
+
+  it('exports mapping conditions to OSCAL as a Crosswalk prop and imports them back', async () => {
+    const { code, stdout } = await real('table', '--from', 'eu-ai-act', '--to', 'iso42001', '--format', 'oscal');
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout);
+    const maps = document['mapping-collection'].mappings[0].maps as Array<{ props?: Array<{ name: string; value: string }> }>;
+    const conditions = maps.flatMap((m) => (m.props ?? []).filter((p) => p.name === 'condition').map((p) => JSON.parse(p.value)));
+    expect(conditions).toHaveLength(4);
+    expect(conditions).toContainEqual({ roles: ['DEPLOYER'], riskClasses: ['HIGH_RISK'] });
+    const imported = fromOscal(document, { source: 'crosswalk-curated' });
+    const art26 = imported.mappings.find((m) => m.from === 'Art.26' && m.to === 'A.9.4')!;
+    expect(art26.condition).toEqual({ roles: ['DEPLOYER'], riskClasses: ['HIGH_RISK'] });
+    expect(imported.mappings.filter((m) => m.condition)).toHaveLength(4);
+  });
+
+  it.each([
+    [['gaps', '--target', 'iso27001', '--held', 'soc2:AVAILABILTY', '--format', 'csv'], /^crosswalk: unknown scope value "AVAILABILTY" for soc2 in --held; known: SECURITY, AVAILABILITY, PROCESSING_INTEGRITY, CONFIDENTIALITY, PRIVACY\n$/],
+    [['gaps', '--target', 'iso42001', '--held', 'iso27001:SECURITY', '--format', 'csv'], /^crosswalk: unknown scope value "SECURITY" for iso27001 in --held; iso27001 has no scope: hold it whole\n$/],
+    [['gaps', '--target', 'iso27001', '--held', 'soc2:PRIVACY', '--format', 'csv'], /^crosswalk: --held: categories of "soc2" must include SECURITY: every report covers it\n$/],
+    [['gaps', '--target', 'iso27001', '--held', 'soc2:SECURITY,soc2:PRIVACY', '--format', 'csv'], /^crosswalk: --held gives "soc2" more than once: give each held framework one scope\n$/],
+    [['gaps', '--target', 'iso27001', '--held', 'soc3:SECURITY', '--format', 'csv'], /^crosswalk: unknown framework "soc3" for --held; known: /],
+    [['coverage', '--target', 'iso42001', '--held', 'soc2:', '--format', 'csv'], /^crosswalk: --held: "soc2:" names no scope value after ":"\n$/],
+    [['table', '--from', 'soc2:SECURITY,iso27001', '--to', 'iso42001', '--format', 'csv'], /^crosswalk: --from takes one framework/],
+    [['table', '--from', 'soc2:SECURITY', '--to', 'iso27001', '--format', 'oscal'], /^crosswalk: --format oscal exports the whole mapping set/],
+  ])('refuses %j with exit code 2 and one line', async (argv, message) => {
+    const { code, stdout, stderr } = await real(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toBe('');
+  });
+});

@@ -10,6 +10,7 @@ import { StoreUnavailableError } from '../../src/domain/graph-store.js';
 import { fixtureGraph, fixtureSeed } from '../helpers/fixture-seed.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 import { RecordingDriver } from '../helpers/recording-driver.js';
+import { fromMappingProps, toMappingProps } from '../../src/store/neo4j/records.js';
 
 /** The adapter's translation of port calls into named Cypher statements and parameters. */
 
@@ -39,6 +40,17 @@ describe('Neo4j adapter: port calls to Cypher', () => {
     expect(typeof requirement!.position).toBe('number');
     const [set] = await store.nodes('MappingSet', ['alpha--beta']);
     expect(set!.comprehensive).toEqual([{ side: 'to', tag: null }]);
+  });
+
+  it('stores a mapping condition as JSON (a property holds no map) and reads it back; none stays null', () => {
+    const base = graph.mappings[0]!;
+    const conditional = { ...base, condition: { roles: ['DEPLOYER'], riskClasses: ['HIGH_RISK'] } };
+    const props = toMappingProps(conditional, 0);
+    expect(props.condition).toBe('{"roles":["DEPLOYER"],"riskClasses":["HIGH_RISK"]}');
+    expect(fromMappingProps(props)).toEqual(conditional);
+    const plain = toMappingProps(base, 0);
+    expect('condition' in plain).toBe(false);
+    expect(fromMappingProps(plain).condition).toBeNull();
   });
 
   it('sends every requirement search as one statement with integer paging and lowercase words', async () => {

@@ -2,6 +2,8 @@ import { crosswalkRequestProblems, quotedArgument } from '../../analysis/request
 import { crosswalkTable } from '../../analysis/tables.js';
 import { toCsv, toMarkdown } from '../../exports/text.js';
 import { checkAll, throwProblems } from '../errors.js';
+import { checkScopes } from '../analysis-args.js';
+import type { CoverageStatus } from '../../domain/coverage.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireFramework } from '../lookup.js';
 import type { CrosswalkRowModel } from '../models.js';
@@ -11,13 +13,15 @@ const text = ({ cells }: CrosswalkRowModel, key: string) => (cells[key] === null
 
 export const crosswalkResolvers: Resolvers = {
   Query: {
-    crosswalk: async (_root, { from, to, kind, inferred }, ctx) => {
+    crosswalk: async (_root, { from, to, scope, kind, inferred }, ctx) => {
       const [source, target] = await checkAll([
         requireFramework(ctx, from, 'from'),
         requireFramework(ctx, to, 'to'),
         () => throwProblems(crosswalkRequestProblems({ from, to, kind: kind ?? null }, quotedArgument)),
       ] as const);
-      return crosswalkTable(ctx.store, { from: source, to: target, kind: kind ?? null, inferred: inferred ?? false });
+      // The table's held side is `from`: a scope may only name it.
+      const scopes = checkScopes(scope ?? null, [source.id], 'from');
+      return crosswalkTable(ctx.store, { from: source, to: target, kind: kind ?? null, inferred: inferred ?? false, scopes });
     },
   },
   CrosswalkTable: {
@@ -36,12 +40,13 @@ export const crosswalkResolvers: Resolvers = {
     mappingIds: ({ link }) => link.mappingIds.map((id) => setMemberGlobalId('Mapping', id)),
     targetRef: (row) => String(row.cells.targetRef),
     targetTitle: (row) => String(row.cells.targetTitle),
-    status: (row) => row.cells.status as 'FULL' | 'PARTIAL' | 'NONE' | 'UNASSESSED',
+    status: (row) => row.cells.status as CoverageStatus,
     sourceRef: (row) => text(row, 'sourceRef'),
     sourceTitle: (row) => text(row, 'sourceTitle'),
     relationship: (row) => text(row, 'relationship'),
     strength: (row) => (typeof row.cells.strength === 'number' ? row.cells.strength : null),
     inferredVia: (row) => text(row, 'inferred'),
+    condition: (row) => text(row, 'condition'),
     note: (row) => text(row, 'note'),
     mappingSource: (row) => text(row, 'mappingSource'),
     agreeingSources: (row) => (typeof row.cells.agreeingSources === 'number' ? row.cells.agreeingSources : null),

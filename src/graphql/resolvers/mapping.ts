@@ -36,6 +36,7 @@ export const mappingResolvers: Resolvers = {
     strength: ({ mapping }) => mapping.strength,
     rationale: ({ mapping }) => mapping.rationale,
     note: ({ mapping }) => mapping.note,
+    condition: ({ mapping }) => mapping.condition,
     source: ({ mapping }, _args, ctx) => source(ctx, mapping.sourceId),
     mappingSet: ({ mapping }, _args, ctx) => mappingSet(ctx, mapping.setId),
     inverse: ({ fromHere, mapping }) => isInverse(fromHere, mapping),
