@@ -25,6 +25,8 @@ export interface Table {
   rows: Array<Record<string, Cell>>;
   /** Sources and licences behind the rows, for a "Sources" sheet or footnote. */
   sources: MappingSource[];
+  /** The frameworks the table is about (editions and issuers for a cover page and the Sources sheet). */
+  frameworks: Framework[];
 }
 
 export const CROSSWALK_COLUMNS: Column[] = [
@@ -35,6 +37,7 @@ export const CROSSWALK_COLUMNS: Column[] = [
   { key: 'sourceTitle', header: 'Source title' },
   { key: 'relationship', header: 'Relationship' },
   { key: 'strength', header: 'Strength' },
+  { key: 'basis', header: 'Basis' },
   { key: 'inferred', header: 'Inferred via' },
   { key: 'note', header: 'Note' },
   { key: 'mappingSource', header: 'Mapping source' },
@@ -45,6 +48,23 @@ async function titlesOf(store: GraphStore, ids: string[]): Promise<Map<string, R
   const unique = [...new Set(ids)];
   const found = unique.length > 0 ? await store.nodes('Requirement', unique) : [];
   return new Map(found.filter((r): r is Requirement => r !== null).map((r) => [r.id, r]));
+}
+
+/** "soc2:CC6.1 Logical access security": an id a reader can look up, with the title that says what it is. */
+function labelled(id: string, requirements: Map<string, Requirement>): string {
+  const title = requirements.get(id)?.title;
+  return title ? `${id} ${title}` : id;
+}
+
+/** Each link's basis (SEMANTIC, FUNCTIONAL...), hop by hop for an inferred chain; null where the source gives none. */
+async function basesOf(store: GraphStore, links: Array<{ setId: string; mappingIds: string[] }>): Promise<(link: { mappingIds: string[] }) => string | null> {
+  const setIds = [...new Set(links.flatMap((l) => l.setId.split('+')))];
+  const mappings = setIds.length > 0 ? (await store.mappingsInSet(setIds)).flat() : [];
+  const rationale = new Map(mappings.map((m) => [m.id, m.rationale]));
+  return (link) => {
+    const hops = link.mappingIds.map((id) => rationale.get(id) ?? null);
+    return hops.every((r) => r === null) ? null : hops.map((r) => r ?? 'none given').join(' > ');
+  };
 }
 
 async function sourcesById(store: GraphStore): Promise<Map<string, MappingSource>> {
@@ -64,7 +84,7 @@ export async function crosswalkTable(
 ): Promise<Table> {
   const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false });
   const held = await titlesOf(store, result.items.flatMap((i) => i.via.flatMap((v) => v.path)));
-  const [sources, agreements] = await Promise.all([sourcesById(store), queryPairAgreements(store, args.from.id, args.to.id)]);
+  const [sources, agreements, basis] = await Promise.all([sourcesById(store), queryPairAgreements(store, args.from.id, args.to.id), basesOf(store, result.items.flatMap((i) => i.via))]);
   const pairs = new Map(agreements.map((p) => [`${p.fromId} ${p.toId}`, p]));
   const used = new Set<string>();
   const rows: Table['rows'] = [];
@@ -73,7 +93,7 @@ export async function crosswalkTable(
     if (item.via.length === 0) {
       const reason = item.assessments.map((a) => a.reason).join(' ');
       item.assessments.forEach((a) => used.add(a.sourceId));
-      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: item.status === 'NONE' ? 'NO_RELATIONSHIP' : null, strength: null, inferred: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null, agreeingSources: null });
+      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: item.status === 'NONE' ? 'NO_RELATIONSHIP' : null, strength: null, inferred: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null, agreeingSources: null, basis: null });
       continue;
     }
     for (const link of item.via) {
@@ -86,10 +106,11 @@ export async function crosswalkTable(
         sourceTitle: source?.title ?? null,
         relationship: link.relationship,
         strength: link.strength,
-        inferred: link.inferred ? link.path.slice(1, -1).join(' > ') : null,
+        inferred: link.inferred ? link.path.slice(1, -1).map((id) => labelled(id, held)).join(' > ') : null,
         note: link.note,
         mappingSource: sourceIds.map((s) => sources.get(s)?.name ?? s).join(' + '),
         agreeingSources: agreeingWith(pairs.get(`${link.heldId} ${item.requirement.id}`), link.mappingIds),
+        basis: basis(link),
       });
     }
   }
@@ -99,6 +120,7 @@ export async function crosswalkTable(
     columns: CROSSWALK_COLUMNS,
     rows,
     sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+    frameworks: [args.from, args.to],
   };
 }
 
@@ -142,11 +164,12 @@ export async function gapTable(store: GraphStore, args: { target: Framework; hel
         disciplines: disciplineIds[i]!.map((x) => d.get(x)?.name ?? x).join('; '),
         risks: (risksOf.get(id) ?? []).map((r) => r.name).join('; '),
         evidence: evidenceIds[i]!.map((x) => e.get(x)?.name ?? x).join('; '),
-        reusable: (groundwork.get(id) ?? []).slice(0, 3).map((g) => reusable.get(g.requirementId)?.id ?? g.requirementId).join('; ') || null,
+        reusable: (groundwork.get(id) ?? []).slice(0, 3).map((g) => labelled(g.requirementId, reusable)).join('; ') || null,
         reason: gap.item.assessments.map((a) => a.reason).join(' ') || (gap.item.status === 'UNASSESSED' ? 'Not assessed by any mapping set.' : null),
       };
     }),
     sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+    frameworks: [args.target, ...args.held],
   };
 }
 
@@ -171,8 +194,9 @@ export async function evidenceTable(store: GraphStore, frameworks: Framework[]):
       description: item.evidence.description,
       requirementCount: item.requirements.length,
       ...Object.fromEntries(frameworks.map((f) => [`count:${f.id}`, item.requirements.filter((r) => r.frameworkId === f.id).length])),
-      requirements: item.requirements.map((r) => r.id).join('; '),
+      requirements: item.requirements.map((r) => `${r.id} ${r.title}`).join('; '),
     })),
     sources: [],
+    frameworks,
   };
 }

@@ -147,7 +147,9 @@ export type CrosswalkRow = {
   __typename?: 'CrosswalkRow';
   /** Lines of evidence (mapping sets, or chains of two through a pivot) compatible with this row's link, its own included; null for a row without a link. */
   agreeingSources?: Maybe<Scalars['Int']['output']>;
-  /** For an inferred link, the pivot requirements it goes through. */
+  /** What the judgement rests on: SYNTACTIC, SEMANTIC or FUNCTIONAL; hop by hop ("SEMANTIC > FUNCTIONAL") for an inferred link; null when the source gives none or there is no link. */
+  basis?: Maybe<Scalars['String']['output']>;
+  /** For an inferred link, the pivot requirements it goes through (id and title). */
   inferredVia?: Maybe<Scalars['String']['output']>;
   mappingSource?: Maybe<Scalars['String']['output']>;
   note?: Maybe<Scalars['String']['output']>;
@@ -1191,6 +1193,7 @@ export type CoverageSummaryResolvers<ContextType = RequestContext, ParentType ex
 
 export type CrosswalkRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CrosswalkRow'] = ResolversParentTypes['CrosswalkRow']> = ResolversObject<{
   agreeingSources?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   inferredVia?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mappingSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -28,6 +28,7 @@ export const crosswalkResolvers: Resolvers = {
     sourceTitle: (row) => text(row, 'sourceTitle'),
     relationship: (row) => text(row, 'relationship'),
     strength: (row) => (typeof row.strength === 'number' ? row.strength : null),
+    basis: (row) => text(row, 'basis'),
     inferredVia: (row) => text(row, 'inferred'),
     note: (row) => text(row, 'note'),
     mappingSource: (row) => text(row, 'mappingSource'),
