@@ -42,10 +42,11 @@ const STYLE = `
 body{font:13px system-ui,sans-serif;margin:2rem;color:#222}
 h1{font-size:1.5rem;margin:0 0 .5rem}h2{font-size:1.1rem;margin:1.2rem 0 .4rem}
 .cover{max-width:60rem}.cover dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}.cover dt{font-weight:600}.cover dd{margin:0}
-.glossary td:first-child{white-space:nowrap;font-weight:600}.glossary{margin-bottom:.6rem}.disclaimer{border-left:4px solid #999;padding:.4rem .8rem;background:#f7f7f7}
+.glossary td:first-child{font-weight:600}.glossary{margin-bottom:.6rem}.disclaimer{border-left:4px solid #999;padding:.4rem .8rem;background:#f7f7f7}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:3px 6px;vertical-align:top;text-align:left}
 thead th{background:#f3f3f3;position:sticky;top:0}
-.data td{overflow-wrap:anywhere}
+.data td{overflow-wrap:break-word}.data .col-note,.data .col-reason,.data .col-description,.data .col-requirements{min-width:16em}.data .col-basis{min-width:6.5em}
+.glossary{table-layout:fixed}.glossary td:first-child{width:19em}
 .status-full{background:#c8e6c9}.status-partial{background:#fff3c4}.status-none{background:#ffcdd2}.status-unassessed{background:#e0e0e0}
 @page{size:A4 landscape;margin:12mm}
 @media print{
@@ -60,9 +61,11 @@ thead th{background:#f3f3f3;position:sticky;top:0}
 /** A standalone page: the cover (frameworks, dataset, date, method, glossary, disclaimer), the table, its sources. */
 export function toHtml(table: Table, context: CoverContext): string {
   const cover = coverOf([table], context);
-  const head = table.columns.map((c) => `<th>${html(c.header)}</th>`).join('');
+  const head = table.columns.map((c) => `<th class="col-${html(c.key.replace(/\W/g, '-'))}">${html(c.header)}</th>`).join('');
+  // Codes such as INTERSECTS_WITH may wrap at their underscores, never inside a word.
+  const cell = (key: string, value: Cell | undefined) => html(read(key, value)).replace(/_/g, '_<wbr>');
   const body = table.rows
-    .map((row) => `<tr>${table.columns.map((c) => `<td${c.key === 'status' ? ` class="status-${html(show(row[c.key])).toLowerCase()}"` : ''}>${html(read(c.key, row[c.key]))}</td>`).join('')}</tr>`)
+    .map((row) => `<tr>${table.columns.map((c) => `<td${c.key === 'status' ? ` class="status-${html(show(row[c.key])).toLowerCase()}"` : ''}>${cell(c.key, row[c.key])}</td>`).join('')}</tr>`)
     .join('\n');
   const facts = cover.facts.map(([label, value]) => `<dt>${html(label)}</dt><dd>${html(value)}</dd>`).join('');
   const frameworks = cover.frameworks.map((f) => `<dt>${html(f.name)}</dt><dd>Edition: ${html(f.edition)}. Issuer: ${html(f.issuer)}.</dd>`).join('');
