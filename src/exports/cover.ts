@@ -53,7 +53,10 @@ export interface SourceRow {
   licence: string;
 }
 
-/** Everything the rows rest on: the framework catalogs, the mapping sources used, and the evidence catalogue where evidence is listed. */
+/**
+ * Everything the rows rest on: the framework catalogs, the mapping sources used, and the evidence
+ * catalogue wherever a table names evidence (the evidence plan, the gap list's "Evidence needed").
+ */
 export function sourceRowsOf(tables: readonly Table[]): SourceRow[] {
   const frameworks = [...new Map(tables.flatMap((t) => t.frameworks).map((f) => [f.id, f])).values()];
   const sources = [...new Map(tables.flatMap((t) => t.sources).map((s) => [s.id, s])).values()];
