@@ -46,9 +46,22 @@ function addTable(workbook: ExcelJS.Workbook, table: Table): void {
     columns.forEach((c, i) => {
       const cell = added.getCell(i + 1);
       if (c.key === 'status' && typeof status === 'string' && STATUS_FILL[status]) cell.fill = solid(STATUS_FILL[status]!);
-      if (c.list) cell.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${c.list.join(',')}"`], showErrorMessage: true, errorTitle: c.header, error: `Choose one of: ${c.list.join(', ')}` };
     });
   }
+  columns.forEach((c, i) => {
+    if (!c.list || table.rows.length === 0) return;
+    // One range per column: exceljs squeezes per-cell validations into overlapping ranges (it sorts
+    // M10 before M2), which Excel reports as a damaged file.
+    const letter = sheet.getColumn(i + 1).letter;
+    rangeValidations(sheet).add(`${letter}2:${letter}${table.rows.length + 1}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`"${c.list.join(',')}"`],
+      showErrorMessage: true,
+      errorTitle: c.header,
+      error: `Choose one of: ${c.list.join(', ')}`,
+    });
+  });
   styleDataSheet(sheet, columns, table.title);
 }
 
@@ -141,6 +154,9 @@ function shown(key: string, value: Cell | undefined): Cell {
   if (value === undefined) return null;
   return key === 'status' && typeof value === 'string' ? statusLabel(value) : value;
 }
+
+/** exceljs keeps range validations in `dataValidations`, which its type definitions leave out. */
+const rangeValidations = (sheet: ExcelJS.Worksheet) => (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
