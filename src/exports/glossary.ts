@@ -116,10 +116,10 @@ export interface WorkingColumn {
 export const IMPLEMENTATION_STATUSES = ['Not started', 'In progress', 'Implemented', 'Not applicable'] as const;
 
 export const WORKING_COLUMNS: readonly WorkingColumn[] = [
-  { key: 'work:status', header: 'Implementation status', width: 16, list: IMPLEMENTATION_STATUSES },
-  { key: 'work:owner', header: 'Owner', width: 16 },
-  { key: 'work:evidence', header: 'Evidence link', width: 24 },
-  { key: 'work:comment', header: 'Comment', width: 30 },
+  { key: 'work:status', header: 'Implementation status', width: 15, list: IMPLEMENTATION_STATUSES },
+  { key: 'work:owner', header: 'Owner', width: 12 },
+  { key: 'work:evidence', header: 'Evidence link', width: 18 },
+  { key: 'work:comment', header: 'Comment', width: 24 },
 ];
 
 /** The tables a consultant works through row by row, and so get the working columns. */
