@@ -122,5 +122,9 @@ export const WORKING_COLUMNS: readonly WorkingColumn[] = [
   { key: 'work:comment', header: 'Comment', width: 24 },
 ];
 
+/** The cover's word on the working columns, where a sheet has them. */
+export const WORKING_COLUMNS_NOTE =
+  'The last four columns of the crosswalk and gap sheets are yours to fill in: Implementation status (choose from the list), Owner, Evidence link and Comment.';
+
 /** The tables a consultant works through row by row, and so get the working columns. */
 export const WORKED_TABLES: ReadonlySet<string> = new Set(['crosswalk', 'gaps']);

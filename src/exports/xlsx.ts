@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, Table } from '../analysis/tables.js';
 import { widthHint } from './column-widths.js';
 import { coverOf, sourceRowsOf, type CoverContext } from './cover.js';
-import { statusLabel, WORKED_TABLES, WORKING_COLUMNS } from './glossary.js';
+import { statusLabel, WORKED_TABLES, WORKING_COLUMNS, WORKING_COLUMNS_NOTE } from './glossary.js';
 import { rowHeight } from './row-height.js';
 
 /** Fill colours for coverage statuses, as in the explorer; the cell also says the status in words. */
@@ -118,6 +118,7 @@ function addCover(workbook: ExcelJS.Workbook, tables: readonly Table[], context:
 
   heading('Method');
   for (const m of cover.method) paragraph(m);
+  if (tables.some((t) => WORKED_TABLES.has(t.name))) paragraph(WORKING_COLUMNS_NOTE);
 
   heading('Glossary');
   for (const part of cover.glossary) {

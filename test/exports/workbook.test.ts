@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/crosswalk.js';
 import type { GraphStore } from '../../src/domain/graph-store.js';
 import type { Requirement } from '../../src/domain/types.js';
-import { BASIS_TERMS, DISCLAIMER, IMPLEMENTATION_STATUSES, RELATION_TERMS, STATUS_TERMS, STRENGTH_TERMS } from '../../src/exports/glossary.js';
+import { BASIS_TERMS, DISCLAIMER, IMPLEMENTATION_STATUSES, RELATION_TERMS, STATUS_TERMS, STRENGTH_TERMS, WORKING_COLUMNS_NOTE } from '../../src/exports/glossary.js';
 import { LINE_HEIGHT, rowHeight, wrappedLines } from '../../src/exports/row-height.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
@@ -104,6 +104,7 @@ describe('the crosswalk workbook on the fixture', () => {
     expect(cover).toContain('Intersects with (INTERSECTS_WITH)');
     expect(cover).toContain('Marginal (1-2)');
     expect(cover).toContain(DISCLAIMER);
+    expect(cover).toContain(WORKING_COLUMNS_NOTE);
     expect(DISCLAIMER).toMatch(/not an audit opinion/);
   });
 
@@ -184,6 +185,7 @@ describe('gap and evidence workbooks on the fixture', () => {
     expectRowHeights(sheet);
     expect(expectTitledIds(column(sheet, 'Requirements'), requirements)).toBeGreaterThan(0);
     expect(headers(sheet)).not.toContain('Owner');
+    expect(coverText(book)).not.toContain(WORKING_COLUMNS_NOTE);
     const sources = book.getWorksheet('Sources')!;
     expect(column(sources, 'Kind')).toEqual(['Framework catalog', 'Framework catalog', 'Evidence catalogue']);
     expect(column(sources, 'Licence and use').every(Boolean)).toBe(true);
