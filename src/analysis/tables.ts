@@ -27,6 +27,8 @@ export interface Table {
   rows: Array<Record<string, Cell>>;
   /** Sources and licences behind the rows, for a "Sources" sheet or footnote. */
   sources: MappingSource[];
+  /** The frameworks the table is about (editions and issuers for a cover page and the Sources sheet). */
+  frameworks: Framework[];
 }
 
 export const CROSSWALK_COLUMNS: Column[] = [
@@ -37,6 +39,7 @@ export const CROSSWALK_COLUMNS: Column[] = [
   { key: 'sourceTitle', header: 'Source title' },
   { key: 'relationship', header: 'Relationship' },
   { key: 'strength', header: 'Strength' },
+  { key: 'basis', header: 'Basis' },
   { key: 'inferred', header: 'Inferred via' },
   { key: 'condition', header: 'Condition / scope' },
   { key: 'note', header: 'Note' },
@@ -64,6 +67,18 @@ async function titlesOf(store: GraphStore, ids: string[]): Promise<Map<string, R
   const unique = [...new Set(ids)];
   const found = unique.length > 0 ? await store.nodes('Requirement', unique) : [];
   return new Map(found.filter((r): r is Requirement => r !== null).map((r) => [r.id, r]));
+}
+
+/** "soc2:CC6.1 Logical access security": an id a reader can look up, with the title that says what it is. */
+function labelled(id: string, requirements: Map<string, Requirement>): string {
+  const title = requirements.get(id)?.title;
+  return title ? `${id} ${title}` : id;
+}
+
+/** Each link's basis (SEMANTIC, FUNCTIONAL...), hop by hop for an inferred chain; null where the source gives none. */
+function basisOf(stored: Map<string, Mapping>, link: { mappingIds: string[] }): string | null {
+  const hops = link.mappingIds.map((id) => stored.get(id)?.rationale ?? null);
+  return hops.every((r) => r === null) ? null : hops.map((r) => r ?? 'none given').join(' > ');
 }
 
 async function sourcesById(store: GraphStore): Promise<Map<string, MappingSource>> {
@@ -107,11 +122,12 @@ export async function crosswalkTable(
   args: { from: Framework; to: Framework; kind?: RequirementKind | null; inferred?: boolean; scopes?: readonly HeldScope[] },
 ): Promise<CrosswalkTable> {
   const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false, scopes: args.scopes ?? [] });
-  const directSets = result.items.flatMap((i) => [...i.via, ...i.outOfScope].filter((v) => !v.inferred && v.mappingIds.length === 1).map((v) => v.setId));
+  // The stored mappings of every set a link runs through: rationales per hop (basis) and the direct links' own.
+  const linkSets = result.items.flatMap((i) => [...i.via, ...i.outOfScope]).flatMap((v) => v.setId.split('+'));
   const [held, sources, stored, agreements] = await Promise.all([
     titlesOf(store, result.items.flatMap((i) => [...i.via, ...i.outOfScope].flatMap((v) => v.path))),
     sourcesById(store),
-    mappingsById(store, directSets),
+    mappingsById(store, linkSets),
     queryPairAgreements(store, args.from.id, args.to.id),
   ]);
   const pairs = new Map(agreements.map((p) => [`${p.fromId} ${p.toId}`, p]));
@@ -124,7 +140,7 @@ export async function crosswalkTable(
       const reason = item.assessments.map((a) => a.reason).join(' ');
       item.assessments.forEach((a) => used.add(a.sourceId));
       const relation = item.status === 'NONE' ? 'NO_RELATIONSHIP' : null;
-      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: relation, strength: null, inferred: null, condition: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null, agreeingSources: null });
+      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: relation, strength: null, inferred: null, condition: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null, agreeingSources: null, basis: null });
       links.push({ targetId: item.requirement.id, sourceId: null, relation, mappingIds: [], rationale: null });
       continue;
     }
@@ -139,11 +155,12 @@ export async function crosswalkTable(
         sourceTitle: source?.title ?? null,
         relationship: link.relationship,
         strength: link.strength,
-        inferred: link.inferred ? link.path.slice(1, -1).join(' > ') : null,
+        inferred: link.inferred ? link.path.slice(1, -1).map((id) => labelled(id, held)).join(' > ') : null,
         condition: conditionCell(link.conditions, out),
         note: link.note,
         mappingSource: sourceIds.map((s) => sources.get(s)?.name ?? s).join(' + '),
         agreeingSources: agreeingWith(pairs.get(`${link.heldId} ${item.requirement.id}`), link.mappingIds),
+        basis: basisOf(stored, link),
       });
       const direct = !link.inferred && link.mappingIds.length === 1 ? stored.get(link.mappingIds[0]!) : undefined;
       links.push({ targetId: item.requirement.id, sourceId: link.heldId, relation: link.relationship, mappingIds: link.mappingIds, rationale: direct?.rationale ?? null });
@@ -157,6 +174,7 @@ export async function crosswalkTable(
     rows,
     links,
     sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+    frameworks: [args.from, args.to],
   };
 }
 
@@ -203,11 +221,12 @@ export async function gapTable(
         disciplines: disciplineIds[i]!.map((x) => d.get(x)?.name ?? x).join('; '),
         risks: (risksOf.get(id) ?? []).map((r) => r.name).join('; '),
         evidence: evidenceIds[i]!.map((x) => e.get(x)?.name ?? x).join('; '),
-        reusable: (groundwork.get(id) ?? []).slice(0, 3).map((g) => reusable.get(g.requirementId)?.id ?? g.requirementId).join('; ') || null,
+        reusable: (groundwork.get(id) ?? []).slice(0, 3).map((g) => labelled(g.requirementId, reusable)).join('; ') || null,
         reason: gapReason(gap.item),
       };
     }),
     sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+    frameworks: [args.target, ...args.held],
   };
 }
 
@@ -241,8 +260,9 @@ export async function evidenceTable(store: GraphStore, frameworks: Framework[]):
       description: item.evidence.description,
       requirementCount: item.requirements.length,
       ...Object.fromEntries(frameworks.map((f) => [`count:${f.id}`, item.requirements.filter((r) => r.frameworkId === f.id).length])),
-      requirements: item.requirements.map((r) => r.id).join('; '),
+      requirements: item.requirements.map((r) => `${r.id} ${r.title}`).join('; '),
     })),
     sources: [],
+    frameworks,
   };
 }

@@ -13,6 +13,8 @@ import { ErrorCode } from '../domain/error-codes.js';
 import { StoreUnavailableError, type GraphStore } from '../domain/graph-store.js';
 import type { Framework, Requirement, RequirementKind } from '../domain/types.js';
 import { frameworkBySpelling } from '../domain/framework-names.js';
+import type { CoverContext } from '../exports/cover.js';
+import { STATUS_TERMS } from '../exports/glossary.js';
 import { fromOscal, OscalImportError, toOscal } from '../exports/oscal.js';
 import { toCsv, toHtml, toMarkdown } from '../exports/text.js';
 import { toXlsx } from '../exports/xlsx.js';
@@ -60,10 +62,12 @@ Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
   table: `crosswalk table --from <framework>[:<scope>] --to <framework> [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html|oscal [-o FILE]
 
   One row per requirement of --to and each requirement of --from that maps to it: target ref and
-  title, coverage status, source ref and title, relationship, strength, note, mapping source.
+  title, coverage status, source ref and title, relationship, strength, basis, note, mapping source.
   --format oscal exports the mapping set between the two as an OSCAL 1.2 mapping-collection.
   --from soc2:SECURITY,AVAILABILITY counts only the criteria of those categories (see gaps --help).
-  Writes to stdout unless -o is given (xlsx needs -o).`,
+  xlsx and html open with a cover (frameworks, dataset version, date, method, glossary, disclaimer)
+  and print landscape, one page wide; the workbook adds working columns (implementation status,
+  owner, evidence link, comment) to fill in. Writes to stdout unless -o is given (xlsx needs -o).`,
   gaps: `crosswalk gaps --target <framework> --held <framework>[:<scope>][,<framework>...] [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html [-o FILE]
 
   The requirements of --target that nothing held covers (NONE) or that no mapping set assessed
@@ -127,6 +131,8 @@ export interface CliIo {
   stdout: (text: string | Buffer) => void;
   stderr: (text: string) => void;
   store?: GraphStore;
+  /** The clock the cover page dates the output by; tests fix it. */
+  now?: () => Date;
 }
 
 /** Runs one command line; returns the exit code. */
@@ -207,7 +213,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       failOn(frameworkListProblems(chosen.map((f) => f.id), 'frameworks', optionName));
       tables = [await evidenceTable(store, chosen)];
     }
-    return await writeOutput(await render(tables, format as (typeof FORMATS)[number]), values.output, io);
+    const context: CoverContext = { datasetVersion: (await store.datasetInfo()).version, generatedAt: (io.now ?? (() => new Date()))() };
+    return await writeOutput(await render(tables, format as (typeof FORMATS)[number], context), values.output, io);
   } catch (error) {
     io.stderr(`crosswalk: ${describe(error)}\n`);
     return exitCodeOf(error);
@@ -227,10 +234,12 @@ async function warnIfUnconnected(store: GraphStore, target: Framework, held: Fra
   if (held.some((h) => joins(h.id, target.id))) return;
   const names = held.map((h) => h.id).join(', ');
   io.stderr(
-    `crosswalk: warning: no mapping set joins ${names} and ${target.id}, so every requirement of ${target.id} is "Not assessed" (unknown, not new)` +
+    `crosswalk: warning: no mapping set joins ${names} and ${target.id}, so every requirement of ${target.id} is "${NOT_ASSESSED}" (unknown, not new)` +
       (inferred ? '; only links inferred through other frameworks can appear.\n' : '; --inferred may find links through other frameworks.\n'),
   );
 }
+
+const NOT_ASSESSED = STATUS_TERMS.find((t) => t.code === 'UNASSESSED')!.label;
 
 const optionName: ArgumentName = (argument) => `--${argument}`;
 
@@ -267,10 +276,10 @@ function parseFormat(format: string | undefined, oscalAllowed: boolean): Format 
   return format as Format;
 }
 
-async function render(tables: Table[], format: (typeof FORMATS)[number]): Promise<string | Buffer> {
-  if (format === 'xlsx') return toXlsx(tables);
+async function render(tables: Table[], format: (typeof FORMATS)[number], context: CoverContext): Promise<string | Buffer> {
+  if (format === 'xlsx') return toXlsx(tables, context);
   const one = tables[0]!;
-  return format === 'csv' ? toCsv(one) : format === 'md' ? toMarkdown(one) : toHtml(one);
+  return format === 'csv' ? toCsv(one) : format === 'md' ? toMarkdown(one) : toHtml(one, context);
 }
 
 async function writeOutput(content: string | Buffer, output: string | undefined, io: CliIo): Promise<number> {

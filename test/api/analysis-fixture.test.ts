@@ -182,13 +182,13 @@ describe('explain and resolveRefs', () => {
 
 describe('crosswalk table over GraphQL', () => {
   it('answers rows, CSV and Markdown for integrators', async () => {
-    const data = await ok(`{ crosswalk(from: "alpha", to: "beta") { title rows { targetRef status sourceRef relationship strength note } csv markdown sources { id } } }`);
+    const data = await ok(`{ crosswalk(from: "alpha", to: "beta") { title rows { targetRef status sourceRef relationship strength basis note } csv markdown sources { id } } }`);
     const table = data.crosswalk;
     expect(table.rows).toHaveLength(5);
-    expect(table.rows[0]).toEqual({ targetRef: 'B1', status: 'FULL', sourceRef: 'A1', relationship: 'SUPERSET_OF', strength: 8, note: expect.stringContaining('core practice') });
-    expect(table.csv.split('\r\n')[0]).toBe('Target ref,Target title,Coverage,Source ref,Source title,Relationship,Strength,Inferred via,Note,Mapping source,Agreeing sources');
+    expect(table.rows[0]).toEqual({ targetRef: 'B1', status: 'FULL', sourceRef: 'A1', relationship: 'SUPERSET_OF', strength: 8, basis: 'SEMANTIC', note: expect.stringContaining('core practice') });
+    expect(table.csv.split('\r\n')[0]).toBe('Target ref,Target title,Coverage,Source ref,Source title,Relationship,Strength,Basis,Inferred via,Note,Mapping source,Agreeing sources');
     expect(table.csv.trim().split('\r\n')).toHaveLength(6);
-    expect(table.markdown).toContain('| B3 | Requirement B3 | NONE |');
+    expect(table.markdown).toContain('| B3 | Requirement B3 | New: assessed, nothing found |');
     expect(table.sources).toEqual([{ id: 'source:curated' }]);
     expect(await codeOf(`{ crosswalk(from: "alpha", to: "alpha") { title } }`)).toBe('BAD_USER_INPUT');
   });

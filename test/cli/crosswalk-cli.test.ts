@@ -48,28 +48,33 @@ describe('crosswalk table', () => {
     const { code, stdout } = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'csv');
     expect(code).toBe(0);
     const [header, ...rows] = parseCsv(stdout);
-    expect(header).toEqual(['Target ref', 'Target title', 'Coverage', 'Source ref', 'Source title', 'Relationship', 'Strength', 'Inferred via', 'Note', 'Mapping source', 'Agreeing sources']);
+    expect(header).toEqual(['Target ref', 'Target title', 'Coverage', 'Source ref', 'Source title', 'Relationship', 'Strength', 'Basis', 'Inferred via', 'Note', 'Mapping source', 'Agreeing sources']);
     expect(rows).toHaveLength(5);
-    expect(rows[0]).toEqual(['B1', 'Requirement B1', 'FULL', 'A1', 'Requirement A1', 'SUPERSET_OF', '8', '', 'Both A1 and B1 ask for the same core practice in these tests.', 'Curated', '1']);
-    expect(rows[2]![10]).toBe('');
+    expect(rows[0]).toEqual(['B1', 'Requirement B1', 'FULL', 'A1', 'Requirement A1', 'SUPERSET_OF', '8', 'SEMANTIC', '', 'Both A1 and B1 ask for the same core practice in these tests.', 'Curated', '1']);
+    expect(rows[2]![11]).toBe('');
+    expect(rows[2]![7]).toBe('');
     expect(rows[2]!.slice(0, 3)).toEqual(['B3', 'Requirement B3', 'NONE']);
     expect(rows[2]![5]).toBe('NO_RELATIONSHIP');
-    expect(rows[2]![8]).toBe('Nothing in alpha speaks to oversight.');
+    expect(rows[2]![9]).toBe('Nothing in alpha speaks to oversight.');
   });
 
   it('follows inference when asked, naming the pivot', async () => {
     const { stdout } = await cli('table', '--from', 'alpha', '--to', 'beta', '--inferred', '--format', 'csv');
     const b4 = parseCsv(stdout).find((r) => r[0] === 'B4')!;
-    expect(b4.slice(2, 8)).toEqual(['FULL', 'A3', 'Requirement A3', 'SUPERSET_OF', '6', 'gamma:G1']);
+    // The pivot is named with its title, and the basis is given hop by hop.
+    expect(b4.slice(2, 9)).toEqual(['FULL', 'A3', 'Requirement A3', 'SUPERSET_OF', '6', 'SEMANTIC > SEMANTIC', 'gamma:G1 Requirement G1']);
   });
 
   it('writes Markdown and HTML with the same rows', async () => {
     const md = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'md');
     expect(md.stdout.split('\n').filter((l) => l.startsWith('| B'))).toHaveLength(5);
+    expect(md.stdout).toContain('| B3 | Requirement B3 | New: assessed, nothing found |');
     expect(md.stdout).toMatch(/Sources:\n- Curated \(Tests\); licence: test data/);
     const html = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'html');
-    expect(html.stdout.match(/<tr><td/g)).toHaveLength(5);
-    expect(html.stdout).toContain('class="status-full">FULL</td>');
+    const data = html.stdout.slice(html.stdout.indexOf('<table class="data">'), html.stdout.indexOf('</table>', html.stdout.indexOf('<table class="data">')));
+    expect(data.match(/<tr><td/g)).toHaveLength(5);
+    expect(html.stdout).toContain('class="status-full">Full</td>');
+    expect(html.stdout).toContain('class="status-none">New: assessed, nothing found</td>');
   });
 
   it('writes an XLSX workbook with the table, a frozen header, filters, coloured status and a Sources sheet', async () => {
@@ -79,16 +84,18 @@ describe('crosswalk table', () => {
     expect(stderr).toBe(`wrote ${file}\n`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['crosswalk', 'Sources']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Cover', 'crosswalk', 'Sources']);
     const sheet = workbook.getWorksheet('crosswalk')!;
     expect(sheet.rowCount).toBe(6);
     expect(sheet.getCell('A1').value).toBe('Target ref');
-    expect(sheet.getCell('C2').value).toBe('FULL');
+    expect(sheet.getCell('C2').value).toBe('Full');
     expect((sheet.getCell('C2').fill as any).fgColor.argb).toBe('FFC8E6C9');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getColumn(9).width).toBeGreaterThan(20);
-    expect(workbook.getWorksheet('Sources')!.getCell('E2').value).toBe('test data');
+    expect(sheet.getColumn(10).width).toBeGreaterThan(20);
+    const sources = workbook.getWorksheet('Sources')!;
+    expect(sources.getRow(1).values).toEqual([undefined, 'Kind', 'Source', 'Publisher', 'Edition or date', 'URL', 'Licence and use']);
+    expect(sources.getRow(4).values).toEqual([undefined, 'Mapping source', 'Curated', 'Tests', '2026-01-01', undefined, 'test data']);
   });
 
   it('exports the mapping set as an OSCAL mapping-collection that meets the model and round-trips', async () => {
@@ -137,7 +144,7 @@ describe('crosswalk gaps, evidence and coverage', () => {
 
   it('plans evidence across frameworks', async () => {
     const { stdout } = await cli('evidence', '--frameworks', 'alpha,beta', '--format', 'md');
-    expect(stdout).toContain('| 1 | Register | A register. | 2 | 1 | 1 | alpha:A1; beta:B1 |');
+    expect(stdout).toContain('| 1 | Register | A register. | 2 | 1 | 1 | alpha:A1 Requirement A1; beta:B1 Requirement B1 |');
   });
 
   it('prints a terminal coverage summary with a bar per group', async () => {

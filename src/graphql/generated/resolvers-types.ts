@@ -234,12 +234,14 @@ export type CrosswalkRow = {
   __typename?: 'CrosswalkRow';
   /** Lines of evidence (mapping sets, or chains of two through a pivot) compatible with this row's link, its own included; null for a row without a link. */
   agreeingSources?: Maybe<Scalars['Int']['output']>;
+  /** What the judgement rests on: SYNTACTIC, SEMANTIC or FUNCTIONAL; hop by hop ("SEMANTIC > FUNCTIONAL") for an inferred link; null when the source gives none or there is no link. */
+  basis?: Maybe<Scalars['String']['output']>;
   /**
    * The conditions of the link's mappings ("when roles: deployer"), and "outside the held scope; does
    * not count" for a row kept to show what a wider `scope` would add.
    */
   condition?: Maybe<Scalars['String']['output']>;
-  /** For an inferred link, the pivot requirements it goes through. */
+  /** For an inferred link, the pivot requirements it goes through (id and title). */
   inferredVia?: Maybe<Scalars['String']['output']>;
   /** The stored mapping behind a direct link; null for an inferred link or when nothing maps. */
   mappingId?: Maybe<Scalars['ID']['output']>;
@@ -1782,6 +1784,7 @@ export type CoverageSummaryResolvers<ContextType = RequestContext, ParentType ex
 
 export type CrosswalkRowResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CrosswalkRow'] = ResolversParentTypes['CrosswalkRow']> = ResolversObject<{
   agreeingSources?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   condition?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   inferredVia?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   mappingId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

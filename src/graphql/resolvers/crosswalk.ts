@@ -45,6 +45,7 @@ export const crosswalkResolvers: Resolvers = {
     sourceTitle: (row) => text(row, 'sourceTitle'),
     relationship: (row) => text(row, 'relationship'),
     strength: (row) => (typeof row.cells.strength === 'number' ? row.cells.strength : null),
+    basis: (row) => text(row, 'basis'),
     inferredVia: (row) => text(row, 'inferred'),
     condition: (row) => text(row, 'condition'),
     note: (row) => text(row, 'note'),
