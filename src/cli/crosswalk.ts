@@ -14,17 +14,16 @@ import { fromOscal, OscalImportError, toOscal } from '../exports/oscal.js';
 import { toCsv, toHtml, toMarkdown } from '../exports/text.js';
 import { toXlsx } from '../exports/xlsx.js';
 import { SeedError } from '../seed/seed-error.js';
+import { KeyRequestError, KeyStore } from '../workspace/key-store.js';
 import { bar } from './bar.js';
+import { CliError } from './cli-error.js';
+import { keysCommand } from './keys.js';
 
 /**
  * `crosswalk`: the consultant's tables from the command line, on the embedded store or on Neo4j
  * (NEO4J_URI). Every bad argument is one line on stderr and a non-zero exit, never a stack trace.
  */
 
-/** A usage error: bad input, answered on one line with exit code 2. */
-class CliError extends Error {
-  readonly code = ErrorCode.BAD_USER_INPUT;
-}
 
 /** Exit codes by error code: bad input 2 (usage), an unreachable store and anything else 1. */
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = { [ErrorCode.BAD_USER_INPUT]: 2, [ErrorCode.SERVICE_UNAVAILABLE]: 1 };
@@ -48,6 +47,7 @@ Verbs:
   evidence   evidence to collect once and reuse across frameworks
   coverage   a terminal summary: totals and a bar per group
   import-oscal  turn an OSCAL mapping-collection into a seed mapping set
+  keys       API keys of the data directory: create, list, revoke
 
 Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
   table: `crosswalk table --from <framework> --to <framework> [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html|oscal [-o FILE]
@@ -70,6 +70,14 @@ Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
 
   Reads an OSCAL mapping-collection and writes it as a seed mapping set (YAML). Add the source to
   seed/sources.yaml, put the file in seed/mappings/, and run npm test.`,
+  keys: `crosswalk keys create --workspace <name> --role reader|editor|reviewer|admin
+crosswalk keys list [--workspace <name>]
+crosswalk keys revoke <key id>
+
+  API keys live hashed in the data directory (CROSSWALK_DATA_DIR, default ./data), which these
+  commands share with a running API: a new key works and a revoked one stops at the next request.
+  create prints the key once, alone on the last line of standard output; it cannot be shown again.
+  list shows each key's id, workspace, role, creation and revocation time, never a secret.`,
 };
 
 const OPTIONS = {
@@ -83,6 +91,8 @@ const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   source: { type: 'string' },
+  workspace: { type: 'string' },
+  role: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -108,6 +118,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (verb === 'import-oscal') return await importOscal(positionals, values, io);
+    if (verb === 'keys') return await keysCommand(positionals, values, new KeyStore(readConfig().dataDir), io);
     store ??= (await createStore(readConfig())).store;
     const frameworks = new Map((await store.allNodes('Framework')).map((f) => [f.id, f]));
     const framework = (id: string | undefined, option: string): Framework => {
@@ -288,6 +299,7 @@ async function importOscal(positionals: string[], values: { source?: string; fro
 function describe(error: unknown): string {
   if (error instanceof CliError) return error.message;
   if (error instanceof SeedError) return error.message;
+  if (error instanceof KeyRequestError) return error.message;
   if (error instanceof StoreUnavailableError) return `the graph store is unavailable: ${error.message}`;
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import {
   ANONYMOUS,
@@ -168,6 +168,7 @@ export class KeyStore {
 
   /** Reads, changes and writes keys.json under keys.lock, durably. */
   private async change<T>(edit: (keys: StoredKey[]) => T): Promise<T> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const lock = await this.lockKeys();
     try {
       const keys = await this.readKeys();
