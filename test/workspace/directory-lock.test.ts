@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,6 +72,39 @@ describe('the data directory lock', () => {
     const second = spawnHelper('open-once', dir);
     expect(await second.exited).toBe(0);
     expect(second.output()).toMatch(/took over a stale lock/);
+  });
+
+  it('takes over a lock naming this very process when this process does not hold it (a container restarted as pid 1 on the same volume)', async () => {
+    const dir = tmp();
+    writeFileSync(path.join(dir, 'crosswalk.lock'), JSON.stringify({ pid: process.pid, host: hostname(), since: '2026-01-01T00:00:00.000Z' }));
+    const data = await DataDirectory.open(dir);
+    expect(JSON.parse(readFileSync(path.join(dir, 'crosswalk.lock'), 'utf8')).since).not.toBe('2026-01-01T00:00:00.000Z');
+    await data.close();
+  });
+
+  it('takes over a lock written before the machine last booted, even if its pid runs now', async () => {
+    const dir = tmp();
+    const alive = process.ppid; // our parent runs, and is not us
+    writeFileSync(path.join(dir, 'crosswalk.lock'), JSON.stringify({ pid: alive, host: hostname(), since: '2026-01-01T00:00:00.000Z', boot: 'a-boot-before-this-one' }));
+    if (!existsSync('/proc/sys/kernel/random/boot_id')) {
+      await expect(DataDirectory.open(dir)).rejects.toThrow(DirectoryLockedError); // no boot id to compare: the live pid wins
+      return;
+    }
+    const data = await DataDirectory.open(dir);
+    await data.close();
+  });
+
+  it('waits for a lock file that is being written; one left empty for long is stale', async () => {
+    const dir = tmp();
+    const lock = path.join(dir, 'crosswalk.lock');
+    writeFileSync(lock, '');
+    await expect(DataDirectory.open(dir)).rejects.toThrow(DirectoryLockedError);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(lock, minuteAgo, minuteAgo);
+    const logs: string[] = [];
+    const data = await DataDirectory.open(dir, { log: (m) => logs.push(m) });
+    expect(logs.join('\n')).toContain('left unwritten by a process that stopped while creating it');
+    await data.close();
   });
 
   it('never guesses about a lock written on another host', async () => {
