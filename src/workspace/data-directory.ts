@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { workspaceSlugProblem } from '../domain/access.js';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.js';
-import { removeLeftoverTemporaryFiles } from './durable-file.js';
+import { removeLeftoverTemporaryFiles, syncDirectory } from './durable-file.js';
 import { KeyStore } from './key-store.js';
 import { WorkspaceFiles } from './workspace-files.js';
 
@@ -37,6 +37,7 @@ export class DataDirectory {
     const log = options.log ?? (() => undefined);
     const root = path.resolve(dir);
     await mkdir(path.join(root, 'workspaces'), { recursive: true, mode: 0o700 });
+    await syncDirectory(root);
     const lock = await acquireDirectoryLock(
       root,
       LOCK_FILE,

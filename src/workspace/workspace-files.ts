@@ -38,6 +38,8 @@ export class WorkspaceFiles {
     if (problem) throw new WorkspaceFileError(problem);
     const dir = path.join(workspacesDir, workspace);
     for (const sub of ['frameworks', 'mappings']) await mkdir(path.join(dir, sub), { recursive: true, mode: 0o700 });
+    // New folders are entries in their parents: flush both, so a crash cannot lose them.
+    await syncDirectory(dir);
     await syncDirectory(workspacesDir);
     return new WorkspaceFiles(workspace, dir, await openJournal(path.join(dir, 'audit.jsonl'), log));
   }
