@@ -21,17 +21,16 @@ import { toXlsx } from '../exports/xlsx.js';
 import { SeedError } from '../seed/seed-error.js';
 import { importOscalCatalog, OscalCatalogError, parseOscalCatalog, parseOverlay, parseSupplement } from '../seed/oscal-catalog.js';
 import { importReferencePairs, ReferencePairsError } from '../seed/reference-pairs.js';
+import { KeyRequestError, KeyStore } from '../workspace/key-store.js';
 import { bar } from './bar.js';
+import { CliError } from './cli-error.js';
+import { keysCommand } from './keys.js';
 
 /**
  * `crosswalk`: the consultant's tables from the command line, on the embedded store or on Neo4j
  * (NEO4J_URI). Every bad argument is one line on stderr and a non-zero exit, never a stack trace.
  */
 
-/** A usage error: bad input, answered on one line with exit code 2. */
-class CliError extends Error {
-  readonly code = ErrorCode.BAD_USER_INPUT;
-}
 
 /** Exit codes by error code: bad input 2 (usage), an unreachable store and anything else 1. */
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = { [ErrorCode.BAD_USER_INPUT]: 2, [ErrorCode.SERVICE_UNAVAILABLE]: 1 };
@@ -57,6 +56,7 @@ Verbs:
   import-oscal  turn an OSCAL mapping-collection into a seed mapping set
   import-oscal-catalog  turn an OSCAL catalog into a seed framework file
   import-reference-pairs  turn a reference list of id pairs (reference/mappings/) into a RELATED mapping set
+  keys       API keys of the data directory: create, list, revoke
 
 Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
   table: `crosswalk table --from <framework>[:<scope>] --to <framework> [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html|oscal [-o FILE]
@@ -105,6 +105,14 @@ Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
   RELATED mappings with null strength and rationale: a publisher's list of related pairs, never
   promoted to a set relation. Duplicate pairs are written once. --comprehensive names a side on
   which the publisher covered every leaf (say it only if true; the data tests check it).`,
+  keys: `crosswalk keys create --workspace <name> --role reader|editor|reviewer|admin
+crosswalk keys list [--workspace <name>]
+crosswalk keys revoke <key id>
+
+  API keys live hashed in the data directory (CROSSWALK_DATA_DIR, default ./data), which these
+  commands share with a running API: a new key works and a revoked one stops at the next request.
+  create prints the key once, alone on the last line of standard output; it cannot be shown again.
+  list shows each key's id, workspace, role, creation and revocation time, never a secret.`,
 };
 
 const OPTIONS = {
@@ -124,6 +132,8 @@ const OPTIONS = {
   overlay: { type: 'string' },
   comprehensive: { type: 'string' },
   out: { type: 'string' },
+  workspace: { type: 'string' },
+  role: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -153,6 +163,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (verb === 'import-oscal') return await importOscal(positionals, values, io);
     if (verb === 'import-oscal-catalog') return await importCatalog(positionals, values, io);
     if (verb === 'import-reference-pairs') return await importPairs(positionals, values, io);
+    if (verb === 'keys') return await keysCommand(positionals, values, new KeyStore(readConfig().dataDir), io);
     store ??= (await createStore(readConfig())).store;
     const frameworks = new Map((await store.allNodes('Framework')).map((f) => [f.id, f]));
     const framework = (id: string | undefined, option: string): Framework => {
@@ -439,6 +450,7 @@ async function importPairs(
 function describe(error: unknown): string {
   if (error instanceof CliError) return error.message;
   if (error instanceof SeedError) return error.message;
+  if (error instanceof KeyRequestError) return error.message;
   if (error instanceof StoreUnavailableError) return `the graph store is unavailable: ${error.message}`;
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }
