@@ -20,6 +20,17 @@ describe('small faults', () => {
     expect(response.errors?.[0]?.extensions?.argument).toBe('ids');
   });
 
+  it('resolveRefs suggests for the first 20 unmatched references only (bounded work), in input order', async () => {
+    const refs = Array.from({ length: 25 }, (_, i) => `A.6.2.${i + 20}`);
+    const response = await server.query('query R($refs: [String!]!) { resolveRefs(refs: $refs, framework: "iso42001") { input confidence candidates { id } } }', { refs });
+    expect(response.errors).toBeUndefined();
+    const answers = response.data!.resolveRefs as Array<{ input: string; confidence: string; candidates: Array<{ id: string }> }>;
+    expect(answers.map((a) => a.input)).toEqual(refs);
+    expect(answers.every((a) => a.confidence === 'NOT_FOUND')).toBe(true);
+    expect(answers.slice(0, 20).every((a) => a.candidates.length > 0)).toBe(true);
+    expect(answers.slice(20).every((a) => a.candidates.length === 0)).toBe(true);
+  });
+
   it('does not leak enum values through suggestions when suggestions are off', async () => {
     const response = await server.query('{ requirements(kind: CONTRL) { totalCount } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
