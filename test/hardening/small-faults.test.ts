@@ -20,6 +20,16 @@ describe('small faults', () => {
     expect(response.errors?.[0]?.extensions?.argument).toBe('ids');
   });
 
+  it('unknown ids get suggestions for the first 20 of a request only, across aliases (bounded work)', async () => {
+    const ids = (from: number) => Array.from({ length: 15 }, (_, i) => `iso42001:A.6.2.${from + i}`);
+    const response = await server.query('query N($a: [ID!]!, $b: [ID!]!) { a: nodes(ids: $a) { id } b: nodes(ids: $b) { id } }', { a: ids(20), b: ids(40) });
+    const errors = response.errors!;
+    expect(errors).toHaveLength(30);
+    expect(errors.every((e) => e.extensions?.code === 'NOT_FOUND')).toBe(true);
+    const withSuggestions = errors.filter((e) => (e.extensions?.suggestions as string[]).length > 0);
+    expect(withSuggestions).toHaveLength(20);
+  });
+
   it('resolveRefs suggests for the first 20 unmatched references only (bounded work), in input order', async () => {
     const refs = Array.from({ length: 25 }, (_, i) => `A.6.2.${i + 20}`);
     const response = await server.query('query R($refs: [String!]!) { resolveRefs(refs: $refs, framework: "iso42001") { input confidence candidates { id } } }', { refs });

@@ -770,7 +770,7 @@ export type RequirementMapping = {
 
 export type ResolvedRef = {
   __typename?: 'ResolvedRef';
-  /** Other possible requirements, or suggestions when nothing matched (for the first 20 unmatched references of a request). */
+  /** Other possible requirements, or suggestions when nothing matched (a request gets suggestions for at most 20 unmatched references and unknown ids in all). */
   candidates: Array<Requirement>;
   /** The title cited after the reference, if any. */
   citedTitle?: Maybe<Scalars['String']['output']>;

@@ -4,7 +4,7 @@ import { frameworkIdOf } from '../../domain/ids.js';
 import { parseRef, titleMatches } from '../../domain/refs.js';
 import { suggestIds } from '../../domain/suggest.js';
 import type { Requirement } from '../../domain/types.js';
-import type { RequestContext } from '../context.js';
+import { takeSuggestion, type RequestContext } from '../context.js';
 import { badInput, throwFirstProblem } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireFramework, requireRequirement } from '../lookup.js';
@@ -12,12 +12,6 @@ import type { ResolvedRefModel } from '../models.js';
 
 const MAX_REFS = 200;
 const MAX_REF_LENGTH = 300;
-/**
- * Unmatched references that get suggestions, per request: each is an edit-distance pass over whole
- * catalogs (about half a millisecond here), so 200 unknown references held the event loop for over
- * 100 ms at a cost of 11. The rest answer NOT_FOUND with no candidates; the cost model prices the bound.
- */
-export const MAX_SUGGESTED_REFS = 20;
 
 export const explainResolvers: Resolvers = {
   Query: {
@@ -57,7 +51,6 @@ async function resolveRefs(ctx: RequestContext, refs: readonly string[], framewo
   const parsed = refs.map((r) => parseRef(r, framework));
   const found = await ctx.loaders.node('Requirement').loadMany(parsed.flatMap((p) => p.candidateIds));
   const byId = new Map(found.filter((r): r is Requirement => !!r && !(r instanceof Error)).map((r) => [r.id, r]));
-  let suggested = 0;
   return Promise.all(
     parsed.map(async (p): Promise<ResolvedRefModel> => {
       const hits = p.candidateIds.map((id) => byId.get(id)).filter((r): r is Requirement => !!r);
@@ -74,8 +67,9 @@ async function resolveRefs(ctx: RequestContext, refs: readonly string[], framewo
         const byTitle = p.citedTitle ? hits.filter((h) => titleMatches(p.citedTitle!, h.title)) : [];
         return byTitle.length === 1 ? judged(byTitle[0]!, 'LIKELY', hits.filter((h) => h !== byTitle[0])) : judged(null, 'AMBIGUOUS', hits);
       }
-      // Counted before any await, so the first unmatched references in input order are the ones served.
-      if (suggested++ >= MAX_SUGGESTED_REFS) return judged(null, 'NOT_FOUND', []);
+      // Taken before any await, so the first unmatched references in input order get the request's
+      // suggestions (context.ts, MAX_SUGGESTIONS_PER_REQUEST); 200 unknown references held the loop over 100 ms.
+      if (!takeSuggestion(ctx)) return judged(null, 'NOT_FOUND', []);
       return judged(null, 'NOT_FOUND', await suggestionsFor(ctx, p.candidateIds, p.citedTitle, framework));
     }),
   );
