@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express, type RequestHandler } from 'express';
+import { deadlineAfter, type Deadline } from './analysis/pacing.js';
 import { defaultConfig, type Config } from './config.js';
 import { ErrorCode } from './domain/error-codes.js';
 import type { GraphStore } from './domain/graph-store.js';
@@ -81,6 +82,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
           traceRequested: req.headers['x-crosswalk-trace'] === '1',
           requestId: String(res.getHeader('x-request-id')),
           datasetVersion: (res.locals.datasetVersion as string | undefined) ?? null,
+          deadline: res.locals.deadline as Deadline | undefined,
           log,
         }),
     }),
@@ -125,13 +127,23 @@ const requestId: RequestHandler = (req, res, next) => {
   next();
 };
 
-/** Answers with a coded 503 when a request runs past its time; the work is abandoned, the client is not kept waiting. */
+/**
+ * Answers with a coded 503 when a request runs past its time, so the client is not kept waiting, and
+ * abandons the work: the long analyses check the request's deadline between slices (analysis/pacing.ts)
+ * and stop. A client that hangs up abandons its work the same way.
+ */
 function requestTimeout(ms: number): RequestHandler {
   return (_req, res, next) => {
+    const deadline = deadlineAfter(ms);
+    res.locals.deadline = deadline;
     const timer = setTimeout(() => {
+      deadline.abandon();
       if (!res.headersSent) res.status(503).json(codedBody(ErrorCode.REQUEST_TIMEOUT, `The request took longer than ${ms} ms.`));
     }, ms);
-    res.on('close', () => clearTimeout(timer));
+    res.on('close', () => {
+      clearTimeout(timer);
+      deadline.abandon(); // answered already, or nobody is listening any more
+    });
     res.on('finish', () => clearTimeout(timer));
     next();
   };

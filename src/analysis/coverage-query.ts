@@ -2,6 +2,7 @@ import { computeCoverage, seenFrom, summarise, summariseByGroup, type CoverageIt
 import type { GraphStore } from '../domain/graph-store.js';
 import { frameworkIdOf } from '../domain/ids.js';
 import type { Mapping, MappingSet, NoRelationship, Requirement, RequirementKind } from '../domain/types.js';
+import { NO_PACING, type Pacer } from './pacing.js';
 
 /**
  * Gathers the graph around a target framework through the store port (a fixed number of batched
@@ -14,6 +15,8 @@ export interface CoverageOptions {
   inferred?: boolean;
   /** Restrict the held side to these requirement ids (the readiness check). */
   implemented?: readonly string[] | null;
+  /** Paused before the rules run (one pause per coverage computed; a matrix computes many). */
+  pacer?: Pacer;
 }
 
 export interface CoverageRequest extends CoverageOptions {
@@ -70,6 +73,7 @@ export async function gatherTarget(store: GraphStore, target: string, kind: Requ
 export async function coverageOf(store: GraphStore, graph: TargetGraph, options: CoverageOptions): Promise<CoverageResult> {
   const held = new Set(options.held);
   if (options.inferred && !graph.pivotMappingsOf) graph.pivotMappingsOf = await loadPivotMappings(store, graph);
+  await (options.pacer ?? NO_PACING).pause();
   const items = computeCoverage({
     targetFrameworkId: graph.target,
     heldFrameworkIds: held,

@@ -3,6 +3,7 @@ import type { Framework, MappingSource, Requirement, RequirementKind } from '../
 import { queryCoverage } from './coverage-query.js';
 import { queryEvidencePlan } from './evidence-plan.js';
 import { queryGaps } from './gaps.js';
+import type { Pacer } from './pacing.js';
 
 /**
  * The consultant's tables: a crosswalk, a gap list and an evidence plan, as plain rows that every
@@ -51,9 +52,9 @@ async function sourcesById(store: GraphStore): Promise<Map<string, MappingSource
 /** One row per target requirement and link: "which of `from` satisfies `to`, and why". */
 export async function crosswalkTable(
   store: GraphStore,
-  args: { from: Framework; to: Framework; kind?: RequirementKind | null; inferred?: boolean },
+  args: { from: Framework; to: Framework; kind?: RequirementKind | null; inferred?: boolean; pacer?: Pacer },
 ): Promise<Table> {
-  const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false });
+  const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false, pacer: args.pacer });
   const held = await titlesOf(store, result.items.flatMap((i) => i.via.flatMap((v) => v.path)));
   const sources = await sourcesById(store);
   const used = new Set<string>();

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import { countingStore, type StoreCallCounter } from '../store/counting-store.js';
 import type { GraphStore } from '../domain/graph-store.js';
+import { eventLoopPacer, NO_DEADLINE, type Deadline, type Pacer } from '../analysis/pacing.js';
 import { createLoaders, loaderStore, type Loaders } from './loaders.js';
 
 export interface RequestContext {
@@ -16,6 +17,8 @@ export interface RequestContext {
   datasetVersion: string | null;
   /** The response came from the result cache. */
   cacheHit: boolean;
+  /** Paces the long analyses: pauses hand the event loop to other requests and stop work past the request's deadline. */
+  pacer: Pacer;
   /** "Did you mean" searches left to this request (see takeSuggestion): each is a pass over a whole catalog. */
   suggestionsLeft: number;
 }
@@ -37,10 +40,11 @@ export function takeSuggestion(ctx: RequestContext): boolean {
 
 export function createRequestContext(
   store: GraphStore,
-  options: { traceRequested: boolean; requestId: string; log: Logger; datasetVersion?: string | null },
+  options: { traceRequested: boolean; requestId: string; log: Logger; datasetVersion?: string | null; deadline?: Deadline },
 ): RequestContext {
   const trace: StoreCallCounter = { storeCalls: 0 };
   const counted = countingStore(store, trace);
   const loaders = createLoaders(counted);
-  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, ...options };
+  const { deadline, ...rest } = options;
+  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, pacer: eventLoopPacer(deadline ?? NO_DEADLINE), ...rest };
 }

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
+import { AnalysisTimeoutError } from '../analysis/pacing.js';
 import type { RequestProblem } from '../analysis/request-checks.js';
 import { ErrorCode } from '../domain/error-codes.js';
 import { StoreUnavailableError } from '../domain/graph-store.js';
@@ -43,6 +44,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     if (hideSuggestions && formatted.extensions?.code !== ErrorCode.NOT_FOUND && / Did you mean /.test(formatted.message)) formatted = { ...formatted, message: formatted.message.replace(/ ?Did you mean [^?]*\?/g, '') };
     const original = unwrapResolverError(error);
     const { stacktrace: _stack, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+    if (original instanceof AnalysisTimeoutError) {
+      return { message: original.message, path: formatted.path, extensions: { code: ErrorCode.REQUEST_TIMEOUT } };
+    }
     if (original instanceof StoreUnavailableError) {
       return { message: 'The graph store is unavailable; try again shortly.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
     }

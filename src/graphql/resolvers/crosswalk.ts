@@ -13,7 +13,7 @@ export const crosswalkResolvers: Resolvers = {
       const source = await requireFramework(ctx, from, 'from');
       const target = await requireFramework(ctx, to, 'to');
       throwFirstProblem(crosswalkRequestProblems({ from: source.id, to: target.id, kind: kind ?? null }, quotedArgument));
-      return crosswalkTable(ctx.store, { from: source, to: target, kind: kind ?? null, inferred: inferred ?? false });
+      return crosswalkTable(ctx.store, { from: source, to: target, kind: kind ?? null, inferred: inferred ?? false, pacer: ctx.pacer });
     },
   },
   CrosswalkTable: {

@@ -23,7 +23,7 @@ export const explainResolvers: Resolvers = {
       await requireRequirement(ctx, from, 'from');
       await requireRequirement(ctx, to, 'to');
       throwFirstProblem(distinctProblems(from, to, ['from', 'to'], 'requirements', quotedArgument));
-      return queryExplain(ctx.store, from, to, hops, limit);
+      return queryExplain(ctx.store, from, to, hops, limit, ctx.pacer);
     },
     resolveRefs: async (_root, { refs, framework }, ctx) => {
       if (refs.length > MAX_REFS) throw badInput(`"refs" takes at most ${MAX_REFS} references.`, 'refs');

@@ -16,11 +16,11 @@ export const overlapResolvers: Resolvers = {
       await requireFramework(ctx, a, 'a');
       await requireFramework(ctx, b, 'b');
       throwFirstProblem(distinctProblems(a, b, ['a', 'b'], 'frameworks', quotedArgument));
-      return queryOverlap(ctx.store, a, b, inferred ?? false);
+      return queryOverlap(ctx.store, a, b, inferred ?? false, ctx.pacer);
     },
     overlapMatrix: async (_root, { frameworks, inferred }, ctx) => {
       const ids = frameworks == null ? (await ctx.store.allNodes('Framework')).map((f) => f.id) : await checkFrameworkList(ctx, frameworks, 'frameworks', 2);
-      return { frameworks: ids, cells: await queryOverlapMatrix(ctx.store, ids, inferred ?? false) };
+      return { frameworks: ids, cells: await queryOverlapMatrix(ctx.store, ids, inferred ?? false, ctx.pacer) };
     },
   },
   Overlap: {
