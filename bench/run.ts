@@ -255,7 +255,12 @@ async function main(): Promise<void> {
   console.log(`wrote ${path.join(HERE, 'RESULTS.md')} and scale.svg`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv.includes('--soak')) {
+  // `npm run bench -- --soak`: the soak and the hardening A/B (bench/soak.ts runs on import).
+  await import('./soak.js');
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -19,6 +19,11 @@ import { observeFailures, timeoutStore, type StoreHealth } from './store/timeout
 export interface AppOptions {
   config?: Config;
   log?: Logger;
+  /**
+   * False drops the query limits (depth, aliases, directives, tokens, cost, query text, body nesting,
+   * request time): only for measuring what they cost (bench/soak.ts, "Hardening A/B"). Not configurable.
+   */
+  hardening?: boolean;
 }
 
 export interface App {
@@ -44,7 +49,8 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
 
   const app = express();
   const httpServer = createServer(app);
-  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest, resultCache: { maxEntries: config.resultCacheSize, maxBytes: config.resultCacheBytes } });
+  const hardening = options.hardening ?? true;
+  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest, resultCache: { maxEntries: config.resultCacheSize, maxBytes: config.resultCacheBytes }, hardening });
   await apollo.start();
 
   app.disable('x-powered-by');
@@ -70,10 +76,9 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   app.use(
     '/graphql',
     cors({ origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, maxAge: 600 }),
-    requestTimeout(config.http.requestTimeoutMs),
+    ...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []),
     express.json({ limit: config.http.bodyLimit }),
-    queryTextLimit(config.limits.maxQueryBytes),
-    nestingLimit(MAX_BODY_NESTING),
+    ...(hardening ? [queryTextLimit(config.limits.maxQueryBytes), nestingLimit(MAX_BODY_NESTING)] : []),
     ...(trustedManifest && config.trustedDocumentsOnly ? [trustedOnly(trustedManifest)] : []),
     etag(version),
     expressMiddleware(apollo, {
