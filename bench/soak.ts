@@ -298,8 +298,16 @@ function soakSection(r: SoakResult, command: string): string {
     '| --- | --- | --- |',
     ...targets.map((t) => `| ${t.what} | ${t.value} | ${met(t.ok)} |`),
     '',
-    `Targets met: ${targets.filter((t) => t.ok).length} of ${targets.length}. Load average at the end: ${loads(r.loadAfter)}; on this shared machine other work competes for the same two cores, which lowers both phases' throughput and raises tail latency (see the note below).`,
+    `Targets met: ${targets.filter((t) => t.ok).length} of ${targets.length}. ${loadNote(r)}`,
   ].join('\n');
+}
+
+/** Says whether other work on the shared machine disturbed the figures, from the load averages. */
+function loadNote(r: SoakResult): string {
+  const cores = os.cpus().length;
+  const busiest = Math.max(r.loadBefore[0]!, r.loadAfter[0]!);
+  if (busiest <= cores) return `The machine was not oversubscribed (one-minute load average ${r.loadBefore[0]!.toFixed(1)} at the start, ${r.loadAfter[0]!.toFixed(1)} at the end, on ${cores} cores).`;
+  return `The figures are disturbed by other work on this shared machine: the one-minute load average was ${r.loadBefore[0]!.toFixed(1)} at the start and ${r.loadAfter[0]!.toFixed(1)} at the end, on ${cores} cores, so server and clients waited for a core much of the time. Absolute throughput is far below an idle machine's (compare the Operations table) and the latencies include that waiting, which hurts the p99 target most; the throughput ratio compares two phases run under similar outside load, but that load varied from minute to minute.`;
 }
 
 function abSection(runs: AbRun[], seconds: number): string {
