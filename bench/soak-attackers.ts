@@ -113,5 +113,7 @@ async function attackClient(url: string, seconds: number, attack: (typeof ATTACK
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [url, seconds] = process.argv.slice(2);
   const runs = await Promise.all(ATTACKS.map((a) => attackClient(url!, Number(seconds), a)));
-  console.log(JSON.stringify(runs.map((r) => ({ ...r, outcomes: [...r.outcomes.entries()] }))));
+  const cpu = process.cpuUsage();
+  // The last line: what each client got, and the CPU this process took from the shared cores.
+  console.log(JSON.stringify({ cpuSeconds: (cpu.user + cpu.system) / 1e6, runs: runs.map((r) => ({ ...r, outcomes: [...r.outcomes.entries()] })) }));
 }

@@ -99,7 +99,27 @@ async function stopServer(server: Server): Promise<void> {
 interface MemorySample {
   atS: number;
   heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
   rssMb: number;
+}
+
+/** CPU seconds a process has used, from /proc (clock ticks of 1/100 s, Linux's USER_HZ). */
+function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const ownCpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+
+/** Cores' worth of CPU each party used during a phase: server, legitimate client (this process), abusive clients. */
+interface CpuShare {
+  server: number;
+  legit: number;
+  attackers: number | null;
 }
 
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
@@ -124,7 +144,7 @@ async function sampleMemory(server: Server, atS: number): Promise<MemorySample> 
     server.child.send({ type: 'memory', id });
   });
   const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
-  return { atS, heapUsedMb: mb(memory.heapUsed), rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024) };
+  return { atS, heapUsedMb: mb(memory.heapUsed), heapTotalMb: mb(memory.heapTotal), externalMb: mb(memory.external + memory.arrayBuffers), rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024) };
 }
 
 // ---------------------------------------------------------------- clients
@@ -171,14 +191,14 @@ async function legitClient(url: string, seconds: number): Promise<LegitRun> {
  * The abusive clients run in a process of their own (bench/soak-attackers.ts): building their bodies
  * and reading their answers must not queue behind the legitimate client's measurements.
  */
-async function runAttackers(url: string, seconds: number): Promise<AttackRun[]> {
+async function runAttackers(url: string, seconds: number): Promise<{ runs: AttackRun[]; cpuSeconds: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'soak-attackers.ts'), url, String(seconds)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   if (code !== 0) throw new Error(`the abusive clients exited with ${code}`);
-  const runs = JSON.parse(output.trim().split('\n').at(-1)!) as Array<Omit<AttackRun, 'outcomes'> & { outcomes: Array<[string, number]> }>;
-  return runs.map((r) => ({ ...r, outcomes: new Map(r.outcomes) }));
+  const last = JSON.parse(output.trim().split('\n').at(-1)!) as { cpuSeconds: number; runs: Array<Omit<AttackRun, 'outcomes'> & { outcomes: Array<[string, number]> }> };
+  return { cpuSeconds: last.cpuSeconds, runs: last.runs.map((r) => ({ ...r, outcomes: new Map(r.outcomes) })) };
 }
 
 // ---------------------------------------------------------------- runs
@@ -193,6 +213,8 @@ interface SoakResult {
   afterWarmup: MemorySample;
   samples: MemorySample[];
   atEnd: MemorySample;
+  cpuAlone: CpuShare;
+  cpuUnderAttack: CpuShare;
 }
 
 async function soak(): Promise<SoakResult> {
@@ -207,7 +229,17 @@ async function soak(): Promise<SoakResult> {
     const afterWarmup = await sampleMemory(server, at());
     console.log(`  heap ${afterWarmup.heapUsedMb} MB, RSS ${afterWarmup.rssMb} MB`);
     console.log(`baseline: legitimate client alone, ${BASELINE_S} s`);
+    const pid = server.child.pid!;
+    let mark = { server: processCpuSeconds(pid), legit: ownCpuSeconds(), at: performance.now() };
+    const share = (attackerSeconds: number | null): CpuShare => {
+      const now = { server: processCpuSeconds(pid), legit: ownCpuSeconds(), at: performance.now() };
+      const wall = (now.at - mark.at) / 1000;
+      const result = { server: (now.server - mark.server) / wall, legit: (now.legit - mark.legit) / wall, attackers: attackerSeconds === null ? null : attackerSeconds / wall };
+      mark = now;
+      return result;
+    };
     const baseline = await legitClient(server.url, BASELINE_S);
+    const cpuAlone = share(null);
     console.log(`  ${baseline.rps} req/s, p99 ${baseline.p99} ms, errors ${baseline.errors}`);
     console.log(`soak: legitimate client beside ${ATTACKS.length} abusive clients, ${SOAK_S} s`);
     const samples: MemorySample[] = [];
@@ -220,13 +252,16 @@ async function soak(): Promise<SoakResult> {
         () => {},
       );
     }, SAMPLE_EVERY_S * 1000);
-    const [underAttack, attacks] = await Promise.all([legitClient(server.url, SOAK_S), runAttackers(server.url, SOAK_S)]);
+    mark = { server: processCpuSeconds(pid), legit: ownCpuSeconds(), at: performance.now() };
+    const [underAttack, attackers] = await Promise.all([legitClient(server.url, SOAK_S), runAttackers(server.url, SOAK_S)]);
+    const cpuUnderAttack = share(attackers.cpuSeconds);
+    const attacks = attackers.runs;
     clearInterval(sampler);
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // a sample in flight lands first
     console.log(`  legitimate: ${underAttack.rps} req/s, p99 ${underAttack.p99} ms, errors ${underAttack.errors}`);
     const atEnd = await sampleMemory(server, at());
     console.log(`  after the soak: heap ${atEnd.heapUsedMb} MB, RSS ${atEnd.rssMb} MB`);
-    return { startedAt, loadBefore, loadAfter: os.loadavg(), baseline, underAttack, attacks, afterWarmup, samples, atEnd };
+    return { startedAt, loadBefore, loadAfter: os.loadavg(), baseline, underAttack, attacks, afterWarmup, samples, atEnd, cpuAlone, cpuUnderAttack };
   } finally {
     await stopServer(server);
   }
@@ -285,7 +320,11 @@ function soakSection(r: SoakResult, command: string): string {
     `| under attack (${SOAK_S} s) | ${fmt(r.underAttack.rps)} | ${r.underAttack.p50} | ${r.underAttack.p99} | ${fmt(r.underAttack.requests)} | ${r.underAttack.errors} |`,
     '',
     ...(legitErrors > 0 ? ['Errors the legitimate client saw (first few):', '', ...[...r.baseline.errorSamples, ...r.underAttack.errorSamples].map((s) => `- \`${s.replace(/`/g, "'")}\``), ''] : []),
-    `Heap (after a forced collection): ${r.afterWarmup.heapUsedMb} MB after warm-up, ${r.atEnd.heapUsedMb} MB after the soak; during it ${heaps.length > 0 ? `${Math.min(...heaps)} to ${Math.max(...heaps)} MB over ${heaps.length} samples every ${SAMPLE_EVERY_S} s` : 'no samples'}. RSS: ${r.afterWarmup.rssMb} MB after warm-up, ${r.atEnd.rssMb} MB after the soak${r.samples.length > 0 ? `, at most ${Math.max(...r.samples.map((s) => s.rssMb))} MB during it` : ''}.`,
+    `CPU, in cores' worth of the machine's ${os.cpus().length} (CPU seconds per second of wall time): alone, server ${r.cpuAlone.server.toFixed(2)} and legitimate client ${r.cpuAlone.legit.toFixed(2)}; under attack, server ${r.cpuUnderAttack.server.toFixed(2)}, legitimate client ${r.cpuUnderAttack.legit.toFixed(2)}, abusive clients' process ${r.cpuUnderAttack.attackers!.toFixed(2)} (the attackers' own work, taken from the same cores; a real attacker's machine would not take it from the server).`,
+    '',
+    `Heap (after a forced collection): ${r.afterWarmup.heapUsedMb} MB after warm-up, ${r.atEnd.heapUsedMb} MB after the soak; during it ${heaps.length > 0 ? `${Math.min(...heaps)} to ${Math.max(...heaps)} MB over ${heaps.length} samples every ${SAMPLE_EVERY_S} s` : 'no samples'}. RSS: ${r.afterWarmup.rssMb} MB after warm-up, ${r.atEnd.rssMb} MB after the soak${r.samples.length > 0 ? `, at most ${Math.max(...r.samples.map((s) => s.rssMb))} MB during it` : ''}; V8's heap reserved (heapTotal) ${r.afterWarmup.heapTotalMb} and ${r.atEnd.heapTotalMb} MB, external and array buffers ${r.afterWarmup.externalMb} and ${r.atEnd.externalMb} MB.`,
+    '',
+    `Heap samples during the soak (s: heap used / RSS MB): ${r.samples.map((s) => `${s.atS}: ${s.heapUsedMb} / ${s.rssMb}`).join('; ')}.`,
     '',
     '| abusive client | connections | requests | req/s | p99 ms | what it got (HTTP status and error code: count) |',
     '| --- | --- | --- | --- | --- | --- |',
