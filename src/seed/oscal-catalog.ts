@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { FRAMEWORK_KINDS, type RequirementKind } from '../domain/types.js';
+import type { RequirementKind } from '../domain/types.js';
+import { frameworkFacts } from './schemas.js';
 
 /**
  * An OSCAL 1.x catalog (JSON) as a seed framework: groups and controls become requirements in
@@ -51,33 +52,21 @@ interface Control {
   params?: Array<z.infer<typeof param>> | undefined;
   controls?: Control[] | undefined;
 }
-const control: z.ZodType<Control> = z.lazy(() =>
-  z.looseObject({
-    id: z.string(),
-    class: z.string().optional(),
-    title: z.string(),
-    props: z.array(prop).optional(),
-    parts: z.array(part).optional(),
-    params: z.array(param).optional(),
-    controls: z.array(control).optional(),
-  }),
-);
+/** What OSCAL controls and groups share: an id, a class, a title, props, parts and params. */
+const catalogItemFields = {
+  id: z.string(),
+  class: z.string().optional(),
+  title: z.string(),
+  props: z.array(prop).optional(),
+  parts: z.array(part).optional(),
+  params: z.array(param).optional(),
+};
+const control: z.ZodType<Control> = z.lazy(() => z.looseObject({ ...catalogItemFields, controls: z.array(control).optional() }));
 interface Group extends Omit<Control, 'controls'> {
   groups?: Group[] | undefined;
   controls?: Control[] | undefined;
 }
-const group: z.ZodType<Group> = z.lazy(() =>
-  z.looseObject({
-    id: z.string(),
-    class: z.string().optional(),
-    title: z.string(),
-    props: z.array(prop).optional(),
-    parts: z.array(part).optional(),
-    params: z.array(param).optional(),
-    groups: z.array(group).optional(),
-    controls: z.array(control).optional(),
-  }),
-);
+const group: z.ZodType<Group> = z.lazy(() => z.looseObject({ ...catalogItemFields, groups: z.array(group).optional(), controls: z.array(control).optional() }));
 const catalogDocument = z.looseObject({
   catalog: z.looseObject({
     uuid: z.string(),
@@ -112,21 +101,7 @@ export type Supplement = z.infer<typeof supplementDocument>;
 const text = z.string().trim().min(1);
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug');
 const overlayDocument = z.strictObject({
-  framework: z.strictObject({
-    name: text,
-    shortName: text,
-    edition: text,
-    kind: z.enum(FRAMEWORK_KINDS),
-    issuer: text,
-    assessedBy: text,
-    output: text,
-    validity: text,
-    market: text,
-    aiSpecific: z.boolean(),
-    observationPeriod: text.optional(),
-    typicalTimeline: text.optional(),
-    summary: text,
-  }),
+  framework: frameworkFacts,
   provenance: text,
   requirements: z.record(z.string(), z.strictObject({ disciplines: z.array(slug).optional(), risks: z.array(slug).optional() })),
 });

@@ -27,8 +27,8 @@ export const requirementEntry = z.strictObject({
   risks: z.array(slug).optional(),
 });
 
-export const frameworkFile = z.strictObject({
-  id: slug,
+/** A framework's facts, as a framework file and an importer's overlay (src/seed/oscal-catalog.ts) give them. */
+export const frameworkFacts = z.strictObject({
   name: text,
   shortName: text,
   edition: text,
@@ -42,6 +42,11 @@ export const frameworkFile = z.strictObject({
   observationPeriod: text.optional(),
   typicalTimeline: text.optional(),
   summary: text,
+});
+
+export const frameworkFile = z.strictObject({
+  id: slug,
+  ...frameworkFacts.shape,
   requirements: z.array(requirementEntry).min(1),
 });
 
