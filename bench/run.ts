@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { queryCoverage } from '../src/analysis/coverage-query.js';
 import { loadSeed } from '../src/seed/load-seed.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
+import { OPERATIONS } from './operations.js';
 import { writeSyntheticSeed } from './synthetic-seed.js';
 import { renderScaleChart } from './chart.js';
 import { summariseProfile } from './profile.js';
@@ -21,16 +22,6 @@ const SECONDS = QUICK ? 2 : 8;
 const CONNECTIONS = 16;
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 
-const OPERATIONS: Array<{ name: string; query: string }> = [
-  { name: 'trivial `{ __typename }`', query: '{ __typename }' },
-  { name: 'requirement(id)', query: '{ requirement(id: "iso42001:A.6.2.4") { id ref title summary framework { id } } }' },
-  { name: 'catalog page with nested mappings', query: '{ framework(id: "iso42001") { requirements(first: 50) { nodes { id title mappings { relationship strength other { id title } } } } } }' },
-  { name: 'coverage soc2 -> iso42001', query: '{ coverage(target: "iso42001", held: ["soc2"], kind: CONTROL) { summary { full partial none unassessed } items { requirement { id } status via { requirement { id } relationship strength } } } }' },
-  { name: 'coverage soc2 -> iso42001, inferred', query: '{ coverage(target: "iso42001", held: ["soc2"], kind: CONTROL, inferred: true) { summary { full partial none unassessed } items { requirement { id } status via { requirement { id } relationship strength inferred } } } }' },
-  { name: 'gaps iso42001 given soc2', query: '{ gaps(target: "iso42001", held: ["soc2"]) { total items { rank requirement { id } risks { id } evidence { id } } } }' },
-  { name: 'overlapMatrix of all frameworks', query: '{ overlapMatrix { cells { from { id } to { id } summary { coveredShare } } } }' },
-  { name: 'crosswalk table soc2 -> iso42001', query: '{ crosswalk(from: "soc2", to: "iso42001") { rows { targetRef status sourceRef relationship strength } } }' },
-];
 
 interface Server {
   child: ChildProcess;
@@ -251,6 +242,11 @@ async function main(): Promise<void> {
   writeFileSync(path.join(HERE, 'RESULTS.md'), `${lines.join('\n')}\n`);
   writeFileSync(path.join(HERE, 'scale.svg'), renderScaleChart(scale.map((p) => ({ label: p.label, requirements: p.requirements, latencyMs: p.headlineCoverage.p50, syntheticMs: p.syntheticCoverage?.p50 ?? null, rssMb: p.rssAfterQueriesMb }))));
   console.log(`wrote ${path.join(HERE, 'RESULTS.md')} and scale.svg`);
+  // The Neo4j leg writes its own section (also `npm run bench:neo4j`); `--embedded-only` skips it.
+  if (!process.argv.includes('--embedded-only')) {
+    const leg = spawnSync(process.execPath, ['--import', 'tsx', path.join(HERE, 'neo4j-leg.ts'), ...(QUICK ? ['--quick'] : [])], { stdio: 'inherit' });
+    if (leg.status !== 0) throw new Error(`the Neo4j leg failed (exit ${leg.status})`);
+  }
 }
 
 main().catch((error: unknown) => {
