@@ -77,3 +77,54 @@ finish() {
   ((failed == 0)) || exit 1
   exit 0
 }
+
+# oscal_leg REPO: NIST's tooling checks the OSCAL catalogs we import: NIST's two catalogs in
+# reference/oscal/ are validated (well-formedness, the OSCAL model, and OSCAL's constraints), one test
+# each. Preferred: the OSCAL CLI from Maven Central, dev.metaschema.oscal:oscal-cli-enhanced (zip,
+# classifier oscal-cli), `oscal-cli catalog validate`. Where that artifact cannot be resolved (the
+# Maven mirror of the machine this was written on does not carry it), the same engine from its parts:
+# the Metaschema CLI (dev.metaschema.java:metaschema-cli, zip) with liboscal-java on its class path
+# (OSCAL's Metapath functions such as has-oscal-namespace) and the OSCAL 1.2.2 catalog model
+# (.ci/oscal-model/). Not validated here: the mapping-collection `crosswalk table --format oscal`
+# writes. liboscal-java 5.2.0 cannot evaluate the OSCAL 1.2 mapping model's constraints (its
+# has-oscal-namespace takes assemblies only; the model applies it to the relationship field), and the
+# model's JSON schema finds two faults in our export that need a decision first (a single mapping
+# must be an object, not an array of one; with-ids takes tokens, which "6.1.4" is not).
+OSCAL_CLI_VERSION=${OSCAL_CLI_VERSION:-3.2.0}
+METASCHEMA_CLI_VERSION=${METASCHEMA_CLI_VERSION:-2.2.0}
+LIBOSCAL_VERSION=${LIBOSCAL_VERSION:-5.2.0}
+oscal_leg() {
+  local repo=$1 work
+  echo "=== leg: oscal (NIST OSCAL validation of the imported catalogs) ==="
+  work=$(mktemp -d /tmp/crosswalk-oscal.XXXXXX)
+  local copy="org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy"
+  local catalogs=("$repo/reference/oscal/NIST_CSF_v2.0_catalog-min.json" "$repo/reference/oscal/NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json")
+  local validate
+  if mvn -q -B "$copy" -DoutputDirectory="$work" -Dartifact="dev.metaschema.oscal:oscal-cli-enhanced:$OSCAL_CLI_VERSION:zip:oscal-cli" >/dev/null 2>&1; then
+    unzip -q "$work"/oscal-cli-enhanced-*.zip -d "$work/oscal-cli"
+    echo "oscal: OSCAL CLI $OSCAL_CLI_VERSION (dev.metaschema.oscal:oscal-cli-enhanced)"
+    validate=("$work/oscal-cli/bin/oscal-cli" catalog validate)
+  elif mvn -q -B "$copy" -DoutputDirectory="$work" -Dartifact="dev.metaschema.java:metaschema-cli:$METASCHEMA_CLI_VERSION:zip:metaschema-cli" >/dev/null 2>&1 \
+    && mvn -q -B "$copy" -DoutputDirectory="$work" -Dartifact="dev.metaschema.oscal:liboscal-java:$LIBOSCAL_VERSION" >/dev/null 2>&1; then
+    unzip -q "$work"/metaschema-cli-*.zip -d "$work/metaschema-cli"
+    echo "oscal: oscal-cli-enhanced $OSCAL_CLI_VERSION not resolvable; Metaschema CLI $METASCHEMA_CLI_VERSION with liboscal-java $LIBOSCAL_VERSION and the OSCAL 1.2.2 catalog model"
+    export CLASSPATH_PREFIX="$work/liboscal-java-$LIBOSCAL_VERSION.jar"
+    validate=("$work/metaschema-cli/bin/metaschema-cli" validate-content --as json -m "$repo/.ci/oscal-model/oscal_catalog_metaschema.xml")
+  else
+    echo "oscal: neither the OSCAL CLI nor the Metaschema CLI could be fetched from Maven Central"
+    record_failure; rm -rf "$work"; return
+  fi
+  local file output
+  for file in "${catalogs[@]}"; do
+    if output=$("${validate[@]}" "$file" 2>&1) && grep -q "is valid" <<<"$output"; then
+      echo "oscal: valid: ${file#"$repo"/}"
+      passed=$((passed + 1))
+    else
+      echo "oscal: INVALID: ${file#"$repo"/}"
+      grep -v '^\s*at ' <<<"$output" | tail -20
+      record_failure
+    fi
+  done
+  unset CLASSPATH_PREFIX
+  rm -rf "$work"
+}

@@ -1,6 +1,7 @@
 import { writeFile, readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { stringify } from 'yaml';
+import { Document, isScalar, parse as parseYaml, stringify, visit } from 'yaml';
+import path from 'node:path';
 import { queryCoverage } from '../analysis/coverage-query.js';
 import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
 import { crosswalkTable, evidenceTable, gapTable, type Table } from '../analysis/tables.js';
@@ -14,6 +15,8 @@ import { fromOscal, OscalImportError, toOscal } from '../exports/oscal.js';
 import { toCsv, toHtml, toMarkdown } from '../exports/text.js';
 import { toXlsx } from '../exports/xlsx.js';
 import { SeedError } from '../seed/seed-error.js';
+import { importOscalCatalog, OscalCatalogError, parseOscalCatalog, parseOverlay, parseSupplement } from '../seed/oscal-catalog.js';
+import { importReferencePairs, ReferencePairsError } from '../seed/reference-pairs.js';
 import { bar } from './bar.js';
 
 /**
@@ -48,6 +51,8 @@ Verbs:
   evidence   evidence to collect once and reuse across frameworks
   coverage   a terminal summary: totals and a bar per group
   import-oscal  turn an OSCAL mapping-collection into a seed mapping set
+  import-oscal-catalog  turn an OSCAL catalog into a seed framework file
+  import-reference-pairs  turn a reference list of id pairs (reference/mappings/) into a RELATED mapping set
 
 Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
   table: `crosswalk table --from <framework> --to <framework> [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html|oscal [-o FILE]
@@ -70,6 +75,21 @@ Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
 
   Reads an OSCAL mapping-collection and writes it as a seed mapping set (YAML). Add the source to
   seed/sources.yaml, put the file in seed/mappings/, and run npm test.`,
+  'import-oscal-catalog': `crosswalk import-oscal-catalog <catalog.json> --framework <id> [--name NAME] [--supplement REFERENCE.json] [--overlay OVERLAY.yaml] [--out FILE]
+
+  Reads an OSCAL 1.x catalog (JSON) and writes a seed framework file (YAML): groups and controls as
+  requirements in catalog order (prop sort-id), refs as printed ("ac-2.1" becomes "AC-2(1)"), kinds,
+  parents, official titles, tags (baselines, classes), the statement cut short as the summary;
+  withdrawn items are left out. --supplement takes a reference list (reference/*.json) for titles the
+  catalog lacks, baselines and live items a partial catalog does not hold; --overlay gives the
+  framework's facts and the hand-picked disciplines and risks (seed/overlays/). A document that is not
+  a valid catalog is refused with where it fails, exit code 2.`,
+  'import-reference-pairs': `crosswalk import-reference-pairs <pairs.json> --from <framework> --to <framework> --source <source-id> [--name NAME] [--comprehensive from|to] [--out FILE]
+
+  Reads a reference list of id pairs (reference/mappings/*.json) and writes a seed mapping set of
+  RELATED mappings with null strength and rationale: a publisher's list of related pairs, never
+  promoted to a set relation. Duplicate pairs are written once. --comprehensive names a side on
+  which the publisher covered every leaf (say it only if true; the data tests check it).`,
 };
 
 const OPTIONS = {
@@ -83,6 +103,12 @@ const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   source: { type: 'string' },
+  framework: { type: 'string' },
+  name: { type: 'string' },
+  supplement: { type: 'string' },
+  overlay: { type: 'string' },
+  comprehensive: { type: 'string' },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -108,6 +134,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (verb === 'import-oscal') return await importOscal(positionals, values, io);
+    if (verb === 'import-oscal-catalog') return await importCatalog(positionals, values, io);
+    if (verb === 'import-reference-pairs') return await importPairs(positionals, values, io);
     store ??= (await createStore(readConfig())).store;
     const frameworks = new Map((await store.allNodes('Framework')).map((f) => [f.id, f]));
     const framework = (id: string | undefined, option: string): Framework => {
@@ -281,6 +309,88 @@ async function importOscal(positionals: string[], values: { source?: string; fro
     return await writeOutput(yaml, values.output, io);
   } catch (error) {
     if (error instanceof OscalImportError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** Reads a JSON or YAML input file; a missing or broken file is a usage error. */
+async function readInput(file: string, as: 'json' | 'yaml'): Promise<unknown> {
+  let content: string;
+  try {
+    content = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return as === 'json' ? JSON.parse(content) : parseYaml(content);
+  } catch (error) {
+    throw new CliError(`${file} is not valid ${as.toUpperCase()}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+async function importCatalog(
+  positionals: string[],
+  values: { framework?: string; name?: string; supplement?: string; overlay?: string; out?: string; output?: string },
+  io: CliIo,
+): Promise<number> {
+  const [file] = positionals;
+  if (!file) throw new CliError('give the OSCAL catalog: crosswalk import-oscal-catalog <catalog.json> --framework <id>');
+  if (!values.framework || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(values.framework)) throw new CliError('--framework is required: a lowercase slug such as "nist-csf"');
+  try {
+    const catalog = parseOscalCatalog(await readInput(file, 'json'));
+    const supplement = values.supplement ? parseSupplement(await readInput(values.supplement, 'json')) : undefined;
+    const overlay = values.overlay ? parseOverlay(await readInput(values.overlay, 'yaml')) : undefined;
+    const inputs = [file, values.supplement, values.overlay].filter((f): f is string => !!f).map((f) => path.basename(f));
+    const imported = importOscalCatalog(catalog, {
+      framework: values.framework,
+      inputs,
+      ...(values.name ? { name: values.name } : {}),
+      ...(supplement ? { supplement } : {}),
+      ...(overlay ? { overlay } : {}),
+    });
+    const { fromCatalog, fromSupplement, withdrawnLeftOut } = imported.report;
+    io.stderr(`${values.framework}: ${imported.framework.requirements.length} requirements (${fromCatalog} from the catalog, ${fromSupplement} from the supplement; ${withdrawnLeftOut} withdrawn left out)\n`);
+    if (!overlay) io.stderr('crosswalk: warning: no --overlay, so the framework facts say "not stated" and no requirement has disciplines or risks yet\n');
+    return await writeOutput(`${imported.header}\n${frameworkYaml(imported.framework)}`, values.out ?? values.output, io);
+  } catch (error) {
+    if (error instanceof OscalCatalogError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** A framework file as YAML, with short lists (tags, disciplines, risks) on one line, as the hand-written files have them. */
+function frameworkYaml(framework: object): string {
+  const document = new Document(framework);
+  visit(document, {
+    Seq(_key, node) {
+      if (node.items.every(isScalar)) node.flow = true;
+    },
+  });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+async function importPairs(
+  positionals: string[],
+  values: { from?: string; to?: string; source?: string; name?: string; comprehensive?: string; out?: string; output?: string },
+  io: CliIo,
+): Promise<number> {
+  const [file] = positionals;
+  if (!file) throw new CliError('give the pairs file: crosswalk import-reference-pairs <pairs.json> --from <framework> --to <framework> --source <source-id>');
+  for (const option of ['from', 'to', 'source'] as const) if (!values[option]) throw new CliError(`--${option} is required`);
+  const sides = (values.comprehensive ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const side of sides) if (side !== 'from' && side !== 'to') throw new CliError(`--comprehensive takes from, to or from,to; got "${side}"`);
+  try {
+    const set = importReferencePairs(await readInput(file, 'json'), {
+      from: values.from!,
+      to: values.to!,
+      source: values.source!,
+      comprehensive: sides as Array<'from' | 'to'>,
+      ...(values.name ? { name: values.name } : {}),
+    });
+    io.stderr(`${set.body.id}: ${set.body.mappings.length} RELATED mappings (${set.duplicatesDropped} duplicate pairs written once)\n`);
+    return await writeOutput(`${set.header}\n${stringify(set.body, { lineWidth: 0 })}`, values.out ?? values.output, io);
+  } catch (error) {
+    if (error instanceof ReferencePairsError) throw new CliError(error.message);
     throw error;
   }
 }

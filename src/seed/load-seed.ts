@@ -225,6 +225,7 @@ function addFramework(
 
   const refs = new Map<string, number>();
   const parents = new Set(requirements.map((r) => r.parent).filter((p): p is string => !!p));
+  const parentsOfNonControls = new Set(requirements.filter((r) => r.kind !== 'CONTROL').map((r) => r.parent).filter((p): p is string => !!p));
   requirements.forEach((r, i) => {
     const entry = `requirements[${i}] (ref "${r.ref}")`;
     const at = (...p: Array<string | number>) => ['requirements', i, ...p];
@@ -240,7 +241,10 @@ function addFramework(
       else if (parentIndex >= i) problems.push(file.problem(at('parent'), `parent "${r.parent}" must come before its children`, entry));
     }
     const hasChildren = parents.has(r.ref);
-    if (hasChildren && r.kind !== 'GROUP') problems.push(file.problem(at('kind'), `has children, so kind must be GROUP (got ${r.kind})`, entry));
+    // A CONTROL may have CONTROL children: an SP 800-53 base control is a requirement in its own
+    // right, and its enhancements add to it. Anything else with children is a GROUP.
+    const refinedByControls = r.kind === 'CONTROL' && !parentsOfNonControls.has(r.ref);
+    if (hasChildren && r.kind !== 'GROUP' && !refinedByControls) problems.push(file.problem(at('kind'), `has children, so kind must be GROUP (got ${r.kind})`, entry));
     if (!hasChildren && r.kind === 'GROUP') problems.push(file.problem(at('kind'), 'kind GROUP needs at least one child requirement', entry));
     if (r.kind === 'GROUP' && (r.disciplines?.length || r.risks?.length)) {
       problems.push(file.problem(at('kind'), 'a GROUP carries no disciplines or risks; put them on its requirements', entry));

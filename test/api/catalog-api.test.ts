@@ -183,3 +183,77 @@ describe('catalog over HTTP', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready' });
   });
 });
+
+describe('the NIST catalogs imported from OSCAL, over HTTP', () => {
+  it.each([
+    ['nist-csf', 106, 28],
+    ['nist-800-53', 1007, 20],
+  ])('%s answers %i CONTROL-kind requirements and %i groups', async (id, controls, groups) => {
+    const { data, errors } = await server.query(
+      `query ($id: ID!) { framework(id: $id) { controls: requirements(kind: CONTROL, first: 1) { totalCount } groups: requirements(kind: GROUP, first: 1) { totalCount } } }`,
+      { id },
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.framework.controls.totalCount).toBe(controls);
+    expect(data!.framework.groups.totalCount).toBe(groups);
+  });
+
+  it('answers an SP 800-53 base control with its enhancements as children, and an enhancement under it', async () => {
+    const { data, errors } = await server.query(`{
+      base: requirement(id: "nist-800-53:AC-2") { kind tags parent { id kind } children { id } }
+      enhancement: requirement(id: "nist-800-53:AC-2(1)") { kind title parent { id } disciplines { id } }
+    }`);
+    expect(errors).toBeUndefined();
+    expect(data!.base).toMatchObject({ kind: 'CONTROL', parent: { id: 'nist-800-53:AC', kind: 'GROUP' } });
+    expect(data!.base.tags).toEqual(['LOW', 'MODERATE', 'HIGH', 'control']);
+    expect(data!.base.children.map((c: { id: string }) => c.id)).toContain('nist-800-53:AC-2(1)');
+    expect(data!.enhancement).toMatchObject({ kind: 'CONTROL', title: 'Automated System Account Management', parent: { id: 'nist-800-53:AC-2' } });
+    expect(data!.enhancement.disciplines.map((d: { id: string }) => d.id)).toEqual(['discipline:access-control']);
+  });
+
+  it('coverage of CSF 2.0 for an ISO 27001 holder rests on NIST\'s informative references, named as the source', async () => {
+    const { data, errors } = await server.query(`{
+      coverage(target: "nist-csf", held: ["iso27001"]) {
+        summary { total full partial none unassessed }
+        items { requirement { id } status via { requirement { id } relationship strength sources { id name publisher } } }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const { summary, items } = data!.coverage;
+    expect(summary.total).toBe(106);
+    // RELATED pairs are not a set relation: they give partial coverage at most, never FULL.
+    expect(summary.full).toBe(0);
+    expect(summary.partial).toBe(106);
+    const item = items.find((i: { requirement: { id: string } }) => i.requirement.id === 'nist-csf:GV.OC-01');
+    expect(item.via.map((v: { requirement: { id: string } }) => v.requirement.id)).toEqual(expect.arrayContaining(['iso27001:4.1', 'iso27001:6.1.1']));
+    for (const link of item.via) {
+      expect(link).toMatchObject({ relationship: 'RELATED', strength: null });
+      expect(link.sources).toEqual([expect.objectContaining({ id: 'source:nist-csf-informative-references', publisher: expect.stringMatching(/^NIST/) })]);
+    }
+  });
+
+  it('coverage of SP 800-53 for an ISO 27001 holder: the OLIR pairs cover some, the rest is unassessed rather than new', async () => {
+    const { data, errors } = await server.query(`{ coverage(target: "nist-800-53", held: ["iso27001"]) { summary { total full partial none unassessed } } }`);
+    expect(errors).toBeUndefined();
+    const { summary } = data!.coverage;
+    expect(summary.total).toBe(1007);
+    expect(summary.partial).toBe(220);
+    expect(summary).toMatchObject({ full: 0, none: 0, unassessed: 1007 - 220 });
+  });
+
+  it('coverage of CSF 2.0 for a SOC 2 holder: every subcategory has a status, and every status its reasons, from the curated set', async () => {
+    const { data, errors } = await server.query(`{ coverage(target: "nist-csf", held: ["soc2"]) {
+      summary { total full partial none unassessed }
+      items { requirement { id } status via { requirement { id } relationship strength sources { id } } noRelationships { reason mappingSet { id } } } } }`);
+    expect(errors).toBeUndefined();
+    const { summary, items } = data!.coverage;
+    expect(summary.total).toBe(106);
+    expect(summary.unassessed).toBe(0);
+    for (const item of items) {
+      if (item.status === 'NONE') expect(item.noRelationships.map((n: { mappingSet: { id: string } }) => n.mappingSet.id), item.requirement.id).toContain('mapping-set:soc2--nist-csf');
+      else expect(item.via.length, item.requirement.id).toBeGreaterThan(0);
+      for (const link of item.via) expect(link.sources.map((s: { id: string }) => s.id)).toEqual(['source:crosswalk-curated']);
+    }
+    expect(items.find((i: { requirement: { id: string } }) => i.requirement.id === 'nist-csf:GV.RM-07').status).toBe('NONE');
+  });
+});

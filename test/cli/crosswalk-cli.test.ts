@@ -182,7 +182,7 @@ describe('bad arguments: one line, non-zero exit, no stack trace', () => {
   });
 
   it('has --help on every verb', async () => {
-    for (const verb of ['table', 'gaps', 'evidence', 'coverage', 'import-oscal']) {
+    for (const verb of ['table', 'gaps', 'evidence', 'coverage', 'import-oscal', 'import-oscal-catalog', 'import-reference-pairs']) {
       const { code, stdout } = await cli(verb, '--help');
       expect(code).toBe(0);
       expect(stdout).toContain(`crosswalk ${verb}`);

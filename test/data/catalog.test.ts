@@ -15,12 +15,19 @@ const refsOf = (framework: string, kind?: Requirement['kind']) => of(framework).
 const titles = (framework: string) => Object.fromEntries(of(framework).map((r) => [r.ref, r.title]));
 
 describe('framework catalogs match the reference', () => {
-  it('has the five frameworks with the facts a buyer compares', () => {
+  it('has the frameworks with the facts a buyer compares', () => {
     const facts = readReference('framework-facts.json').frameworks as Record<string, { kind: string; ai_specific: boolean }>;
-    expect(graph.frameworks.map((f) => f.id).sort()).toEqual(Object.keys(facts).sort());
+    // framework-facts.json covers the first five; the NIST catalogs imported from OSCAL carry their
+    // facts in their overlays (seed/overlays/), and both are voluntary guidance outside government.
+    const imported: Record<string, { kind: string; ai_specific: boolean }> = {
+      'nist-csf': { kind: 'GUIDANCE', ai_specific: false },
+      'nist-800-53': { kind: 'GUIDANCE', ai_specific: false },
+    };
+    const expected = { ...facts, ...imported };
+    expect(graph.frameworks.map((f) => f.id).sort()).toEqual(Object.keys(expected).sort());
     for (const f of graph.frameworks) {
-      expect(f.kind, f.id).toBe(facts[f.id]!.kind);
-      expect(f.aiSpecific, f.id).toBe(facts[f.id]!.ai_specific);
+      expect(f.kind, f.id).toBe(expected[f.id]!.kind);
+      expect(f.aiSpecific, f.id).toBe(expected[f.id]!.ai_specific);
       expect(f.summary.length, f.id).toBeGreaterThan(60);
     }
     expect(graph.frameworks.find((f) => f.id === 'soc2')!.observationPeriod).toMatch(/Type 2/);
@@ -70,6 +77,48 @@ describe('framework catalogs match the reference', () => {
     }
   });
 
+  it('NIST CSF 2.0: 6 functions, 22 categories, 106 subcategories, with reference ids, titles and parents in order', () => {
+    const reference = readReference('nist-csf-2.0.json').items as Array<{ id: string; title: string; type: string; parent?: string }>;
+    expect(refsOf('nist-csf')).toEqual(reference.map((i) => i.id));
+    expect(refsOf('nist-csf', 'CONTROL')).toEqual(reference.filter((i) => i.type === 'subcategory').map((i) => i.id));
+    expect(refsOf('nist-csf', 'CONTROL')).toHaveLength(106);
+    expect(of('nist-csf').filter((r) => r.tags.includes('function')).map((r) => r.ref)).toEqual(['GV', 'ID', 'PR', 'DE', 'RS', 'RC']);
+    expect(of('nist-csf').filter((r) => r.tags.includes('category'))).toHaveLength(22);
+    expect(refsOf('nist-csf', 'GROUP')).toHaveLength(28);
+    for (const item of reference) {
+      const requirement = of('nist-csf').find((r) => r.ref === item.id)!;
+      expect(requirement.title, item.id).toBe(item.title);
+      expect(requirement.parentId, item.id).toBe(item.parent ? `nist-csf:${item.parent}` : null);
+    }
+    // The CSF 1.1 items the catalog marks withdrawn are left out.
+    expect(refsOf('nist-csf')).not.toContain('ID.BE');
+    expect(refsOf('nist-csf')).not.toContain('PR.DS-03');
+  });
+
+  it('NIST SP 800-53 Rev. 5: 20 families and every live control and enhancement of the reference, withdrawn ones left out', () => {
+    const ref = readReference('nist-sp-800-53-r5.json');
+    const items = ref.items as Array<{ id: string; title: string; type: string; parent?: string; withdrawn?: boolean; baselines?: string[] }>;
+    const live = items.filter((i) => !i.withdrawn);
+    expect(refsOf('nist-800-53')).toEqual(live.map((i) => i.id));
+    expect(refsOf('nist-800-53', 'GROUP')).toHaveLength(ref.counts.family);
+    expect(of('nist-800-53').filter((r) => r.tags.includes('control'))).toHaveLength(ref.counts.active.control);
+    expect(of('nist-800-53').filter((r) => r.tags.includes('enhancement'))).toHaveLength(ref.counts.active.enhancement);
+    expect(refsOf('nist-800-53', 'CONTROL')).toHaveLength(298 + 709);
+    for (const item of live) {
+      const requirement = of('nist-800-53').find((r) => r.ref === item.id)!;
+      expect(requirement.title, item.id).toBe(item.title);
+      expect(requirement.parentId, item.id).toBe(item.parent ? `nist-800-53:${item.parent}` : null);
+      // Families are groups; a base control stays a CONTROL whether or not enhancements refine it.
+      expect(requirement.kind, item.id).toBe(item.type === 'family' ? 'GROUP' : 'CONTROL');
+      const baselines = requirement.tags.filter((t) => ['LOW', 'MODERATE', 'HIGH', 'PRIVACY'].includes(t));
+      expect(baselines, item.id).toEqual(item.baselines ?? []);
+    }
+    for (const [baseline, count] of Object.entries(ref.counts.baselines as Record<string, number>)) {
+      expect(of('nist-800-53').filter((r) => r.tags.includes(baseline)), baseline).toHaveLength(count);
+    }
+    for (const item of items.filter((i) => i.withdrawn)) expect(refsOf('nist-800-53'), item.id).not.toContain(item.id);
+  });
+
   it('EU AI Act: all 113 articles under their chapters, the 20 focus articles tagged', () => {
     const reference = readReference('eu-ai-act.json').items as Array<{ id: string; title: string; focus: boolean; chapter: string }>;
     expect(refsOf('eu-ai-act', 'CLAUSE')).toEqual(reference.map((i) => i.id));
@@ -109,5 +158,24 @@ describe('framework catalogs match the reference', () => {
     expect(imported.every((m) => m.relationship === 'RELATED' && m.sourceId === 'nist-airc-ai-rmf-iso42001' && m.strength === null)).toBe(true);
     const source = graph.sources.find((s) => s.id === 'nist-airc-ai-rmf-iso42001')!;
     expect(source.url).toMatch(/^https:\/\/airc\.nist\.gov\//);
+  });
+
+  it.each([
+    ['nist-csf--iso27001', 'nist-csf', 'mappings/nist-csf-2.0_to_iso27001-2022.json', 'nist-csf-informative-references', 341],
+    ['nist-800-53--iso27001', 'nist-800-53', 'mappings/nist-sp-800-53-r5_to_iso27001-2022.json', 'nist-olir-800-53-iso27001', 642],
+  ])('imports NIST\'s own %s mappings as RELATED pairs, every distinct pair of the reference once', (setId, from, file, sourceId, count) => {
+    const pairs = readReference(file).pairs as Array<{ from: string; to: string; relationship_as_stated: string }>;
+    const distinct = [...new Set(pairs.map((p) => `${from}:${p.from}>iso27001:${p.to}`))];
+    const imported = graph.mappings.filter((m) => m.setId === setId);
+    expect(imported.map((m) => `${m.fromId}>${m.toId}`)).toEqual(distinct);
+    expect(imported).toHaveLength(count);
+    // The copy's uniform "intersect" is the packager's, so nothing is promoted beyond RELATED.
+    expect(pairs.every((p) => p.relationship_as_stated === 'intersect')).toBe(true);
+    expect(imported.every((m) => m.relationship === 'RELATED' && m.strength === null && m.rationale === null && m.sourceId === sourceId)).toBe(true);
+    const source = graph.sources.find((s) => s.id === sourceId)!;
+    expect(source.publisher).toMatch(/^NIST/);
+    expect(source.url).toMatch(/^https:\/\/(www|csrc)\.nist\.gov\//);
+    expect(source.licence).toMatch(/not subject to copyright/);
+    expect(source.description).toMatch(/packag/);
   });
 });

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 
 const leaves = () => graph.requirements.filter((r) => r.kind !== 'GROUP');
-const CURATED_SETS = ['soc2--iso42001', 'iso27001--iso42001', 'soc2--iso27001', 'eu-ai-act--iso42001'];
+const CURATED_SETS = ['soc2--iso42001', 'iso27001--iso42001', 'soc2--iso27001', 'eu-ai-act--iso42001', 'soc2--nist-csf'];
 
 describe('disciplines, risks and evidence', () => {
   it('has 20 to 30 disciplines across SHARED, AI and SECURITY scopes', () => {
@@ -75,7 +75,7 @@ describe('disciplines, risks and evidence', () => {
 describe('curated mapping sets', () => {
   const set = (id: string) => graph.mappingSets.find((s) => s.id === id)!;
 
-  it('has the four curated sets from this project', () => {
+  it('has the five curated sets from this project', () => {
     for (const id of CURATED_SETS) expect(set(id)?.sourceId, id).toBe('crosswalk-curated');
   });
 

@@ -82,6 +82,17 @@ describe('seed validation', () => {
     expect(problemsAfter((s) => (beta(s).requirements[5].kind = 'GROUP'))[0]!.message).toMatch(/GROUP needs at least one child/);
   });
 
+  it('lets a CONTROL have CONTROL children (a base control and its enhancements), nothing else', () => {
+    const enhancement = (s: FixtureSeed, kind: string) =>
+      beta(s).requirements.push({ ref: 'B1(1)', title: 'Enhancement of B1', kind, parent: 'B1', summary: 'Adds to B1 in these tests.', disciplines: ['risk'] });
+    const seed = fixtureSeed();
+    enhancement(seed, 'CONTROL');
+    const graph = buildGraph(fixtureFiles(seed));
+    expect(graph.requirements.find((r) => r.id === 'beta:B1(1)')).toMatchObject({ kind: 'CONTROL', parentId: 'beta:B1' });
+    expect(graph.requirements.find((r) => r.id === 'beta:B1')!.kind).toBe('CONTROL');
+    expect(problemsAfter((s) => enhancement(s, 'CLAUSE'))[0]!.message).toMatch(/"B1" has children|has children, so kind must be GROUP/);
+  });
+
   it('refuses mappings to a group, duplicate pairs, and a requirement both mapped and "not related"', () => {
     expect(problemsAfter((s) => (alphaBeta(s).mappings[0].to = 'B'))[0]!.message).toMatch(/"beta:B" is a GROUP/);
     expect(problemsAfter((s) => alphaBeta(s).mappings.push({ ...alphaBeta(s).mappings[0] }))[0]!.message).toMatch(/duplicate pair/);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CYPHER_DIR, loadCypherRegistry, loadSchemaStatements } from '../../src/store/neo4j/cypher-registry.js';
 import { isUnavailable, Neo4jStore } from '../../src/store/neo4j/neo4j-store.js';
 import { describeNeo4jError, redactUri } from '../../src/store/neo4j/driver.js';
-import { seededVersion, writeGraph } from '../../src/store/neo4j/seed-writer.js';
+import { SEED_TRANSACTION_TIMEOUT_MS, seededVersion, writeGraph } from '../../src/store/neo4j/seed-writer.js';
 import { StoreUnavailableError } from '../../src/domain/graph-store.js';
 import { fixtureGraph, fixtureSeed } from '../helpers/fixture-seed.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
@@ -148,6 +148,8 @@ describe('seeding Neo4j', () => {
     expect(new Set(data.map((c) => c.transaction))).toEqual(new Set([data[0]!.transaction]));
     expect(data[0]!.transaction).not.toBeNull();
     expect(driver.calls.filter((c) => c.name === 'schema').every((c) => c.transaction === null)).toBe(true);
+    // Its own time limit: a server default sized for reads (30 s locally) ended it on a busy machine.
+    expect(driver.transactionConfigs.get(data[0]!.transaction!)).toEqual({ timeout: SEED_TRANSACTION_TIMEOUT_MS });
   });
 
   it('stores whole numbers as Neo4j integers, never floats', async () => {

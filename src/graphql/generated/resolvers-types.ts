@@ -820,8 +820,10 @@ export type RequirementEdge = {
 
 /**
  * CLAUSE: a management-system clause or a legal article. CONTROL: an Annex A control, a Trust Services
- * criterion, an AI RMF subcategory. GROUP: a heading with children (a clause with sub-clauses, an Annex A
- * objective, a TSC series, an AI RMF function or category, an AI Act chapter).
+ * criterion, an AI RMF or CSF subcategory, an SP 800-53 control or enhancement (a base control stays a
+ * CONTROL when enhancements refine it; they are its children). GROUP: a heading with children (a clause
+ * with sub-clauses, an Annex A objective, a TSC series, an AI RMF or CSF function or category, an AI Act
+ * chapter, an SP 800-53 family).
  */
 export type RequirementKind =
   | 'CLAUSE'

@@ -16,6 +16,13 @@ import type { CypherDriver, CypherTransaction } from './session.js';
 
 const BATCH = 1000;
 
+/**
+ * The whole seed is one write transaction; a server's default time limit (30 s on the project's local
+ * Neo4j, often less in production) is sized for API reads, not for loading a graph of a hundred
+ * thousand mappings on a busy machine, so the seeding transaction asks for its own.
+ */
+export const SEED_TRANSACTION_TIMEOUT_MS = 15 * 60_000;
+
 export interface SeedSummary {
   nodesCreated: number;
   nodesDeleted: number;
@@ -46,7 +53,7 @@ export async function writeGraph(
   cypher: CypherRegistry,
   schema: string[],
   graph: GraphData,
-  options: { database?: string; log?: (line: string) => void; now?: () => Date } = {},
+  options: { database?: string; log?: (line: string) => void; now?: () => Date; transactionTimeoutMs?: number } = {},
 ): Promise<SeedSummary> {
   const log = options.log ?? (() => {});
   const version = seededVersion(graph.version, cypher, schema);
@@ -123,7 +130,7 @@ export async function writeGraph(
 
       await write('seed/set-dataset', { version, loadedAt: (options.now ?? (() => new Date()))().toISOString(), counts: JSON.stringify(datasetCounts(graph)) });
       log('committing');
-    });
+    }, { timeout: options.transactionTimeoutMs ?? SEED_TRANSACTION_TIMEOUT_MS });
     log(`dataset version ${version}`);
     return summary;
   } finally {
