@@ -39,6 +39,13 @@ module.exports = {
       to: { path: '^src/store/[^/]+/', pathNot: '^src/store/$1/' },
     },
     {
+      name: 'workspace-uses-domain-and-seed',
+      comment: 'src/workspace/ is the embedded data directory (keys, workspace files in the seed format, the audit journal, the lock): it imports the domain, the seed schemas, itself, node builtins and its file-format libraries (yaml, zod), nothing of the API.',
+      severity: 'error',
+      from: { path: '^src/workspace/' },
+      to: { pathNot: [`^src/(domain|seed|workspace)/`, packageIn('yaml'), packageIn('zod')], dependencyTypesNot: ['core'] },
+    },
+    {
       name: 'only-neo4j-adapter-imports-neo4j-driver',
       comment: 'neo4j-driver stays behind the port: only src/store/neo4j/ imports it.',
       severity: 'error',

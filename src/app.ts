@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
 import cors from 'cors';
 import express, { type Express, type RequestHandler } from 'express';
 import { defaultConfig, type Config } from './config.js';
@@ -49,6 +50,8 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestId);
+  // gzip or deflate as the client accepts, for answers over 1 kB (a coverage answer is tens of kB of JSON).
+  app.use(compression());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -68,7 +71,13 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   mountExplorer(app);
   app.use(
     '/graphql',
-    cors({ origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false, maxAge: 600 }),
+    cors({
+      origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+      maxAge: 600,
+      // A browser client may read these: revalidation, the dataset behind an answer, the log line's id.
+      exposedHeaders: ['ETag', 'x-crosswalk-dataset', 'x-request-id'],
+    }),
+    preflight,
     requestTimeout(config.http.requestTimeoutMs),
     express.json({ limit: config.http.bodyLimit }),
     queryTextLimit(config.limits.maxQueryBytes),
@@ -125,6 +134,38 @@ const requestId: RequestHandler = (req, res, next) => {
   next();
 };
 
+/**
+ * An OPTIONS request is a preflight or a capability probe, never an operation: 204 with what the
+ * endpoint allows, with or without CORS configured (cors() has answered already when an allowed origin
+ * asked), instead of Apollo's 400 for a method it does not run.
+ */
+const preflight: RequestHandler = (req, res, next) => {
+  if (req.method !== 'OPTIONS') return next();
+  res.setHeader('allow', 'GET, POST, OPTIONS');
+  res.status(204).end();
+};
+
+/**
+ * Every GraphQL answer may be stored but must be revalidated (its ETag makes that a cheap 304), and
+ * varies with the headers that change it: Accept (the response media type and status codes) and the
+ * trace request; compression and CORS add Accept-Encoding and Origin themselves.
+ */
+function cacheHeaders(res: express.Response): void {
+  res.setHeader('cache-control', 'no-cache');
+  res.vary('Accept');
+  res.vary('x-crosswalk-trace');
+}
+
+/**
+ * Whether an If-None-Match header matches the current tag: `*`, or any tag of its comma-separated
+ * list, compared weakly (RFC 9110 13.1.2: W/"x" and "x" match).
+ */
+export function ifNoneMatchHits(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  const opaque = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(tag));
+}
+
 /** Answers with a coded 503 when a request runs past its time; the work is abandoned, the client is not kept waiting. */
 function requestTimeout(ms: number): RequestHandler {
   return (_req, res, next) => {
@@ -166,6 +207,7 @@ function trustedOnly(manifest: TrustedManifest): RequestHandler {
 function etag(version: DatasetVersionCache): RequestHandler {
   return async (req, res, next) => {
     const body: unknown = req.method === 'GET' ? req.query : (req.body ?? null);
+    cacheHeaders(res);
     const current = await version.get();
     if (!current) return next();
     const request = JSON.stringify(body);
@@ -173,7 +215,7 @@ function etag(version: DatasetVersionCache): RequestHandler {
     res.setHeader('etag', tag);
     res.setHeader('x-crosswalk-dataset', current);
     res.locals.datasetVersion = current;
-    if (req.headers['if-none-match'] === tag) {
+    if (ifNoneMatchHits(req.headers['if-none-match'], tag)) {
       res.status(304).end();
       return;
     }

@@ -28,6 +28,8 @@ export interface Config {
   port: number;
   host: string;
   seedDir: string | undefined;
+  /** The embedded data directory: API keys, workspaces, audit journals (src/workspace/). */
+  dataDir: string;
   introspection: boolean;
   limits: QueryLimits;
   http: HttpLimits;
@@ -50,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     seedDir: env.CROSSWALK_SEED_DIR,
+    dataDir: env.CROSSWALK_DATA_DIR || './data',
     introspection: flag(env, 'CROSSWALK_INTROSPECTION', true),
     limits: {
       maxDepth: integer(env, 'CROSSWALK_MAX_DEPTH', 12, 1, 100),

@@ -1,5 +1,5 @@
 import { pairAgreements, type PairAgreement } from '../domain/agreement.js';
-import type { GraphStore } from '../domain/graph-store.js';
+import { firstRows, type GraphStore } from '../domain/graph-store.js';
 import { frameworkIdOf } from '../domain/ids.js';
 
 /**
@@ -8,7 +8,7 @@ import { frameworkIdOf } from '../domain/ids.js';
  * both sides, in four rounds of batched store calls whatever the frameworks' size.
  */
 export async function queryPairAgreements(store: GraphStore, fromFrameworkId: string, toFrameworkId: string): Promise<PairAgreement[]> {
-  const ALL = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
+  const ALL = firstRows();
   const [pages, mappingSets] = await Promise.all([
     store.findRequirements([
       { filter: { frameworkIds: [fromFrameworkId] }, page: ALL },

@@ -15,7 +15,7 @@ export interface FrameworkComparison {
 
 export async function queryCompare(store: GraphStore, frameworks: readonly Framework[]): Promise<FrameworkComparison[]> {
   const [pages, disciplines] = await Promise.all([
-    store.findRequirements(frameworks.map((f) => ({ filter: { frameworkIds: [f.id] }, page: { offset: 0, limit: Number.MAX_SAFE_INTEGER } }))),
+    store.findRequirements(frameworks.map((f) => ({ filter: { frameworkIds: [f.id] }, page: { after: null, limit: Number.MAX_SAFE_INTEGER } }))),
     store.allNodes('Discipline'),
   ]);
   const scopeOf = new Map<string, Discipline['scope']>(disciplines.map((d) => [d.id, d.scope]));

@@ -1,5 +1,6 @@
 import { computeCoverage, seenFrom, summarise, summariseByGroup, type CoverageItem, type CoverageSummary, type GroupSummary } from '../domain/coverage.js';
 import type { GraphStore } from '../domain/graph-store.js';
+import { plainHeldSide, type HeldScope, type HeldSide } from '../domain/scope.js';
 import { frameworkIdOf } from '../domain/ids.js';
 import type { Mapping, MappingSet, NoRelationship, Requirement, RequirementKind } from '../domain/types.js';
 
@@ -11,6 +12,8 @@ import type { Mapping, MappingSet, NoRelationship, Requirement, RequirementKind 
 
 export interface CoverageOptions {
   held: readonly string[];
+  /** Scopes of some held frameworks (checked: each names a held framework once); the others are held whole. */
+  scopes?: readonly HeldScope[] | null;
   inferred?: boolean;
   /** Restrict the held side to these requirement ids (the readiness check). */
   implemented?: readonly string[] | null;
@@ -24,6 +27,9 @@ export interface CoverageRequest extends CoverageOptions {
 export interface CoverageResult {
   target: string;
   held: string[];
+  scopes: HeldScope[];
+  /** What counted as held, for the groundwork beside the answer. */
+  heldSide: HeldSide;
   kind: RequirementKind | null;
   inferred: boolean;
   items: Array<CoverageItem & { groupId: string }>;
@@ -44,7 +50,7 @@ export interface TargetGraph {
   pivotMappingsOf: Map<string, readonly Mapping[]> | null;
 }
 
-const ALL = { offset: 0, limit: Number.MAX_SAFE_INTEGER };
+const ALL = { after: null, limit: Number.MAX_SAFE_INTEGER };
 
 export async function gatherTarget(store: GraphStore, target: string, kind: RequirementKind | null = null): Promise<TargetGraph> {
   const [[page], mappingSets] = await Promise.all([
@@ -68,11 +74,14 @@ export async function gatherTarget(store: GraphStore, target: string, kind: Requ
 }
 
 export async function coverageOf(store: GraphStore, graph: TargetGraph, options: CoverageOptions): Promise<CoverageResult> {
-  const held = new Set(options.held);
-  if (options.inferred && !graph.pivotMappingsOf) graph.pivotMappingsOf = await loadPivotMappings(store, graph);
+  const [heldSide] = await Promise.all([
+    loadHeldSide(store, options.held, options.scopes ?? []),
+    options.inferred && !graph.pivotMappingsOf ? loadPivotMappings(store, graph).then((p) => (graph.pivotMappingsOf = p)) : null,
+  ]);
+  const held = heldSide.frameworkIds;
   const items = computeCoverage({
     targetFrameworkId: graph.target,
-    heldFrameworkIds: held,
+    held: heldSide,
     implemented: options.implemented ? new Set(options.implemented) : null,
     targets: graph.targets,
     mappingSets: graph.mappingSets,
@@ -84,6 +93,8 @@ export async function coverageOf(store: GraphStore, graph: TargetGraph, options:
   return {
     target: graph.target,
     held: [...held],
+    scopes: [...heldSide.scopes.values()],
+    heldSide,
     kind: graph.kind,
     inferred: options.inferred ?? false,
     items: items.map((item) => ({ ...item, groupId: topLevelOf(item.requirement, byId) })),
@@ -94,6 +105,21 @@ export async function coverageOf(store: GraphStore, graph: TargetGraph, options:
 
 export async function queryCoverage(store: GraphStore, request: CoverageRequest): Promise<CoverageResult> {
   return coverageOf(store, await gatherTarget(store, request.target, request.kind ?? null), request);
+}
+
+/**
+ * The held side: frameworks, their scopes, and (only when some are scoped, in one batched call) the
+ * tags of the scoped frameworks' requirements, which domain/scope.ts reads to decide what is in scope.
+ */
+export async function loadHeldSide(store: GraphStore, held: readonly string[], scopes: readonly HeldScope[]): Promise<HeldSide> {
+  const scoped = scopes.filter((s) => held.includes(s.frameworkId));
+  if (scoped.length === 0) return plainHeldSide(held);
+  const [page] = await store.findRequirements([{ filter: { frameworkIds: scoped.map((s) => s.frameworkId) }, page: ALL }]);
+  return {
+    frameworkIds: new Set(held),
+    scopes: new Map(scoped.map((s) => [s.frameworkId, s])),
+    tagsOf: new Map(page!.items.map((r) => [r.id, r.tags])),
+  };
 }
 
 /**

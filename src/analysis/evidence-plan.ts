@@ -7,7 +7,7 @@ export async function queryEvidencePlan(store: GraphStore, frameworks: readonly 
   const chosen = new Set(frameworks);
   const [evidence, [page]] = await Promise.all([
     store.allNodes('Evidence'),
-    store.findRequirements([{ filter: { frameworkIds: frameworks }, page: { offset: 0, limit: Number.MAX_SAFE_INTEGER } }]),
+    store.findRequirements([{ filter: { frameworkIds: frameworks }, page: { after: null, limit: Number.MAX_SAFE_INTEGER } }]),
   ]);
   const leaves = page!.items.filter((r) => r.kind !== 'GROUP');
   const byId = new Map(leaves.map((r) => [r.id, r]));

@@ -23,7 +23,7 @@ export async function queryGaps(store: GraphStore, request: CoverageRequest): Pr
   const coverage = await queryCoverage(store, request);
   const open = coverage.items.filter(isOpen);
   const ids = open.map((i) => i.requirement.id);
-  const scope = { held: new Set(request.held), implemented: request.implemented ? new Set(request.implemented) : null };
+  const scope = { held: coverage.heldSide, implemented: request.implemented ? new Set(request.implemented) : null };
   const [riskIds, groundwork] = await Promise.all([ids.length > 0 ? store.related('risksOfRequirement', ids) : [], loadGroundwork(store, ids, scope)]);
   const unique = [...new Set(riskIds.flat())];
   const found = unique.length > 0 ? await store.nodes('Risk', unique) : [];

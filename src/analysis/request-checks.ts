@@ -1,4 +1,5 @@
 import { ErrorCode } from '../domain/error-codes.js';
+import { dimensionsOf, SCOPE_DIMENSION_NAMES, SCOPE_DIMENSIONS, valuesOf, type HeldScope } from '../domain/scope.js';
 import type { RequirementKind } from '../domain/types.js';
 
 /**
@@ -48,4 +49,58 @@ export function crosswalkRequestProblems(request: { from: string; to: string; ki
 /** Two ends of a comparison (overlap, explain, crosswalk) must differ; the problem names the second. */
 export function distinctProblems(first: string, second: string, [a, b]: [string, string], what: 'frameworks' | 'requirements', name: ArgumentName): RequestProblem[] {
   return first === second ? [problem(b, `${name(a)} and ${name(b)} must be two different ${what}.`)] : [];
+}
+
+/** A held framework's scope as a request gives it, before checking (GraphQL's HeldScope, the CLI's `--held soc2:SECURITY`). */
+export interface ScopeInput {
+  framework: string;
+  categories?: readonly string[] | null;
+  roles?: readonly string[] | null;
+  riskClasses?: readonly string[] | null;
+}
+
+/**
+ * Scopes of held frameworks: each names a held framework, once; only the dimensions that framework
+ * has (SOC 2 categories, AI Act roles and risk classes), each a non-empty list of known values,
+ * SOC 2's including SECURITY. Checked here, once, for GraphQL and the CLI.
+ */
+export function scopeProblems(scopes: readonly ScopeInput[], held: readonly string[], name: ArgumentName, argument = 'scope', heldArgument = 'held'): RequestProblem[] {
+  const problems: RequestProblem[] = [];
+  const seen = new Set<string>();
+  for (const scope of scopes) {
+    const fw = scope.framework;
+    if (!held.includes(fw)) problems.push(problem(argument, `${name(argument)} names "${fw}", which is not in ${name(heldArgument)}: give a scope only for a held framework.`));
+    if (seen.has(fw)) problems.push(problem(argument, `${name(argument)} gives "${fw}" more than once: give each held framework one scope.`));
+    seen.add(fw);
+    const own = dimensionsOf(fw);
+    for (const dimension of SCOPE_DIMENSION_NAMES) {
+      const values = scope[dimension];
+      if (values === undefined || values === null) continue;
+      if (!own.includes(dimension)) {
+        const owner = SCOPE_DIMENSIONS[dimension].frameworkId;
+        const has = own.length > 0 ? `it has ${own.join(', ')}` : 'it is held whole or not at all';
+        problems.push(problem(argument, `${name(argument)}: "${fw}" has no ${dimension} (${dimension} are for "${owner}"); ${has}.`));
+        continue;
+      }
+      if (values.length === 0) problems.push(problem(argument, `${name(argument)}: ${dimension} of "${fw}" must not be empty; leave it out to mean all.`));
+      const known = valuesOf(dimension);
+      const unknown = values.filter((v) => !known.includes(v));
+      if (unknown.length > 0) problems.push(problem(argument, `${name(argument)}: unknown ${dimension} value "${unknown[0]}" for "${fw}"; known: ${known.join(', ')}.`));
+      const missing = SCOPE_DIMENSIONS[dimension].required.filter((r: string) => !values.includes(r));
+      if (missing.length > 0 && unknown.length === 0 && values.length > 0) {
+        problems.push(problem(argument, `${name(argument)}: ${dimension} of "${fw}" must include ${missing.join(', ')}: every report covers it.`));
+      }
+    }
+  }
+  return problems;
+}
+
+/** A checked scope input as the domain's HeldScope (only the dimensions given). */
+export function toHeldScope(scope: ScopeInput): HeldScope {
+  const held: HeldScope = { frameworkId: scope.framework };
+  for (const dimension of SCOPE_DIMENSION_NAMES) {
+    const values = scope[dimension];
+    if (values) held[dimension] = [...new Set(values)];
+  }
+  return held;
 }

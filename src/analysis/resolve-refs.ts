@@ -1,5 +1,5 @@
 import { frameworkIdOf } from '../domain/ids.js';
-import type { GraphStore } from '../domain/graph-store.js';
+import { firstRows, type GraphStore } from '../domain/graph-store.js';
 import { candidateIds, compileGrammar, parseRef, titleMatches, titleScore, type CompiledGrammar, type ParsedRef } from '../domain/refs.js';
 import { suggestIds } from '../domain/suggest.js';
 import type { CitationGrammar, Requirement } from '../domain/types.js';
@@ -81,7 +81,7 @@ class Catalogs {
     let items = this.cache.get(key);
     if (!items) {
       const filter = frameworkIds ? { frameworkIds } : {};
-      items = this.store.findRequirements([{ filter, page: { offset: 0, limit: 100_000 } }]).then(([page]) => page!.items);
+      items = this.store.findRequirements([{ filter, page: firstRows(100_000) }]).then(([page]) => page!.items);
       this.cache.set(key, items);
     }
     return items;

@@ -1,9 +1,10 @@
 import type { GraphStore } from '../domain/graph-store.js';
 import { rankSteps, stepOf, type RoadmapStep } from '../domain/roadmap.js';
+import type { HeldScope } from '../domain/scope.js';
 import { queryCoverage } from './coverage-query.js';
 
 /** Which framework next: each candidate's coverage by the held frameworks, ranked by the work left. */
-export async function queryRoadmap(store: GraphStore, held: readonly string[], candidates: readonly string[], inferred = false): Promise<RoadmapStep[]> {
-  const results = await Promise.all(candidates.map((target) => queryCoverage(store, { target, held, inferred })));
+export async function queryRoadmap(store: GraphStore, held: readonly string[], candidates: readonly string[], inferred = false, scopes: readonly HeldScope[] = []): Promise<RoadmapStep[]> {
+  const results = await Promise.all(candidates.map((target) => queryCoverage(store, { target, held, inferred, scopes })));
   return rankSteps(results.map((r) => stepOf(r.target, r.summary)));
 }

@@ -1,6 +1,8 @@
 import { agreeingLines, type PairAgreement } from '../domain/agreement.js';
 import type { GraphStore } from '../domain/graph-store.js';
-import type { Framework, MappingSource, Requirement, RequirementKind } from '../domain/types.js';
+import { describeScopeValues, type HeldScope, type MappingCondition } from '../domain/scope.js';
+import type { CoverageItem } from '../domain/coverage.js';
+import type { Framework, Mapping, MappingSource, Rationale, Relationship, Requirement, RequirementKind } from '../domain/types.js';
 import { queryPairAgreements } from './agreement.js';
 import { queryCoverage } from './coverage-query.js';
 import { queryEvidencePlan } from './evidence-plan.js';
@@ -25,6 +27,8 @@ export interface Table {
   rows: Array<Record<string, Cell>>;
   /** Sources and licences behind the rows, for a "Sources" sheet or footnote. */
   sources: MappingSource[];
+  /** The frameworks the table is about (editions and issuers for a cover page and the Sources sheet). */
+  frameworks: Framework[];
 }
 
 export const CROSSWALK_COLUMNS: Column[] = [
@@ -35,16 +39,46 @@ export const CROSSWALK_COLUMNS: Column[] = [
   { key: 'sourceTitle', header: 'Source title' },
   { key: 'relationship', header: 'Relationship' },
   { key: 'strength', header: 'Strength' },
+  { key: 'basis', header: 'Basis' },
   { key: 'inferred', header: 'Inferred via' },
+  { key: 'condition', header: 'Condition / scope' },
   { key: 'note', header: 'Note' },
   { key: 'mappingSource', header: 'Mapping source' },
   { key: 'agreeingSources', header: 'Agreeing sources' },
 ];
 
+/** "SOC 2 (categories: security, availability) + ISO 27001": held frameworks as titles name them. */
+export function heldNames(held: readonly Framework[], scopes: readonly HeldScope[] = []): string {
+  return held
+    .map((h) => {
+      const scope = scopes.find((s) => s.frameworkId === h.id);
+      return scope ? `${h.shortName} (${describeScopeValues(scope)})` : h.shortName;
+    })
+    .join(' + ');
+}
+
+/** What a link's row says about when it holds: the mappings' conditions, and "out of scope" for a link that does not count. */
+function conditionCell(conditions: readonly MappingCondition[], outOfScope: boolean): string | null {
+  const met = conditions.map((c) => `when ${describeScopeValues(c)}`);
+  return [...(outOfScope ? ['outside the held scope; does not count'] : []), ...met].join('; ') || null;
+}
+
 async function titlesOf(store: GraphStore, ids: string[]): Promise<Map<string, Requirement>> {
   const unique = [...new Set(ids)];
   const found = unique.length > 0 ? await store.nodes('Requirement', unique) : [];
   return new Map(found.filter((r): r is Requirement => r !== null).map((r) => [r.id, r]));
+}
+
+/** "soc2:CC6.1 Logical access security": an id a reader can look up, with the title that says what it is. */
+function labelled(id: string, requirements: Map<string, Requirement>): string {
+  const title = requirements.get(id)?.title;
+  return title ? `${id} ${title}` : id;
+}
+
+/** Each link's basis (SEMANTIC, FUNCTIONAL...), hop by hop for an inferred chain; null where the source gives none. */
+function basisOf(stored: Map<string, Mapping>, link: { mappingIds: string[] }): string | null {
+  const hops = link.mappingIds.map((id) => stored.get(id)?.rationale ?? null);
+  return hops.every((r) => r === null) ? null : hops.map((r) => r ?? 'none given').join(' > ');
 }
 
 async function sourcesById(store: GraphStore): Promise<Map<string, MappingSource>> {
@@ -57,26 +91,61 @@ function agreeingWith(pair: PairAgreement | undefined, mappingIds: readonly stri
   return pair && own ? agreeingLines(own, pair.claims) : null;
 }
 
+/** What a crosswalk row links, by id, beside its printable cells: for clients that join rows to the graph. */
+export interface CrosswalkRowLink {
+  targetId: string;
+  /** The source requirement; null when nothing maps. */
+  sourceId: string | null;
+  /** As read from the source side; NO_RELATIONSHIP when the set examined the target and found nothing. */
+  relation: Relationship | 'NO_RELATIONSHIP' | null;
+  /** The stored mappings behind the link, in path order (one for a direct link). */
+  mappingIds: string[];
+  /** The mapping's rationale, for a direct link. */
+  rationale: Rationale | null;
+}
+
+export interface CrosswalkTable extends Table {
+  /** One per row, in row order. */
+  links: CrosswalkRowLink[];
+}
+
+/** The stored mappings of the given sets by id: one batched read. */
+async function mappingsById(store: GraphStore, setIds: string[]): Promise<Map<string, Mapping>> {
+  const unique = [...new Set(setIds)];
+  const lists = unique.length > 0 ? await store.mappingsInSet(unique) : [];
+  return new Map(lists.flat().map((m) => [m.id, m]));
+}
+
 /** One row per target requirement and link: "which of `from` satisfies `to`, and why". */
 export async function crosswalkTable(
   store: GraphStore,
-  args: { from: Framework; to: Framework; kind?: RequirementKind | null; inferred?: boolean },
-): Promise<Table> {
-  const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false });
-  const held = await titlesOf(store, result.items.flatMap((i) => i.via.flatMap((v) => v.path)));
-  const [sources, agreements] = await Promise.all([sourcesById(store), queryPairAgreements(store, args.from.id, args.to.id)]);
+  args: { from: Framework; to: Framework; kind?: RequirementKind | null; inferred?: boolean; scopes?: readonly HeldScope[] },
+): Promise<CrosswalkTable> {
+  const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false, scopes: args.scopes ?? [] });
+  // The stored mappings of every set a link runs through: rationales per hop (basis) and the direct links' own.
+  const linkSets = result.items.flatMap((i) => [...i.via, ...i.outOfScope]).flatMap((v) => v.setId.split('+'));
+  const [held, sources, stored, agreements] = await Promise.all([
+    titlesOf(store, result.items.flatMap((i) => [...i.via, ...i.outOfScope].flatMap((v) => v.path))),
+    sourcesById(store),
+    mappingsById(store, linkSets),
+    queryPairAgreements(store, args.from.id, args.to.id),
+  ]);
   const pairs = new Map(agreements.map((p) => [`${p.fromId} ${p.toId}`, p]));
   const used = new Set<string>();
   const rows: Table['rows'] = [];
+  const links: CrosswalkRowLink[] = [];
   for (const item of result.items) {
     const target = { targetRef: item.requirement.ref, targetTitle: item.requirement.title, status: item.status };
-    if (item.via.length === 0) {
+    if (item.via.length === 0 && item.outOfScope.length === 0) {
       const reason = item.assessments.map((a) => a.reason).join(' ');
       item.assessments.forEach((a) => used.add(a.sourceId));
-      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: item.status === 'NONE' ? 'NO_RELATIONSHIP' : null, strength: null, inferred: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null, agreeingSources: null });
+      const relation = item.status === 'NONE' ? 'NO_RELATIONSHIP' : null;
+      rows.push({ ...target, sourceRef: null, sourceTitle: null, relationship: relation, strength: null, inferred: null, condition: null, note: reason || null, mappingSource: item.assessments.map((a) => sources.get(a.sourceId)?.name ?? a.sourceId).join('; ') || null, agreeingSources: null, basis: null });
+      links.push({ targetId: item.requirement.id, sourceId: null, relation, mappingIds: [], rationale: null });
       continue;
     }
-    for (const link of item.via) {
+    const entries = [...item.via.map((link) => ({ link, out: false })), ...item.outOfScope.map((link) => ({ link, out: true }))];
+    for (const { link, out } of entries) {
       const sourceIds = link.sourceId.split('+');
       sourceIds.forEach((s) => used.add(s));
       const source = held.get(link.heldId);
@@ -86,19 +155,26 @@ export async function crosswalkTable(
         sourceTitle: source?.title ?? null,
         relationship: link.relationship,
         strength: link.strength,
-        inferred: link.inferred ? link.path.slice(1, -1).join(' > ') : null,
+        inferred: link.inferred ? link.path.slice(1, -1).map((id) => labelled(id, held)).join(' > ') : null,
+        condition: conditionCell(link.conditions, out),
         note: link.note,
         mappingSource: sourceIds.map((s) => sources.get(s)?.name ?? s).join(' + '),
         agreeingSources: agreeingWith(pairs.get(`${link.heldId} ${item.requirement.id}`), link.mappingIds),
+        basis: basisOf(stored, link),
       });
+      const direct = !link.inferred && link.mappingIds.length === 1 ? stored.get(link.mappingIds[0]!) : undefined;
+      links.push({ targetId: item.requirement.id, sourceId: link.heldId, relation: link.relationship, mappingIds: link.mappingIds, rationale: direct?.rationale ?? null });
     }
   }
   return {
     name: 'crosswalk',
-    title: `${args.from.shortName} to ${args.to.shortName} crosswalk${args.kind ? ` (${args.kind.toLowerCase()}s)` : ''}`,
-    columns: CROSSWALK_COLUMNS,
+    title: `${heldNames([args.from], args.scopes)} to ${args.to.shortName} crosswalk${args.kind ? ` (${args.kind.toLowerCase()}s)` : ''}`,
+    // The condition column only when some row has one, so tables without conditions or scopes read as before.
+    columns: rows.some((r) => r.condition !== null) ? CROSSWALK_COLUMNS : CROSSWALK_COLUMNS.filter((c) => c.key !== 'condition'),
     rows,
+    links,
     sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+    frameworks: [args.from, args.to],
   };
 }
 
@@ -116,9 +192,12 @@ export const GAP_COLUMNS: Column[] = [
 ];
 
 /** The genuinely-new list of `target` given `held`, most consequential first. */
-export async function gapTable(store: GraphStore, args: { target: Framework; held: Framework[]; kind?: RequirementKind | null; inferred?: boolean }): Promise<Table> {
+export async function gapTable(
+  store: GraphStore,
+  args: { target: Framework; held: Framework[]; kind?: RequirementKind | null; inferred?: boolean; scopes?: readonly HeldScope[] },
+): Promise<Table> {
   const held = args.held.map((h) => h.id);
-  const { gaps, groundwork, risksOf } = await queryGaps(store, { target: args.target.id, held, kind: args.kind ?? null, inferred: args.inferred ?? false });
+  const { gaps, groundwork, risksOf } = await queryGaps(store, { target: args.target.id, held, kind: args.kind ?? null, inferred: args.inferred ?? false, scopes: args.scopes ?? [] });
   const ids = gaps.map((g) => g.item.requirement.id);
   const [disciplineIds, evidenceIds] = ids.length > 0 ? await Promise.all([store.related('disciplinesOfRequirement', ids), store.related('evidenceOfRequirement', ids)]) : [[], []];
   const [disciplines, evidence, sources] = await Promise.all([store.allNodes('Discipline'), store.allNodes('Evidence'), sourcesById(store)]);
@@ -128,7 +207,7 @@ export async function gapTable(store: GraphStore, args: { target: Framework; hel
   const used = new Set<string>();
   return {
     name: 'gaps',
-    title: `New in ${args.target.shortName} given ${args.held.map((h) => h.shortName).join(' + ')}`,
+    title: `New in ${args.target.shortName} given ${heldNames(args.held, args.scopes)}`,
     columns: GAP_COLUMNS,
     rows: gaps.map((gap, i) => {
       const id = gap.item.requirement.id;
@@ -142,12 +221,22 @@ export async function gapTable(store: GraphStore, args: { target: Framework; hel
         disciplines: disciplineIds[i]!.map((x) => d.get(x)?.name ?? x).join('; '),
         risks: (risksOf.get(id) ?? []).map((r) => r.name).join('; '),
         evidence: evidenceIds[i]!.map((x) => e.get(x)?.name ?? x).join('; '),
-        reusable: (groundwork.get(id) ?? []).slice(0, 3).map((g) => reusable.get(g.requirementId)?.id ?? g.requirementId).join('; ') || null,
-        reason: gap.item.assessments.map((a) => a.reason).join(' ') || (gap.item.status === 'UNASSESSED' ? 'Not assessed by any mapping set.' : null),
+        reusable: (groundwork.get(id) ?? []).slice(0, 3).map((g) => labelled(g.requirementId, reusable)).join('; ') || null,
+        reason: gapReason(gap.item),
       };
     }),
     sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+    frameworks: [args.target, ...args.held],
   };
+}
+
+/** Why a gap is open, in words: the assessments' reasons, what a wider scope would add, or that nobody assessed it. */
+function gapReason(item: CoverageItem): string | null {
+  if (item.status === 'NOT_IMPLEMENTED') return `Held but not implemented yet: ${item.via.map((l) => l.heldId).join(', ')} would cover it.`;
+  const parts = item.assessments.map((a) => a.reason);
+  if (item.outOfScope.length > 0) parts.push(`Outside the held scope: ${item.outOfScope.map((l) => l.heldId).join(', ')}.`);
+  if (parts.length === 0 && item.status === 'UNASSESSED') parts.push('Not assessed by any mapping set.');
+  return parts.join(' ') || null;
 }
 
 /** Evidence to collect once and reuse across `frameworks`, most reused first. */
@@ -171,8 +260,9 @@ export async function evidenceTable(store: GraphStore, frameworks: Framework[]):
       description: item.evidence.description,
       requirementCount: item.requirements.length,
       ...Object.fromEntries(frameworks.map((f) => [`count:${f.id}`, item.requirements.filter((r) => r.frameworkId === f.id).length])),
-      requirements: item.requirements.map((r) => r.id).join('; '),
+      requirements: item.requirements.map((r) => `${r.id} ${r.title}`).join('; '),
     })),
     sources: [],
+    frameworks,
   };
 }

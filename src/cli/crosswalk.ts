@@ -3,31 +3,34 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Document, isScalar, parse as parseYaml, stringify, visit } from 'yaml';
 import path from 'node:path';
 import { queryCoverage } from '../analysis/coverage-query.js';
-import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
-import { crosswalkTable, evidenceTable, gapTable, type Table } from '../analysis/tables.js';
+import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, scopeProblems, toHeldScope, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
+import { crosswalkTable, evidenceTable, gapTable, heldNames, type Table } from '../analysis/tables.js';
+import type { HeldScope } from '../domain/scope.js';
+import { HeldOptionError, parseHeldOption } from './held-option.js';
 import { createStore } from '../bootstrap.js';
 import { readConfig } from '../config.js';
 import { ErrorCode } from '../domain/error-codes.js';
 import { StoreUnavailableError, type GraphStore } from '../domain/graph-store.js';
 import type { Framework, Requirement, RequirementKind } from '../domain/types.js';
 import { frameworkBySpelling } from '../domain/framework-names.js';
+import type { CoverContext } from '../exports/cover.js';
+import { STATUS_TERMS } from '../exports/glossary.js';
 import { fromOscal, OscalImportError, toOscal } from '../exports/oscal.js';
 import { toCsv, toHtml, toMarkdown } from '../exports/text.js';
 import { toXlsx } from '../exports/xlsx.js';
 import { SeedError } from '../seed/seed-error.js';
 import { importOscalCatalog, OscalCatalogError, parseOscalCatalog, parseOverlay, parseSupplement } from '../seed/oscal-catalog.js';
 import { importReferencePairs, ReferencePairsError } from '../seed/reference-pairs.js';
+import { KeyRequestError, KeyStore } from '../workspace/key-store.js';
 import { bar } from './bar.js';
+import { CliError } from './cli-error.js';
+import { keysCommand } from './keys.js';
 
 /**
  * `crosswalk`: the consultant's tables from the command line, on the embedded store or on Neo4j
  * (NEO4J_URI). Every bad argument is one line on stderr and a non-zero exit, never a stack trace.
  */
 
-/** A usage error: bad input, answered on one line with exit code 2. */
-class CliError extends Error {
-  readonly code = ErrorCode.BAD_USER_INPUT;
-}
 
 /** Exit codes by error code: bad input 2 (usage), an unreachable store and anything else 1. */
 const EXIT_CODES: Partial<Record<ErrorCode, number>> = { [ErrorCode.BAD_USER_INPUT]: 2, [ErrorCode.SERVICE_UNAVAILABLE]: 1 };
@@ -53,24 +56,36 @@ Verbs:
   import-oscal  turn an OSCAL mapping-collection into a seed mapping set
   import-oscal-catalog  turn an OSCAL catalog into a seed framework file
   import-reference-pairs  turn a reference list of id pairs (reference/mappings/) into a RELATED mapping set
+  keys       API keys of the data directory: create, list, revoke
 
 Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
-  table: `crosswalk table --from <framework> --to <framework> [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html|oscal [-o FILE]
+  table: `crosswalk table --from <framework>[:<scope>] --to <framework> [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html|oscal [-o FILE]
 
   One row per requirement of --to and each requirement of --from that maps to it: target ref and
-  title, coverage status, source ref and title, relationship, strength, note, mapping source.
+  title, coverage status, source ref and title, relationship, strength, basis, note, mapping source.
   --format oscal exports the mapping set between the two as an OSCAL 1.2 mapping-collection.
-  Writes to stdout unless -o is given (xlsx needs -o).`,
-  gaps: `crosswalk gaps --target <framework> --held <framework>[,<framework>...] [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html [-o FILE]
+  --from soc2:SECURITY,AVAILABILITY counts only the criteria of those categories (see gaps --help).
+  xlsx and html open with a cover (frameworks, dataset version, date, method, glossary, disclaimer)
+  and print landscape, one page wide; the workbook adds working columns (implementation status,
+  owner, evidence link, comment) to fill in. Writes to stdout unless -o is given (xlsx needs -o).`,
+  gaps: `crosswalk gaps --target <framework> --held <framework>[:<scope>][,<framework>...] [--kind CLAUSE|CONTROL] [--inferred] --format csv|md|xlsx|html [-o FILE]
 
   The requirements of --target that nothing held covers (NONE) or that no mapping set assessed
-  (UNASSESSED), most consequential first, with disciplines, risks and the evidence they need.`,
+  (UNASSESSED), most consequential first, with disciplines, risks and the evidence they need.
+
+  A held framework may carry its scope after ":", the values running on through the commas until
+  the next framework: --held soc2:SECURITY,AVAILABILITY,iso27001 holds SOC 2 for Security and
+  Availability (SECURITY is required) and ISO 27001 whole; --held eu-ai-act:DEPLOYER,HIGH_RISK holds
+  the AI Act as a deployer of high-risk systems. SOC 2 categories: SECURITY, AVAILABILITY,
+  PROCESSING_INTEGRITY, CONFIDENTIALITY, PRIVACY. AI Act roles: PROVIDER, DEPLOYER, IMPORTER,
+  DISTRIBUTOR, GPAI_PROVIDER; risk classes: HIGH_RISK, LIMITED_RISK, MINIMAL_RISK.`,
   evidence: `crosswalk evidence --frameworks <framework>,<framework>[,...] --format csv|md|xlsx|html [-o FILE]
 
   Evidence artefacts ordered by how many requirements of the chosen frameworks each proves.`,
-  coverage: `crosswalk coverage --target <framework> --held <framework>[,...] [--kind CLAUSE|CONTROL] [--inferred]
+  coverage: `crosswalk coverage --target <framework> --held <framework>[:<scope>][,...] [--kind CLAUSE|CONTROL] [--inferred]
 
-  Totals and a bar per group (Annex A objective, clause, TSC series), for a first look.`,
+  Totals and a bar per group (Annex A objective, clause, TSC series), for a first look.
+  --held takes scopes as gaps does (soc2:SECURITY,AVAILABILITY; eu-ai-act:DEPLOYER,HIGH_RISK).`,
   'import-oscal': `crosswalk import-oscal <file.json> --source <source-id> [--from <framework> --to <framework>] [-o FILE]
 
   Reads an OSCAL mapping-collection and writes it as a seed mapping set (YAML). Add the source to
@@ -90,6 +105,14 @@ Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
   RELATED mappings with null strength and rationale: a publisher's list of related pairs, never
   promoted to a set relation. Duplicate pairs are written once. --comprehensive names a side on
   which the publisher covered every leaf (say it only if true; the data tests check it).`,
+  keys: `crosswalk keys create --workspace <name> --role reader|editor|reviewer|admin
+crosswalk keys list [--workspace <name>]
+crosswalk keys revoke <key id>
+
+  API keys live hashed in the data directory (CROSSWALK_DATA_DIR, default ./data), which these
+  commands share with a running API: a new key works and a revoked one stops at the next request.
+  create prints the key once, alone on the last line of standard output; it cannot be shown again.
+  list shows each key's id, workspace, role, creation and revocation time, never a secret.`,
 };
 
 const OPTIONS = {
@@ -109,6 +132,8 @@ const OPTIONS = {
   overlay: { type: 'string' },
   comprehensive: { type: 'string' },
   out: { type: 'string' },
+  workspace: { type: 'string' },
+  role: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -116,6 +141,8 @@ export interface CliIo {
   stdout: (text: string | Buffer) => void;
   stderr: (text: string) => void;
   store?: GraphStore;
+  /** The clock the cover page dates the output by; tests fix it. */
+  now?: () => Date;
 }
 
 /** Runs one command line; returns the exit code. */
@@ -136,6 +163,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (verb === 'import-oscal') return await importOscal(positionals, values, io);
     if (verb === 'import-oscal-catalog') return await importCatalog(positionals, values, io);
     if (verb === 'import-reference-pairs') return await importPairs(positionals, values, io);
+    if (verb === 'keys') return await keysCommand(positionals, values, new KeyStore(readConfig().dataDir), io);
     store ??= (await createStore(readConfig())).store;
     const frameworks = new Map((await store.allNodes('Framework')).map((f) => [f.id, f]));
     const framework = (id: string | undefined, option: string): Framework => {
@@ -145,37 +173,59 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return found;
     };
     const list = (ids: string | undefined, option: string) => (ids ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((id) => framework(id, option));
+    /** Held frameworks with their scopes (`soc2:SECURITY,AVAILABILITY`), checked by the rules GraphQL uses. */
+    const heldList = (text: string | undefined, option: string) => {
+      const spelled = (spelling: string) => frameworkBySpelling(spelling, [...frameworks.values()])?.id ?? null;
+      let parsed;
+      try {
+        parsed = parseHeldOption(text, option, spelled, (spelling) => new CliError(`unknown framework "${spelling}" for --${option}; known: ${[...frameworks.keys()].join(', ')}`));
+      } catch (error) {
+        if (error instanceof HeldOptionError) throw new CliError(error.message);
+        throw error;
+      }
+      const held = parsed.map((h) => frameworks.get(h.frameworkId)!);
+      const inputs = parsed.filter((h) => h.scope !== null).map((h) => ({ framework: h.frameworkId, ...h.scope }));
+      failOn(scopeProblems(inputs, held.map((h) => h.id), optionName, option, option));
+      return { held, scopes: inputs.map(toHeldScope) };
+    };
     const kind = parseKind(values.kind);
 
     if (verb === 'coverage') {
       const target = framework(values.target, 'target');
-      const held = list(values.held, 'held');
+      const { held, scopes } = heldList(values.held, 'held');
       failOn(coverageProblems(target, held, kind));
       await warnIfUnconnected(store, target, held, values.inferred ?? false, io);
-      io.stdout(await coverageSummary(store, target, held, kind, values.inferred ?? false));
+      io.stdout(await coverageSummary(store, target, held, kind, values.inferred ?? false, scopes));
       return 0;
     }
     const format = parseFormat(values.format, verb === 'table');
     let tables: Table[];
     if (verb === 'table') {
-      const from = framework(values.from, 'from');
+      if (!values.from) throw new CliError('--from is required');
+      const { held: fromList, scopes } = heldList(values.from, 'from');
+      if (fromList.length !== 1) throw new CliError(`--from takes one framework (with its scope, e.g. soc2:SECURITY,AVAILABILITY); got ${fromList.length}`);
+      const from = fromList[0]!;
       const to = framework(values.to, 'to');
       failOn(crosswalkRequestProblems({ from: from.id, to: to.id, kind }, optionName));
-      if (format === 'oscal') return await writeOutput(JSON.stringify(await oscalFor(store, from, to), null, 2) + '\n', values.output, io);
+      if (format === 'oscal') {
+        if (scopes.length > 0) throw new CliError('--format oscal exports the whole mapping set: give --from without a scope');
+        return await writeOutput(JSON.stringify(await oscalFor(store, from, to), null, 2) + '\n', values.output, io);
+      }
       await warnIfUnconnected(store, to, [from], values.inferred ?? false, io);
-      tables = [await crosswalkTable(store, { from, to, kind, inferred: values.inferred ?? false })];
+      tables = [await crosswalkTable(store, { from, to, kind, inferred: values.inferred ?? false, scopes })];
     } else if (verb === 'gaps') {
       const target = framework(values.target, 'target');
-      const held = list(values.held, 'held');
+      const { held, scopes } = heldList(values.held, 'held');
       failOn(coverageProblems(target, held, kind));
       await warnIfUnconnected(store, target, held, values.inferred ?? false, io);
-      tables = [await gapTable(store, { target, held, kind, inferred: values.inferred ?? false })];
+      tables = [await gapTable(store, { target, held, kind, inferred: values.inferred ?? false, scopes })];
     } else {
       const chosen = list(values.frameworks, 'frameworks');
       failOn(frameworkListProblems(chosen.map((f) => f.id), 'frameworks', optionName));
       tables = [await evidenceTable(store, chosen)];
     }
-    return await writeOutput(await render(tables, format as (typeof FORMATS)[number]), values.output, io);
+    const context: CoverContext = { datasetVersion: (await store.datasetInfo()).version, generatedAt: (io.now ?? (() => new Date()))() };
+    return await writeOutput(await render(tables, format as (typeof FORMATS)[number], context), values.output, io);
   } catch (error) {
     io.stderr(`crosswalk: ${describe(error)}\n`);
     return exitCodeOf(error);
@@ -195,10 +245,12 @@ async function warnIfUnconnected(store: GraphStore, target: Framework, held: Fra
   if (held.some((h) => joins(h.id, target.id))) return;
   const names = held.map((h) => h.id).join(', ');
   io.stderr(
-    `crosswalk: warning: no mapping set joins ${names} and ${target.id}, so every requirement of ${target.id} is "Not assessed" (unknown, not new)` +
+    `crosswalk: warning: no mapping set joins ${names} and ${target.id}, so every requirement of ${target.id} is "${NOT_ASSESSED}" (unknown, not new)` +
       (inferred ? '; only links inferred through other frameworks can appear.\n' : '; --inferred may find links through other frameworks.\n'),
   );
 }
+
+const NOT_ASSESSED = STATUS_TERMS.find((t) => t.code === 'UNASSESSED')!.label;
 
 const optionName: ArgumentName = (argument) => `--${argument}`;
 
@@ -235,10 +287,10 @@ function parseFormat(format: string | undefined, oscalAllowed: boolean): Format 
   return format as Format;
 }
 
-async function render(tables: Table[], format: (typeof FORMATS)[number]): Promise<string | Buffer> {
-  if (format === 'xlsx') return toXlsx(tables);
+async function render(tables: Table[], format: (typeof FORMATS)[number], context: CoverContext): Promise<string | Buffer> {
+  if (format === 'xlsx') return toXlsx(tables, context);
   const one = tables[0]!;
-  return format === 'csv' ? toCsv(one) : format === 'md' ? toMarkdown(one) : toHtml(one);
+  return format === 'csv' ? toCsv(one) : format === 'md' ? toMarkdown(one) : toHtml(one, context);
 }
 
 async function writeOutput(content: string | Buffer, output: string | undefined, io: CliIo): Promise<number> {
@@ -274,13 +326,13 @@ async function oscalFor(store: GraphStore, from: Framework, to: Framework): Prom
   return toOscal({ set, source: source!, from, to, mappings: mappings!, noRelationships: noRelationships!, requirements, datasetVersion: info.version });
 }
 
-async function coverageSummary(store: GraphStore, target: Framework, held: Framework[], kind: RequirementKind | null, inferred: boolean): Promise<string> {
-  const result = await queryCoverage(store, { target: target.id, held: held.map((h) => h.id), kind, inferred });
+async function coverageSummary(store: GraphStore, target: Framework, held: Framework[], kind: RequirementKind | null, inferred: boolean, scopes: HeldScope[]): Promise<string> {
+  const result = await queryCoverage(store, { target: target.id, held: held.map((h) => h.id), kind, inferred, scopes });
   const groups = await store.nodes('Requirement', result.groups.map((g) => g.groupId));
   const s = result.summary;
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const lines = [
-    `${target.shortName} covered by ${held.map((h) => h.shortName).join(' + ')}${kind ? ` (${kind.toLowerCase()}s)` : ''}${inferred ? ', with inference' : ''}`,
+    `${target.shortName} covered by ${heldNames(held, scopes)}${kind ? ` (${kind.toLowerCase()}s)` : ''}${inferred ? ', with inference' : ''}`,
     `  ${s.total} requirements: ${s.full} full, ${s.partial} partial, ${s.none} new (none), ${s.unassessed} unassessed; covered ${pct(s.coveredShare)} (full ${pct(s.fullShare)})`,
     '',
     '  group                                      full/partial/none/unassessed',
@@ -398,6 +450,7 @@ async function importPairs(
 function describe(error: unknown): string {
   if (error instanceof CliError) return error.message;
   if (error instanceof SeedError) return error.message;
+  if (error instanceof KeyRequestError) return error.message;
   if (error instanceof StoreUnavailableError) return `the graph store is unavailable: ${error.message}`;
   return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
 }

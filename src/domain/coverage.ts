@@ -1,5 +1,6 @@
 import { frameworkIdOf } from './ids.js';
 import { composeRelationships, coverageRank, inverseRelationship, isFullCoverage } from './relationships.js';
+import { conditionMet, isHeldRequirement, type HeldScope, type HeldSide, type MappingCondition } from './scope.js';
 import type { Mapping, MappingSet, NoRelationship, Relationship, Requirement } from './types.js';
 
 /**
@@ -7,7 +8,11 @@ import type { Mapping, MappingSet, NoRelationship, Relationship, Requirement } f
  * Pure: the caller gathers the graph around the target; this decides statuses and reasons.
  */
 
-export type CoverageStatus = 'FULL' | 'PARTIAL' | 'NONE' | 'UNASSESSED';
+/**
+ * NOT_IMPLEMENTED (readiness only): held requirements in scope would cover it, but none of them is
+ * implemented yet; distinct from NONE, where nothing held speaks to it at all.
+ */
+export type CoverageStatus = 'FULL' | 'PARTIAL' | 'NOT_IMPLEMENTED' | 'NONE' | 'UNASSESSED';
 
 /** A reason a target requirement is covered: a held requirement and how it relates. */
 export interface CoverageLink {
@@ -24,6 +29,12 @@ export interface CoverageLink {
   path: string[];
   /** The stored mappings behind this link, in path order. */
   mappingIds: string[];
+  /** The conditions of those mappings (met by the held scope, or the link would not be here). */
+  conditions: MappingCondition[];
+  /** The scope of the held requirement's framework that admitted it; null when held whole. */
+  scope: HeldScope | null;
+  /** False when the readiness check lists the held requirement as not implemented yet. */
+  implemented: boolean;
 }
 
 export interface CoverageItem {
@@ -35,13 +46,16 @@ export interface CoverageItem {
   via: CoverageLink[];
   /** The NO_RELATIONSHIP records that make a NONE an assessed answer. */
   assessments: NoRelationship[];
+  /** Direct links that would count but fall outside the held scope or miss their mapping's condition. */
+  outOfScope: CoverageLink[];
 }
 
 /** Everything coverage needs to know about the graph around the target. */
 export interface CoverageGraph {
   targetFrameworkId: string;
-  heldFrameworkIds: ReadonlySet<string>;
-  /** When set, only these held requirements count (the readiness check). */
+  /** Held frameworks and their scopes (domain/scope.ts decides what is in scope). */
+  held: HeldSide;
+  /** When set, only these held requirements count (the readiness check); the others give NOT_IMPLEMENTED. */
   implemented: ReadonlySet<string> | null;
   targets: readonly Requirement[];
   mappingSets: readonly MappingSet[];
@@ -63,33 +77,41 @@ export function computeCoverage(graph: CoverageGraph): CoverageItem[] {
   return graph.targets.map((target) => coverageOf(target, graph));
 }
 
+/** A held requirement in scope (implemented or not: readiness is decided afterwards). */
 function isHeld(graph: CoverageGraph, requirementId: string): boolean {
-  if (!graph.heldFrameworkIds.has(frameworkIdOf(requirementId))) return false;
+  return isHeldRequirement(graph.held, requirementId);
+}
+
+function isImplemented(graph: CoverageGraph, requirementId: string): boolean {
   return graph.implemented === null || graph.implemented.has(requirementId);
 }
 
 function coverageOf(target: Requirement, graph: CoverageGraph): CoverageItem {
-  const direct = directLinks(target, graph);
+  const { links: direct, outOfScope } = directLinks(target, graph);
   const assessments = (graph.noRelationshipsOf.get(target.id) ?? []).filter((n) => {
     const set = graph.mappingSets.find((s) => s.id === n.setId);
-    return set !== undefined && graph.heldFrameworkIds.has(otherFramework(set, target.frameworkId));
+    return set !== undefined && graph.held.frameworkIds.has(otherFramework(set, target.frameworkId));
   });
-  if (direct.length > 0) return { requirement: target, status: statusOf(direct), inferred: false, via: direct, assessments };
-
+  const item = (status: CoverageStatus, inferred: boolean, via: CoverageLink[]): CoverageItem => ({ requirement: target, status, inferred, via, assessments, outOfScope });
+  const inPlace = (links: CoverageLink[]) => links.filter((l) => l.implemented);
   // A direct link always wins; inference speaks only where no direct link exists.
+  if (inPlace(direct).length > 0) return item(statusOf(inPlace(direct)), false, inPlace(direct));
   const inferred = graph.pivotMappingsOf ? inferredLinks(target, graph) : [];
-  if (inferred.length > 0) return { requirement: target, status: statusOf(inferred), inferred: true, via: inferred, assessments };
+  if (inPlace(inferred).length > 0) return item(statusOf(inPlace(inferred)), true, inPlace(inferred));
+  // Readiness: held requirements would cover it, none is in place yet. The links say what would.
+  if (direct.length > 0) return item('NOT_IMPLEMENTED', false, direct);
+  if (inferred.length > 0) return item('NOT_IMPLEMENTED', true, inferred);
 
-  const status: CoverageStatus = isAssessed(target, graph, assessments.length > 0) ? 'NONE' : 'UNASSESSED';
-  return { requirement: target, status, inferred: false, via: [], assessments };
+  return item(isAssessed(target, graph, assessments.length > 0) ? 'NONE' : 'UNASSESSED', false, []);
 }
 
-function directLinks(target: Requirement, graph: CoverageGraph): CoverageLink[] {
+function directLinks(target: Requirement, graph: CoverageGraph): { links: CoverageLink[]; outOfScope: CoverageLink[] } {
   const links: CoverageLink[] = [];
+  const outOfScope: CoverageLink[] = [];
   for (const mapping of graph.mappingsOf.get(target.id) ?? []) {
     const { other, relationshipToHere } = seenFrom(mapping, target.id);
-    if (!isHeld(graph, other)) continue;
-    links.push({
+    if (!graph.held.frameworkIds.has(frameworkIdOf(other))) continue;
+    const link: CoverageLink = {
       heldId: other,
       relationship: relationshipToHere,
       strength: mapping.strength,
@@ -99,9 +121,13 @@ function directLinks(target: Requirement, graph: CoverageGraph): CoverageLink[] 
       inferred: false,
       path: [other, target.id],
       mappingIds: [mapping.id],
-    });
+      conditions: mapping.condition ? [mapping.condition] : [],
+      scope: graph.held.scopes.get(frameworkIdOf(other)) ?? null,
+      implemented: isImplemented(graph, other),
+    };
+    (isHeld(graph, other) && conditionMet(mapping.condition, graph.held) ? links : outOfScope).push(link);
   }
-  return rankLinks(links);
+  return { links: rankLinks(links), outOfScope: rankLinks(outOfScope) };
 }
 
 /** Chains held -r1-> pivot -r2-> target through one framework that is not held, composed soundly. */
@@ -110,10 +136,11 @@ function inferredLinks(target: Requirement, graph: CoverageGraph): CoverageLink[
   for (const second of graph.mappingsOf.get(target.id) ?? []) {
     const { other: pivot, relationshipToHere: r2 } = seenFrom(second, target.id);
     const pivotFramework = frameworkIdOf(pivot);
-    if (graph.heldFrameworkIds.has(pivotFramework) || pivotFramework === target.frameworkId) continue;
+    if (graph.held.frameworkIds.has(pivotFramework) || pivotFramework === target.frameworkId) continue;
+    if (!conditionMet(second.condition, graph.held)) continue;
     for (const first of graph.pivotMappingsOf!.get(pivot) ?? []) {
       const { other: held, relationshipToHere: r1 } = seenFrom(first, pivot);
-      if (!isHeld(graph, held)) continue;
+      if (!isHeld(graph, held) || !conditionMet(first.condition, graph.held)) continue;
       const composed = composeRelationships(r1, r2);
       if (composed === null) continue;
       const link: CoverageLink = {
@@ -126,6 +153,9 @@ function inferredLinks(target: Requirement, graph: CoverageGraph): CoverageLink[
         inferred: true,
         path: [held, pivot, target.id],
         mappingIds: [first.id, second.id],
+        conditions: [first.condition, second.condition].filter((c): c is MappingCondition => c !== null),
+        scope: graph.held.scopes.get(frameworkIdOf(held)) ?? null,
+        implemented: isImplemented(graph, held),
       };
       // Several pivots can join the same held requirement: keep the strongest chain.
       const existing = best.get(held);
@@ -154,7 +184,7 @@ function isAssessed(target: Requirement, graph: CoverageGraph, hasExplicitRecord
   const mappedInSet = new Set((graph.mappingsOf.get(target.id) ?? []).map((m) => m.setId));
   return graph.mappingSets.some((set) => {
     if (set.fromFrameworkId !== target.frameworkId && set.toFrameworkId !== target.frameworkId) return false;
-    if (!graph.heldFrameworkIds.has(otherFramework(set, target.frameworkId))) return false;
+    if (!graph.held.frameworkIds.has(otherFramework(set, target.frameworkId))) return false;
     // A link to a held requirement outside the implemented set still shows the set examined it.
     return examinedBy(set) || mappedInSet.has(set.id);
   });
@@ -185,6 +215,8 @@ export interface CoverageSummary {
   total: number;
   full: number;
   partial: number;
+  /** Readiness only: covered by held requirements that are not implemented yet. */
+  notImplemented: number;
   none: number;
   unassessed: number;
   /** Share of requirements covered fully or in part. */
@@ -199,7 +231,7 @@ export function summarise(items: readonly Pick<CoverageItem, 'status'>[]): Cover
   const full = count('FULL');
   const partial = count('PARTIAL');
   const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 10_000) / 10_000);
-  return { total, full, partial, none: count('NONE'), unassessed: count('UNASSESSED'), coveredShare: share(full + partial), fullShare: share(full) };
+  return { total, full, partial, notImplemented: count('NOT_IMPLEMENTED'), none: count('NONE'), unassessed: count('UNASSESSED'), coveredShare: share(full + partial), fullShare: share(full) };
 }
 
 export interface GroupSummary {

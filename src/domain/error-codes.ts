@@ -15,5 +15,13 @@ export const ErrorCode = {
   OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
+  /** A connection's `after` is malformed, another connection's, or names a row that is gone (`reason` says which). */
+  INVALID_CURSOR: 'INVALID_CURSOR',
+  /** No valid API key: malformed, unknown or revoked (one answer for the last two, so keys cannot be probed). */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** A valid key whose role may not do what was asked (src/domain/access.ts). */
+  FORBIDDEN: 'FORBIDDEN',
+  /** The embedded data directory is held by another process (start-up and CLI only). */
+  DATA_DIRECTORY_LOCKED: 'DATA_DIRECTORY_LOCKED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -2,15 +2,17 @@ import type { CoverageItem } from './coverage.js';
 import type { Risk, RiskCategory } from './types.js';
 
 /**
- * The "what is genuinely new" list: NONE and UNASSESSED requirements, most consequential first.
+ * The "what is genuinely new" list: NONE and UNASSESSED requirements, most consequential first; in a
+ * readiness check (`implemented`) also NOT_IMPLEMENTED ones, covered on paper by held requirements
+ * that are not in place yet.
  *
  * Order: (1) consequence, the weighted count of risks the requirement mitigates (AI and LEGAL 3,
- * SECURITY and PRIVACY 2, OPERATIONAL 1): what goes wrong if it is left undone; (2) NONE before
- * UNASSESSED, a known gap before an unknown one; (3) less reusable groundwork first, since that is
+ * SECURITY and PRIVACY 2, OPERATIONAL 1): what goes wrong if it is left undone; (2) NONE, then
+ * NOT_IMPLEMENTED (known work with a held requirement to implement), then UNASSESSED (unknown); (3) less reusable groundwork first, since that is
  * work with nothing to build on; (4) catalog order.
  */
 export const GAP_ORDER_DESCRIPTION =
-  'consequence (risks mitigated, weighted AI and LEGAL 3, SECURITY and PRIVACY 2, OPERATIONAL 1) descending; then NONE before UNASSESSED; then fewer reusable held requirements first; then catalog order';
+  'consequence (risks mitigated, weighted AI and LEGAL 3, SECURITY and PRIVACY 2, OPERATIONAL 1) descending; then NONE, then NOT_IMPLEMENTED, then UNASSESSED; then fewer reusable held requirements first; then catalog order';
 
 const RISK_WEIGHT: Record<RiskCategory, number> = { AI: 3, LEGAL: 3, SECURITY: 2, PRIVACY: 2, OPERATIONAL: 1 };
 
@@ -21,10 +23,12 @@ export interface Gap {
   rank: number;
 }
 
-/** A gap is a requirement nothing held covers: examined and found new (NONE), or never examined (UNASSESSED). */
+/** A gap is a requirement nothing held (and in place) covers: new (NONE), not in place (NOT_IMPLEMENTED) or never examined (UNASSESSED). */
 export function isOpen(item: Pick<CoverageItem, 'status'>): boolean {
-  return item.status === 'NONE' || item.status === 'UNASSESSED';
+  return item.status in OPEN_ORDER;
 }
+
+const OPEN_ORDER: Partial<Record<CoverageItem['status'], number>> = { NONE: 0, NOT_IMPLEMENTED: 1, UNASSESSED: 2 };
 
 export function consequenceOf(risks: readonly Risk[]): number {
   return risks.reduce((sum, r) => sum + RISK_WEIGHT[r.category], 0);
@@ -46,7 +50,7 @@ export function rankGaps(
     .sort(
       (a, b) =>
         b.consequence - a.consequence ||
-        Number(a.item.status === 'UNASSESSED') - Number(b.item.status === 'UNASSESSED') ||
+        OPEN_ORDER[a.item.status]! - OPEN_ORDER[b.item.status]! ||
         a.groundworkCount - b.groundworkCount ||
         a.item.requirement.position - b.item.requirement.position,
     )

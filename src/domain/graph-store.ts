@@ -34,9 +34,21 @@ export interface RequirementFilter {
   search?: string;
 }
 
+/**
+ * A keyset page: the rows after `after` in the list's stable order (catalog order, then id), at most
+ * `limit` of them. `after` names the last row the client saw; the store seeks past that row's key as
+ * it is now, so rows inserted or removed elsewhere never shift the page (an offset would skip or repeat
+ * them). The anchor need not match the filter any more, but it must still exist.
+ */
 export interface Page {
-  offset: number;
+  /** Id of the last row of the previous page; null for the first page. */
+  after: string | null;
   limit: number;
+}
+
+/** The first `limit` rows: the page the analyses read (whole lists, with a limit as large as they need). */
+export function firstRows(limit: number = Number.MAX_SAFE_INTEGER): Page {
+  return { after: null, limit };
 }
 
 export interface RequirementQuery {
@@ -46,7 +58,12 @@ export interface RequirementQuery {
 
 export interface RequirementPage {
   items: Requirement[];
+  /** Every row matching the filter, before and after the page. */
   totalCount: number;
+  /** More rows follow the page. */
+  hasMore: boolean;
+  /** False when `after` names a requirement that no longer exists: the page cannot be placed, and is empty. */
+  anchorFound: boolean;
 }
 
 export interface GraphStore {
@@ -64,7 +81,7 @@ export interface GraphStore {
   mappingsInSet(setIds: readonly string[]): Promise<Mapping[][]>;
   /** NO_RELATIONSHIP assessments of each mapping set, in set order. */
   noRelationshipsInSet(setIds: readonly string[]): Promise<NoRelationship[][]>;
-  /** For each query: the requirements matching its filter, in catalog order, one page of them with the total. */
+  /** For each query: the requirements matching its filter, in catalog order (then id), one keyset page of them with the total. */
   findRequirements(queries: readonly RequirementQuery[]): Promise<RequirementPage[]>;
   /** What is loaded: dataset version and node counts. Also the readiness probe. */
   datasetInfo(): Promise<DatasetInfo>;

@@ -1,4 +1,4 @@
-import { frameworkIdOf } from './ids.js';
+import { isHeldRequirement, type HeldSide } from './scope.js';
 
 /**
  * Reusable groundwork: held requirements that share a discipline with a target requirement.
@@ -10,13 +10,13 @@ export interface GroundworkEntry {
 }
 
 export interface GroundworkScope {
-  held: ReadonlySet<string>;
+  held: HeldSide;
   implemented: ReadonlySet<string> | null;
 }
 
-/** Whether a requirement counts as held: its framework is held and, for a readiness check, it is implemented. */
+/** Whether a requirement counts as held: held and in scope (domain/scope.ts) and, for a readiness check, implemented. */
 export function inGroundworkScope(scope: GroundworkScope, requirementId: string): boolean {
-  return scope.held.has(frameworkIdOf(requirementId)) && (scope.implemented === null || scope.implemented.has(requirementId));
+  return isHeldRequirement(scope.held, requirementId) && (scope.implemented === null || scope.implemented.has(requirementId));
 }
 
 /** Join a target's disciplines to the held requirements that address them, most shared disciplines first. */

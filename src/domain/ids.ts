@@ -48,8 +48,26 @@ export function globalId(type: PrefixedType, localId: string): string {
   return `${TYPE_PREFIXES[type]}:${localId}`;
 }
 
+/**
+ * Mappings and "assessed, nothing found" records live inside a mapping set rather than as nodes of
+ * their own, but are addressable all the same: their global id is their content-derived store id
+ * under a prefix of its own, `mapping:soc2--iso42001:soc2:CC7.2->iso42001:A.6.2.6` and
+ * `no-relationship:soc2--iso42001:iso42001:A.5.2`.
+ */
+export const SET_MEMBER_PREFIXES = { Mapping: 'mapping', NoRelationship: 'no-relationship' } as const;
+export type SetMemberType = keyof typeof SET_MEMBER_PREFIXES;
+
+export function setMemberGlobalId(type: SetMemberType, storeId: string): string {
+  return `${SET_MEMBER_PREFIXES[type]}:${storeId}`;
+}
+
+/** The mapping set a mapping's or NO_RELATIONSHIP record's store id belongs to: the part before the first colon. */
+export function setIdOfMember(storeId: string): string {
+  return storeId.slice(0, storeId.indexOf(':'));
+}
+
 export interface ParsedId {
-  type: NodeLabel;
+  type: NodeLabel | SetMemberType;
   /** The id the store knows the node by: a framework's or requirement's id, or the slug after the prefix. */
   localId: string;
 }
@@ -68,5 +86,7 @@ export function parseGlobalId(id: string): ParsedId | null {
   if (rest.length === 0) return null;
   const type = PREFIX_TO_TYPE.get(prefix);
   if (type) return { type, localId: rest };
+  if (prefix === SET_MEMBER_PREFIXES.Mapping) return /^[a-z0-9-]+:.+->.+$/.test(rest) ? { type: 'Mapping', localId: rest } : null;
+  if (prefix === SET_MEMBER_PREFIXES.NoRelationship) return /^[a-z0-9-]+:[a-z0-9-]+:.+$/.test(rest) ? { type: 'NoRelationship', localId: rest } : null;
   return /^[a-z0-9-]+$/.test(prefix) ? { type: 'Requirement', localId: id } : null;
 }

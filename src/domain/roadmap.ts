@@ -2,10 +2,10 @@ import type { CoverageSummary } from './coverage.js';
 
 /**
  * Which framework next: candidates ranked by the marginal work they add given what is held.
- * Work weights each requirement by its status: FULL 0, PARTIAL 0.5, NONE 1, UNASSESSED 1
+ * Work weights each requirement by its status: FULL 0, PARTIAL 0.5, NOT_IMPLEMENTED 1, NONE 1, UNASSESSED 1
  * (unknown is counted as work until someone assesses it).
  */
-export const STATUS_WORK = { FULL: 0, PARTIAL: 0.5, NONE: 1, UNASSESSED: 1 } as const;
+export const STATUS_WORK = { FULL: 0, PARTIAL: 0.5, NOT_IMPLEMENTED: 1, NONE: 1, UNASSESSED: 1 } as const;
 
 export interface RoadmapStep {
   frameworkId: string;
@@ -18,7 +18,7 @@ export interface RoadmapStep {
 }
 
 export function marginalWork(summary: CoverageSummary): number {
-  return summary.partial * STATUS_WORK.PARTIAL + summary.none * STATUS_WORK.NONE + summary.unassessed * STATUS_WORK.UNASSESSED;
+  return summary.partial * STATUS_WORK.PARTIAL + summary.notImplemented * STATUS_WORK.NOT_IMPLEMENTED + summary.none * STATUS_WORK.NONE + summary.unassessed * STATUS_WORK.UNASSESSED;
 }
 
 /** One unranked step for a candidate, from its coverage by the held frameworks. */

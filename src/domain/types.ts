@@ -1,3 +1,5 @@
+import type { MappingCondition } from './scope.js';
+
 /**
  * The domain model of the crosswalk graph (docs/SEMANTICS.md, "The graph").
  * Plain data: every store returns these shapes, every resolver and domain function reads them.
@@ -136,6 +138,8 @@ export interface Mapping {
   strength: number | null;
   rationale: Rationale | null;
   note: string | null;
+  /** The held scope under which it holds, where its requirements do not imply it (domain/scope.ts); null: always. */
+  condition: MappingCondition | null;
 }
 
 /** IR 8477 "not related to": a set examined this requirement and found nothing on the other side. */

@@ -5,12 +5,52 @@
 
 import { OPERATIONS } from './operations.js';
 
-const STATUS_ORDER = ['FULL', 'PARTIAL', 'NONE', 'UNASSESSED'];
-const STATUS_LABEL = { FULL: 'full', PARTIAL: 'partial', NONE: 'new', UNASSESSED: 'unassessed' };
-const STATUS_COLOUR = { FULL: '#2e7d32', PARTIAL: '#f9a825', NONE: '#c62828', UNASSESSED: '#9e9e9e' };
+const STATUS_ORDER = ['FULL', 'PARTIAL', 'NOT_IMPLEMENTED', 'NONE', 'UNASSESSED'];
+const STATUS_LABEL = { FULL: 'full', PARTIAL: 'partial', NOT_IMPLEMENTED: 'not implemented', NONE: 'new', UNASSESSED: 'unassessed' };
+const STATUS_COLOUR = { FULL: '#2e7d32', PARTIAL: '#f9a825', NOT_IMPLEMENTED: '#ef6c00', NONE: '#c62828', UNASSESSED: '#9e9e9e' };
+const SUMMARY_KEY = { FULL: 'full', PARTIAL: 'partial', NOT_IMPLEMENTED: 'notImplemented', NONE: 'none', UNASSESSED: 'unassessed' };
+// The explorer sends no readiness list, so NOT_IMPLEMENTED shows only where an answer has it.
+const shownStatuses = (summary) => STATUS_ORDER.filter((s) => s !== 'NOT_IMPLEMENTED' || summary.notImplemented > 0);
+
+// Scopes a held framework can be narrowed to (the HeldScope input): the URL keeps each dimension as
+// its own parameter (categories=SECURITY,AVAILABILITY), since no two frameworks share a dimension.
+const SCOPE_CHOICES = [
+  { framework: 'soc2', dimension: 'categories', label: 'SOC 2 categories', values: ['SECURITY', 'AVAILABILITY', 'PROCESSING_INTEGRITY', 'CONFIDENTIALITY', 'PRIVACY'], required: ['SECURITY'] },
+  { framework: 'eu-ai-act', dimension: 'roles', label: 'AI Act roles', values: ['PROVIDER', 'DEPLOYER', 'IMPORTER', 'DISTRIBUTOR', 'GPAI_PROVIDER'], required: [] },
+  { framework: 'eu-ai-act', dimension: 'riskClasses', label: 'AI Act risk classes', values: ['HIGH_RISK', 'LIMITED_RISK', 'MINIMAL_RISK'], required: [] },
+];
+const words = (value) => value.toLowerCase().replace(/_/g, ' ');
+
+/** The scope argument from the URL: only for held frameworks, only dimensions narrowed in the URL. */
+function scopeOf(params, held) {
+  const scopes = new Map();
+  for (const choice of SCOPE_CHOICES) {
+    const chosen = (params.get(choice.dimension) || '').split(',').filter((v) => choice.values.includes(v));
+    if (!held.includes(choice.framework) || chosen.length === 0) continue;
+    const scope = scopes.get(choice.framework) ?? { framework: choice.framework };
+    scope[choice.dimension] = [...new Set([...choice.required, ...chosen])];
+    scopes.set(choice.framework, scope);
+  }
+  return [...scopes.values()];
+}
+
+function scopeControls(params, held) {
+  const shown = SCOPE_CHOICES.filter((c) => held.includes(c.framework));
+  if (shown.length === 0) return '';
+  return `<fieldset class="controls scope" id="scope-controls"><legend>Scope of what you hold <span class="muted">(none ticked: all of it)</span></legend>
+    ${shown.map((c) => {
+      const chosen = (params.get(c.dimension) || '').split(',');
+      return `<span class="scope-group" data-dimension="${c.dimension}"><b>${escape(c.label)}:</b> ${c.values.map((v) => `<label><input type="checkbox" name="${c.dimension}" value="${v}"${chosen.includes(v) || (c.required.includes(v) && chosen.some(Boolean)) ? ' checked' : ''}> ${escape(words(v))}</label>`).join('')}</span>`;
+    }).join('')}
+  </fieldset>`;
+}
 const view = document.getElementById('view');
 
-/** Runs a GraphQL operation; throws with the server's message and code on an error. */
+/**
+ * Runs a GraphQL operation. Root fields are nullable, so one failing field leaves the others:
+ * a view gets what was answered, and this throws (with the server's message and code) only when
+ * nothing was.
+ */
 async function graphql(query, variables = {}) {
   const response = await fetch('/graphql', {
     method: 'POST',
@@ -18,7 +58,8 @@ async function graphql(query, variables = {}) {
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
-  if (body.errors?.length) {
+  const answered = body.data && Object.values(body.data).some((value) => value !== null);
+  if (body.errors?.length && !answered) {
     const [error] = body.errors;
     const failure = new Error(error.message);
     failure.code = error.extensions?.code;
@@ -59,6 +100,7 @@ async function coverageView(params) {
   const held = (params.get('held') || 'soc2').split(',').filter((f) => f && f !== target);
   const kind = params.get('kind') || '';
   const inferred = params.get('inferred') === '1';
+  const scope = scopeOf(params, held);
   const options = (selected) => all.map((f) => `<option value="${f.id}"${f.id === selected ? ' selected' : ''}>${escape(f.shortName)}</option>`).join('');
   view.innerHTML = `
     <h1>Coverage</h1>
@@ -68,7 +110,8 @@ async function coverageView(params) {
       ${all.filter((f) => f.id !== target).map((f) => `<label><input type="checkbox" name="held" value="${f.id}"${held.includes(f.id) ? ' checked' : ''}> ${escape(f.shortName)}</label>`).join('')}
       <label>Kind <select name="kind" id="kind"><option value="">all</option><option value="CONTROL"${kind === 'CONTROL' ? ' selected' : ''}>controls</option><option value="CLAUSE"${kind === 'CLAUSE' ? ' selected' : ''}>clauses</option></select></label>
       <label><input type="checkbox" name="inferred"${inferred ? ' checked' : ''}> follow inference</label>
-      <span class="legend">${STATUS_ORDER.map((s) => `<i style="background:${STATUS_COLOUR[s]}"></i>${STATUS_LABEL[s]}`).join(' ')}</span>
+      <span class="legend" id="legend">${STATUS_ORDER.filter((s) => s !== 'NOT_IMPLEMENTED').map((s) => `<i style="background:${STATUS_COLOUR[s]}"></i>${STATUS_LABEL[s]}`).join(' ')}</span>
+      ${scopeControls(params, held)}
     </form>
     <div id="coverage-result"><p class="muted">Loading...</p></div>`;
   document.getElementById('coverage-form').addEventListener('change', (event) => {
@@ -76,6 +119,9 @@ async function coverageView(params) {
     const next = new URLSearchParams({ target: form.get('target'), held: form.getAll('held').join(',') });
     if (form.get('kind')) next.set('kind', form.get('kind'));
     if (form.get('inferred')) next.set('inferred', '1');
+    for (const dimension of new Set(SCOPE_CHOICES.map((c) => c.dimension))) {
+      if (form.getAll(dimension).length > 0) next.set(dimension, form.getAll(dimension).join(','));
+    }
     go(`#/coverage?${next}`);
   });
   const result = document.getElementById('coverage-result');
@@ -83,27 +129,29 @@ async function coverageView(params) {
     result.innerHTML = '<p class="muted">Choose at least one held framework.</p>';
     return;
   }
-  const data = await graphql(OPERATIONS.Coverage, { target, held, kind: kind || null, inferred });
+  const data = await graphql(OPERATIONS.Coverage, { target, held, scope: scope.length ? scope : null, kind: kind || null, inferred });
   const c = data.coverage;
   const s = c.summary;
+  document.getElementById('legend').innerHTML = shownStatuses(s).map((st) => `<i style="background:${STATUS_COLOUR[st]}"></i>${STATUS_LABEL[st]}`).join(' ');
   const heldParam = encodeURIComponent(held.join(','));
   const byGroup = new Map(c.groups.map((g) => [g.group.id, []]));
   for (const item of c.items) byGroup.get(item.group.id)?.push(item);
   result.innerHTML = `
     <div class="totals" id="totals">
       <span class="total"><b>${s.total}</b>requirements</span>
-      ${STATUS_ORDER.map((st) => `<span class="total" data-status="${st}"><b>${s[st.toLowerCase()]}</b>${STATUS_LABEL[st]}</span>`).join('')}
+      ${shownStatuses(s).map((st) => `<span class="total" data-status="${st}"><b>${s[SUMMARY_KEY[st]]}</b>${STATUS_LABEL[st]}</span>`).join('')}
       <span class="total"><b>${pct(s.coveredShare)}</b>covered (full ${pct(s.fullShare)})</span>
     </div>
+    ${c.scopes.length ? `<p class="muted" id="scope-note">Held in part: ${c.scopes.map((x) => `${escape(x.framework.shortName)} (${escape(x.description)})`).join(', ')}. Links to requirements outside it do not count.</p>` : ''}
     ${c.groups.map((g) => groupHtml(g, byGroup.get(g.group.id) || [], heldParam)).join('')}`;
 }
 
 function groupHtml(g, items, heldParam) {
   const s = g.summary;
-  const bar = STATUS_ORDER.map((st) => `<span style="width:${(s[st.toLowerCase()] / Math.max(1, s.total)) * 100}%;background:${STATUS_COLOUR[st]}"></span>`).join('');
+  const bar = STATUS_ORDER.map((st) => `<span style="width:${(s[SUMMARY_KEY[st]] / Math.max(1, s.total)) * 100}%;background:${STATUS_COLOUR[st]}"></span>`).join('');
   return `<section class="group" data-group="${escape(g.group.id)}">
     <header><b>${escape(g.group.ref)}</b> ${escape(g.group.title)} <span class="bar">${bar}</span> <span class="muted">${s.full} full, ${s.partial} partial, ${s.none} new, ${s.unassessed} unassessed</span></header>
-    <div class="tiles">${items.map((i) => `<a class="tile status-${i.status}" data-id="${escape(i.requirement.id)}" data-status="${i.status}" title="${escape(`${i.requirement.ref} ${i.requirement.title}: ${i.status}${i.inferred ? ' (inferred)' : ''}`)}" href="#/requirement/${encodeURIComponent(i.requirement.id)}?held=${heldParam}"><b>${escape(i.requirement.ref)}</b><span>${escape(i.requirement.title)}</span></a>`).join('')}</div>
+    <div class="tiles">${items.map((i) => `<a class="tile status-${i.status}" data-id="${escape(i.requirement.id)}" data-status="${i.status}" title="${escape(`${i.requirement.ref} ${i.requirement.title}: ${i.status}${i.inferred ? ' (inferred)' : ''}${i.outOfScope.length ? `; ${i.outOfScope.length} link(s) outside the held scope` : ''}`)}" href="#/requirement/${encodeURIComponent(i.requirement.id)}?held=${heldParam}"><b>${escape(i.requirement.ref)}</b><span>${escape(i.requirement.title)}</span></a>`).join('')}</div>
   </section>`;
 }
 
@@ -122,7 +170,7 @@ async function requirementView(id, params) {
       <div id="graph" role="img" aria-label="Neighbourhood of ${escape(r.id)}"></div>
       <aside class="panel" id="reasons">
         <h2>Mappings (${mappings.length})</h2>
-        ${mappings.length ? `<ul>${mappings.map((m) => `<li><span class="rel">${escape(r.ref)} ${m.relationship} ${escape(m.other.framework.shortName)} ${escape(m.other.ref)}</span> ${m.strength ?? '-'}/10${m.rationale ? `, ${m.rationale.toLowerCase()}` : ''}<br><a href="#/requirement/${encodeURIComponent(m.other.id)}${held.length ? `?held=${encodeURIComponent(held.join(','))}` : ''}">${escape(m.other.title)}</a>${m.note ? `<br><span class="muted">${escape(m.note)}</span>` : ''}<br><small class="muted">${escape(m.source.name)}</small></li>`).join('')}</ul>` : '<p class="muted">No mappings.</p>'}
+        ${mappings.length ? `<ul>${mappings.map((m) => `<li><span class="rel">${escape(r.ref)} ${m.relationship} ${escape(m.other.framework.shortName)} ${escape(m.other.ref)}</span> ${m.strength ?? '-'}/10${m.rationale ? `, ${m.rationale.toLowerCase()}` : ''}<br><a href="#/requirement/${encodeURIComponent(m.other.id)}${held.length ? `?held=${encodeURIComponent(held.join(','))}` : ''}">${escape(m.other.title)}</a>${m.condition ? `<br><span class="condition">holds when ${escape(m.condition.description)}</span>` : ''}${m.note ? `<br><span class="muted">${escape(m.note)}</span>` : ''}<br><small class="muted">${escape(m.source.name)}</small></li>`).join('')}</ul>` : '<p class="muted">No mappings.</p>'}
         ${r.noRelationships.length ? `<h2>Assessed, nothing found</h2><ul>${r.noRelationships.map((n) => `<li>${escape(n.otherFramework.shortName)}: ${escape(n.reason)}</li>`).join('')}</ul>` : ''}
         <h2>Disciplines</h2><ul>${r.disciplines.map((d) => `<li>${escape(d.name)} <span class="muted">${d.scope}</span></li>`).join('') || '<li class="muted">none</li>'}</ul>
         <h2>Risks mitigated</h2><ul>${r.risks.map((k) => `<li>${escape(k.name)} <span class="muted">${k.category}</span></li>`).join('') || '<li class="muted">none</li>'}</ul>
@@ -191,7 +239,9 @@ async function searchView(params) {
     return;
   }
   const data = await graphql(OPERATIONS.Search, { refs: [q], q });
-  const [resolved] = data.resolveRefs;
+  // Either half may fail alone (a reference too long to parse, words too long to search): show the other.
+  const resolved = data.resolveRefs?.[0] ?? { confidence: 'NOT_FOUND', requirement: null, candidates: [] };
+  const words = data.requirements ?? { totalCount: 0, nodes: [] };
   const link = (r) => `<a href="#/requirement/${encodeURIComponent(r.id)}">${escape(r.framework.shortName)} ${escape(r.ref)}</a> ${escape(r.title)}`;
   const found = resolved.requirement ? [resolved.requirement] : resolved.candidates;
   view.innerHTML = `
@@ -199,8 +249,8 @@ async function searchView(params) {
     <h2>As a reference <span class="muted">(${resolved.confidence.toLowerCase().replace('_', ' ')})</span></h2>
     ${resolved.citedTitle && resolved.requirement ? `<p>Cited title "${escape(resolved.citedTitle)}" ${resolved.titleMatches ? 'matches' : '<b>does not match</b>'} the real title.</p>` : ''}
     <ul class="results">${found.map((r) => `<li>${link(r)}</li>`).join('') || '<li class="muted">No reference matched.</li>'}</ul>
-    <h2>By words <span class="muted">(${data.requirements.totalCount})</span></h2>
-    <ul class="results">${data.requirements.nodes.map((r) => `<li>${link(r)}</li>`).join('') || '<li class="muted">Nothing found.</li>'}</ul>`;
+    <h2>By words <span class="muted">(${words.totalCount})</span></h2>
+    <ul class="results">${words.nodes.map((r) => `<li>${link(r)}</li>`).join('') || '<li class="muted">Nothing found.</li>'}</ul>`;
 }
 
 // ---------------------------------------------------------------- overlap matrix

@@ -2,8 +2,8 @@ import type { Table } from '../analysis/tables.js';
 
 /** Spreadsheet width hints per table and column key, in characters: how wide a column may grow to fit its longest cell. */
 const WIDTH_HINTS: Record<string, Record<string, number>> = {
-  crosswalk: { targetRef: 12, targetTitle: 40, status: 12, sourceRef: 14, sourceTitle: 40, relationship: 16, strength: 9, inferred: 18, note: 70, mappingSource: 28, agreeingSources: 10 },
-  gaps: { rank: 6, ref: 12, title: 40, status: 12, consequence: 12, disciplines: 30, risks: 40, evidence: 40, reusable: 30, reason: 60 },
+  crosswalk: { targetRef: 10, targetTitle: 28, status: 14, sourceRef: 10, sourceTitle: 28, relationship: 16, strength: 9, basis: 12, inferred: 24, condition: 24, note: 56, mappingSource: 18, agreeingSources: 10 },
+  gaps: { rank: 6, ref: 12, title: 40, status: 16, consequence: 12, disciplines: 30, risks: 40, evidence: 40, reusable: 44, reason: 60 },
   evidence: { rank: 6, evidence: 36, description: 60, requirementCount: 12, requirements: 80 },
 };
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Framework, Mapping, MappingSet, MappingSource, NoRelationship, Rationale, Relationship, Requirement } from '../domain/types.js';
 import { requirementRefOf } from '../domain/ids.js';
+import type { MappingCondition } from '../domain/scope.js';
 
 /**
  * A mapping set as an OSCAL 1.2 `mapping-collection` (JSON), and back. Crosswalk's "from r to" is
@@ -99,6 +100,7 @@ export function toOscal(input: OscalExportInput): Record<string, unknown> {
 
 function mapEntry(m: Mapping, requirements: Map<string, Requirement>): Record<string, unknown> {
   const related = m.relationship === 'RELATED';
+  const props = mapProps(m);
   return {
     uuid: stableUuid(`map:${m.id}`),
     ...(related ? { ns: CROSSWALK_NS } : {}),
@@ -106,9 +108,17 @@ function mapEntry(m: Mapping, requirements: Map<string, Requirement>): Record<st
     relationship: related ? 'related' : TO_OSCAL[m.relationship as Exclude<Relationship, 'RELATED'>],
     sources: [{ type: 'control', 'id-ref': refOf(requirements, m.fromId) }],
     targets: [{ type: 'control', 'id-ref': refOf(requirements, m.toId) }],
-    ...(m.strength !== null ? { props: [{ name: 'strength', ns: CROSSWALK_NS, value: String(m.strength) }] } : {}),
+    ...(props.length > 0 ? { props } : {}),
     ...(m.note ? { remarks: m.note } : {}),
   };
+}
+
+/** Crosswalk's own props on a map: the strength, and the condition under which it holds (as JSON, docs/SEMANTICS.md). */
+function mapProps(m: Mapping): Array<{ name: string; ns: string; value: string }> {
+  return [
+    ...(m.strength !== null ? [{ name: 'strength', ns: CROSSWALK_NS, value: String(m.strength) }] : []),
+    ...(m.condition ? [{ name: 'condition', ns: CROSSWALK_NS, value: JSON.stringify(m.condition) }] : []),
+  ];
 }
 
 /** Provenance needs one rationale: the most common among the mappings (semantic when none is given). */
@@ -117,6 +127,17 @@ function dominantRationale(mappings: Mapping[]): string {
   for (const m of mappings) if (m.rationale) counts.set(m.rationale, (counts.get(m.rationale) ?? 0) + 1);
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   return (best?.[0] ?? 'SEMANTIC').toLowerCase();
+}
+
+/** A condition prop as the seed writes it; its values are checked when the set is loaded as seed. */
+function parseCondition(value: string, uuid: string): MappingCondition {
+  try {
+    const parsed = JSON.parse(value);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as MappingCondition;
+  } catch {
+    // answered below
+  }
+  throw new OscalImportError(`map ${uuid}: the condition prop is not a JSON object`);
 }
 
 /** An imported mapping set in the seed file's shape (see seed/README.md). */
@@ -128,7 +149,7 @@ export interface ImportedMappingSet {
   to: string;
   comprehensive: Array<{ side: 'from' | 'to'; tag?: string }>;
   description: string;
-  mappings: Array<{ from: string; to: string; relationship: Relationship; strength: number | null; rationale: Rationale | null; note: string | null }>;
+  mappings: Array<{ from: string; to: string; relationship: Relationship; strength: number | null; rationale: Rationale | null; note: string | null; condition?: MappingCondition }>;
   noRelationship: Array<{ side: 'from' | 'to'; ref: string; reason: string }>;
 }
 
@@ -179,6 +200,7 @@ export function fromOscal(document: unknown, options: { source: string; from?: s
       }
       if (!relationship) throw new OscalImportError(`unknown relationship "${map.relationship}" in map ${map.uuid}`);
       const strength = (map.props ?? []).find((p: any) => p.name === 'strength')?.value;
+      const condition = (map.props ?? []).find((p: any) => p.name === 'condition' && p.ns === CROSSWALK_NS)?.value;
       for (const s of map.sources ?? []) {
         for (const t of map.targets ?? []) {
           imported.mappings.push({
@@ -188,6 +210,7 @@ export function fromOscal(document: unknown, options: { source: string; from?: s
             strength: strength === undefined ? null : Number(strength),
             rationale: map['matching-rationale'] ? (String(map['matching-rationale']).toUpperCase() as Rationale) : null,
             note: map.remarks ?? null,
+            ...(condition ? { condition: parseCondition(condition, map.uuid) } : {}),
           });
         }
       }

@@ -12,10 +12,39 @@ export function notFound(what: string, id: string, suggestions: string[]): Graph
   });
 }
 
-/** The first problem an analysis request check found, as the coded error it answers with (none: nothing thrown). */
-export function throwFirstProblem(problems: readonly RequestProblem[]): void {
-  const [first] = problems;
-  if (first) throw badInput(first.message, first.argument);
+/** Every problem an analysis request check found, as one coded error listing them all (none: nothing thrown). */
+export function throwProblems(problems: readonly RequestProblem[]): void {
+  if (problems.length > 0) throw combineErrors(problems.map((p) => badInput(p.message, p.argument)));
+}
+
+/**
+ * Runs a field's argument checks together and reports every one that fails, not only the first:
+ * a client fixing its request sees all its faults at once. A failure that is not a client's fault
+ * (the store is down) is thrown as it is.
+ */
+export async function checkAll<T extends readonly unknown[]>(checks: { [K in keyof T]: Promise<T[K]> | (() => T[K] | Promise<T[K]>) }): Promise<T> {
+  const settled = await Promise.allSettled(checks.map((c) => (typeof c === 'function' ? Promise.resolve().then(c as () => unknown) : c)));
+  const failures = settled.filter((s): s is PromiseRejectedResult => s.status === 'rejected').map((s) => s.reason as unknown);
+  const unexpected = failures.find((f) => !isClientError(f));
+  if (unexpected !== undefined) throw unexpected;
+  if (failures.length > 0) throw combineErrors(failures as GraphQLError[]);
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
+function isClientError(error: unknown): error is GraphQLError {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return code === ErrorCode.BAD_USER_INPUT || code === ErrorCode.NOT_FOUND || code === ErrorCode.INVALID_CURSOR;
+}
+
+/** One error for several faults of one field: the first's code and argument, and `problems` listing each. */
+export function combineErrors(errors: readonly GraphQLError[]): GraphQLError {
+  if (errors.length === 1) return errors[0]!;
+  // An error that already combines several contributes each of them, so `problems` stays flat.
+  const problems = errors.flatMap((e) =>
+    Array.isArray(e.extensions.problems) ? (e.extensions.problems as Array<Record<string, unknown>>) : [{ message: e.message, ...e.extensions }],
+  );
+  const { problems: _nested, message: _message, ...first } = problems[0]!;
+  return new GraphQLError(problems.map((p) => p.message).join(' '), { extensions: { ...first, problems } });
 }
 
 export function badInput(message: string, argument?: string): GraphQLError {
@@ -24,7 +53,7 @@ export function badInput(message: string, argument?: string): GraphQLError {
 
 /** Codes whose errors reach clients as they are: ours and Apollo's, except an internal error, which is masked. */
 const KNOWN_CODES = new Set<string>(
-  [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.QUERY_TOO_COMPLEX, ...Object.values(ApolloServerErrorCode)].filter(
+  [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.INVALID_CURSOR, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.QUERY_TOO_COMPLEX, ...Object.values(ApolloServerErrorCode)].filter(
     (code) => code !== ErrorCode.INTERNAL_SERVER_ERROR,
   ),
 );

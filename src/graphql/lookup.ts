@@ -1,6 +1,6 @@
-import { frameworkIdOf, globalId, parseGlobalId, requirementRefOf, TYPE_PREFIXES } from '../domain/ids.js';
+import { frameworkIdOf, globalId, parseGlobalId, requirementRefOf, setIdOfMember, setMemberGlobalId, TYPE_PREFIXES, type SetMemberType } from '../domain/ids.js';
 import { suggestIds } from '../domain/suggest.js';
-import type { Framework, Requirement } from '../domain/types.js';
+import type { Framework, Mapping, MappingSet, NoRelationship, Requirement } from '../domain/types.js';
 import type { NodeLabel, NodeTypes } from '../domain/types.js';
 import type { RequestContext } from './context.js';
 import { badInput, notFound } from './errors.js';
@@ -16,6 +16,20 @@ const WHAT: Record<NodeLabel, string> = {
   MappingSource: 'mapping source',
   MappingSet: 'mapping set',
 };
+
+/**
+ * A mapping or a NO_RELATIONSHIP record by global id, read with the rest of its set (one batched
+ * read per level, as every lookup); NOT_FOUND suggests the set's nearest ids.
+ */
+async function requireSetMember(ctx: RequestContext, type: SetMemberType, id: string, storeId: string): Promise<Mapping | NoRelationship> {
+  const setId = setIdOfMember(storeId);
+  const members: Array<Mapping | NoRelationship> =
+    type === 'Mapping' ? await ctx.loaders.mappingsInSet.load(setId) : await ctx.loaders.noRelationshipsInSet.load(setId);
+  const found = members.find((m) => m.id === storeId);
+  if (found) return found;
+  const what = type === 'Mapping' ? 'mapping' : 'NO_RELATIONSHIP record';
+  return Promise.reject(notFound(what, id, suggestIds(id, members.map((m) => setMemberGlobalId(type, m.id)))));
+}
 
 export async function requireFramework(ctx: RequestContext, id: string, argument = 'id'): Promise<Framework> {
   const parsed = parseGlobalId(id);
@@ -41,14 +55,33 @@ export async function requireRequirement(ctx: RequestContext, id: string, argume
   return requirement;
 }
 
+export async function requireMappingSet(ctx: RequestContext, id: string, argument = 'id'): Promise<MappingSet> {
+  const parsed = parseGlobalId(id);
+  if (parsed?.type !== 'MappingSet') {
+    throw badInput(`"${argument}" must be a mapping set id such as "mapping-set:soc2--iso42001"; got "${id.slice(0, 80)}".`, argument);
+  }
+  return (await requireNode(ctx, id)) as MappingSet;
+}
+
+export async function requireMapping(ctx: RequestContext, id: string, argument = 'id'): Promise<Mapping> {
+  const parsed = parseGlobalId(id);
+  if (parsed?.type !== 'Mapping') {
+    throw badInput(`"${argument}" must be a mapping id such as "mapping:soc2--iso42001:soc2:CC7.2->iso42001:A.6.2.6"; got "${id.slice(0, 80)}".`, argument);
+  }
+  return (await requireNode(ctx, id)) as Mapping;
+}
+
+export type AnyNode = NodeTypes[NodeLabel] | Mapping | NoRelationship;
+
 /** Any node by global id: the dispatch behind `node(id)`. */
-export async function requireNode(ctx: RequestContext, id: string): Promise<NodeTypes[NodeLabel]> {
+export async function requireNode(ctx: RequestContext, id: string): Promise<AnyNode> {
   const parsed = parseGlobalId(id);
   if (!parsed) {
     throw badInput(`"${id.slice(0, 80)}" is not a Crosswalk id; ids look like "soc2", "iso42001:A.6.2.4" or "discipline:risk-management".`, 'id');
   }
   if (parsed.type === 'Framework') return requireFramework(ctx, id);
   if (parsed.type === 'Requirement') return requireRequirement(ctx, id);
+  if (parsed.type === 'Mapping' || parsed.type === 'NoRelationship') return requireSetMember(ctx, parsed.type, id, parsed.localId);
   const node = await ctx.loaders.node(parsed.type).load(parsed.localId);
   if (node) return node;
   const all = await ctx.store.allNodes(parsed.type);
@@ -75,7 +108,7 @@ async function suggestRequirements(ctx: RequestContext, id: string): Promise<str
     const exact = found.filter((r): r is Requirement => r !== null).map((r) => r.id);
     return exact.length > 0 ? exact : suggestIds(frameworkId, frameworks.map((f) => f.id)).map((f) => `${f}:${ref}`);
   }
-  const [page] = await ctx.store.findRequirements([{ filter: { frameworkIds: [frameworkId] }, page: { offset: 0, limit: 100_000 } }]);
+  const [page] = await ctx.store.findRequirements([{ filter: { frameworkIds: [frameworkId] }, page: { after: null, limit: 100_000 } }]);
   return suggestIds(id, (page?.items ?? []).map((r) => r.id));
 }
 

@@ -2,17 +2,21 @@ import type { CoverageItem, CoverageLink } from '../domain/coverage.js';
 import type { CoverageResult } from '../analysis/coverage-query.js';
 import type { Gap } from '../domain/gaps.js';
 import type { GroundworkEntry } from '../domain/groundwork.js';
+import type { HeldScope } from '../domain/scope.js';
 import type { EvidencePlanItem } from '../domain/evidence-plan.js';
 import type { DirectionalOverlap } from '../analysis/overlap.js';
 import type { ComprehensiveSide, Mapping, Requirement } from '../domain/types.js';
+import type { CrosswalkRowLink } from '../analysis/tables.js';
 
 /** What resolvers pass between each other where the GraphQL type has no domain type of its own. */
 
-/** One page of a list: the items and where the page starts, for cursors. */
+/** One page of a list: the items, each one's cursor, and what lies around the page. */
 export interface ConnectionModel<T> {
   items: T[];
-  offset: number;
+  cursors: string[];
   totalCount: number;
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
 }
 export type RequirementConnectionModel = ConnectionModel<Requirement>;
 export type MappingConnectionModel = ConnectionModel<Mapping>;
@@ -40,6 +44,7 @@ export interface CoverageItemModel extends CoverageItem {
   groupId: string;
   groundwork: GroundworkLookup;
   via: CoverageLinkModel[];
+  outOfScope: CoverageLinkModel[];
 }
 
 /** A coverage link with its held requirement already loaded (one batch for the whole answer). */
@@ -54,6 +59,7 @@ export interface GapModel extends Gap {
 export interface GapsModel {
   target: string;
   held: string[];
+  scopes: HeldScope[];
   gaps: GapModel[];
 }
 
@@ -68,8 +74,11 @@ export interface EvidencePlanItemModel extends EvidencePlanItem {
 
 export type { ResolvedRef as ResolvedRefModel } from '../analysis/resolve-refs.js';
 
-/** A crosswalk table row as the analysis builds it (see src/analysis/tables.ts). */
-export type CrosswalkRowModel = Record<string, string | number | null>;
+/** A crosswalk table row as the analysis builds it (see src/analysis/tables.ts): its printable cells and what it links. */
+export interface CrosswalkRowModel {
+  cells: Record<string, string | number | null>;
+  link: CrosswalkRowLink;
+}
 
 /** A mapping's agreement: its pair's judgement, with the lines of evidence compatible with it counted. */
 export interface MappingAgreementModel {

@@ -1,3 +1,4 @@
+import { SCOPE_DIMENSION_NAMES, SCOPE_DIMENSIONS } from '../domain/scope.js';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -333,6 +334,12 @@ function addMappingSet(graph: GraphData, file: SeedFile, data: MappingSetFile, k
     if (m.relationship !== 'RELATED' && (m.strength === null || m.rationale === null || m.note === null)) {
       problems.push(file.problem(at('relationship'), `a ${m.relationship} mapping needs a strength, a rationale and a note`, entry));
     }
+    for (const dimension of SCOPE_DIMENSION_NAMES) {
+      const owner = SCOPE_DIMENSIONS[dimension].frameworkId;
+      if (m.condition?.[dimension] && owner !== data.from && owner !== data.to) {
+        problems.push(file.problem(at('condition', dimension), `a condition on ${dimension} is about ${owner}, which this set does not map`, entry));
+      }
+    }
     if (!fromId || !toId) return;
     const key = `${fromId}|${toId}`;
     if (pairs.has(key)) {
@@ -351,6 +358,7 @@ function addMappingSet(graph: GraphData, file: SeedFile, data: MappingSetFile, k
       strength: m.strength,
       rationale: m.rationale,
       note: m.note,
+      condition: m.condition ?? null,
     } satisfies Mapping);
   });
 

@@ -8,6 +8,7 @@ import {
   REQUIREMENT_KINDS,
   RISK_CATEGORIES,
 } from '../domain/types.js';
+import { valuesOf } from '../domain/scope.js';
 
 /** Zod schemas for the files in seed/: the shape of each file, before cross-file checks. */
 
@@ -74,6 +75,16 @@ export const sourcesFile = z.array(
   }),
 );
 
+/** Per scope dimension (domain/scope.ts), the values at least one of which the held scope must include. */
+const conditionValues = <T extends string>(values: readonly T[]) => z.array(z.enum(values as [T, ...T[]])).min(1).optional();
+export const mappingCondition = z
+  .strictObject({
+    categories: conditionValues(valuesOf('categories')),
+    roles: conditionValues(valuesOf('roles')),
+    riskClasses: conditionValues(valuesOf('riskClasses')),
+  })
+  .refine((c) => Object.values(c).some((v) => v !== undefined), 'a condition names at least one of categories, roles, riskClasses');
+
 export const mappingEntry = z.strictObject({
   from: ref,
   to: ref,
@@ -81,6 +92,7 @@ export const mappingEntry = z.strictObject({
   strength: z.number().int().min(1).max(10).nullable(),
   rationale: z.enum(RATIONALES).nullable(),
   note: text.nullable(),
+  condition: mappingCondition.optional(),
 });
 
 export const noRelationshipEntry = z.strictObject({

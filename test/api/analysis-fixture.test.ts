@@ -45,7 +45,7 @@ describe('coverage', () => {
         sources: [{ id: 'source:curated' }],
         inferred: false,
         path: null,
-        mappings: [{ id: 'alpha--beta:alpha:A1->beta:B1' }],
+        mappings: [{ id: 'mapping:alpha--beta:alpha:A1->beta:B1' }],
       },
     ]);
     // A2 addresses "risk" like B1 but is not already the reason: it is groundwork.
@@ -67,13 +67,17 @@ describe('coverage', () => {
       strength: 6,
       path: [{ id: 'alpha:A3' }, { id: 'gamma:G1' }, { id: 'beta:B4' }],
       sources: [{ id: 'source:curated' }],
-      mappings: [{ id: 'alpha--gamma:alpha:A3->gamma:G1' }, { id: 'gamma--beta:gamma:G1->beta:B4' }],
+      mappings: [{ id: 'mapping:alpha--gamma:alpha:A3->gamma:G1' }, { id: 'mapping:gamma--beta:gamma:G1->beta:B4' }],
     });
   });
 
   it('checks readiness against implemented requirements only', async () => {
-    const data = await ok(`{ coverage(target: "beta", held: ["alpha"], implemented: ["alpha:A2"]) { summary { full partial none } } }`);
-    expect(data.coverage.summary).toEqual({ full: 0, partial: 1, none: 4 });
+    const data = await ok(`{ coverage(target: "beta", held: ["alpha"], implemented: ["alpha:A2"]) { summary { full partial notImplemented none }
+      items { requirement { ref } status via { requirement { id } implemented } } } }`);
+    // B1 is covered by A1, held but not implemented: NOT_IMPLEMENTED, naming A1; no longer a silent NONE.
+    expect(data.coverage.summary).toEqual({ full: 0, partial: 1, notImplemented: 1, none: 3 });
+    const b1 = data.coverage.items.find((i: { requirement: { ref: string } }) => i.requirement.ref === 'B1');
+    expect(b1).toEqual({ requirement: { ref: 'B1' }, status: 'NOT_IMPLEMENTED', via: [{ requirement: { id: 'alpha:A1' }, implemented: false }] });
   });
 
   it.each([
@@ -178,13 +182,13 @@ describe('explain and resolveRefs', () => {
 
 describe('crosswalk table over GraphQL', () => {
   it('answers rows, CSV and Markdown for integrators', async () => {
-    const data = await ok(`{ crosswalk(from: "alpha", to: "beta") { title rows { targetRef status sourceRef relationship strength note } csv markdown sources { id } } }`);
+    const data = await ok(`{ crosswalk(from: "alpha", to: "beta") { title rows { targetRef status sourceRef relationship strength basis note } csv markdown sources { id } } }`);
     const table = data.crosswalk;
     expect(table.rows).toHaveLength(5);
-    expect(table.rows[0]).toEqual({ targetRef: 'B1', status: 'FULL', sourceRef: 'A1', relationship: 'SUPERSET_OF', strength: 8, note: expect.stringContaining('core practice') });
-    expect(table.csv.split('\r\n')[0]).toBe('Target ref,Target title,Coverage,Source ref,Source title,Relationship,Strength,Inferred via,Note,Mapping source,Agreeing sources');
+    expect(table.rows[0]).toEqual({ targetRef: 'B1', status: 'FULL', sourceRef: 'A1', relationship: 'SUPERSET_OF', strength: 8, basis: 'SEMANTIC', note: expect.stringContaining('core practice') });
+    expect(table.csv.split('\r\n')[0]).toBe('Target ref,Target title,Coverage,Source ref,Source title,Relationship,Strength,Basis,Inferred via,Note,Mapping source,Agreeing sources');
     expect(table.csv.trim().split('\r\n')).toHaveLength(6);
-    expect(table.markdown).toContain('| B3 | Requirement B3 | NONE |');
+    expect(table.markdown).toContain('| B3 | Requirement B3 | New: assessed, nothing found |');
     expect(table.sources).toEqual([{ id: 'source:curated' }]);
     expect(await codeOf(`{ crosswalk(from: "alpha", to: "alpha") { title } }`)).toBe('BAD_USER_INPUT');
   });

@@ -68,7 +68,6 @@ describe('catalog over HTTP', () => {
       `{ node(id: "  ") { id } }`,
       `{ requirements(first: 501) { totalCount } }`,
       `{ requirements(first: -1) { totalCount } }`,
-      `{ requirements(after: "not-a-cursor") { totalCount } }`,
       `{ requirements(search: "${'x'.repeat(201)}") { totalCount } }`,
     ];
     for (const query of cases) {
@@ -77,6 +76,11 @@ describe('catalog over HTTP', () => {
       expect(errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
       expect(JSON.stringify(errors)).not.toMatch(/at .*\.ts:\d+/);
     }
+  });
+
+  it('answers INVALID_CURSOR for a cursor this API never issued', async () => {
+    const { errors } = await server.query(`{ requirements(after: "not-a-cursor") { totalCount } }`);
+    expect(errors?.[0]?.extensions).toEqual({ code: 'INVALID_CURSOR', argument: 'after', reason: 'MALFORMED' });
   });
 
   it('dispatches node(id) on the form of the id', async () => {
@@ -139,15 +143,15 @@ describe('catalog over HTTP', () => {
 
   it('shows a mapping from both ends, with the relationship inverted on the far side', async () => {
     const { data } = await server.query(`{
-      mappingSets { id from { id } to { id } source { id } mappings(first: 1) { totalCount nodes { id from { id } to { id } relationship } } }
+      mappingSets { id fromFramework { id } toFramework { id } source { id } entries(first: 1) { totalCount nodes { id from { id } to { id } relationship } } }
     }`);
-    const withMappings = data!.mappingSets.filter((s: any) => s.mappings.totalCount > 0);
+    const withMappings = data!.mappingSets.filter((s: any) => s.entries.totalCount > 0);
     expect(withMappings.length).toBeGreaterThan(0);
     for (const set of withMappings) {
-      const stored = set.mappings.nodes[0];
+      const stored = set.entries.nodes[0];
       const far = await server.query(`query ($id: ID!, $f: ID!) { requirement(id: $id) { mappings(framework: $f) { relationship inverse other { id } mapping { id } } } }`, {
         id: stored.to.id,
-        f: set.from.id,
+        f: set.fromFramework.id,
       });
       const view = far.data!.requirement.mappings.find((m: any) => m.mapping.id === stored.id);
       expect(view.inverse).toBe(true);

@@ -21,10 +21,12 @@ interface Ids {
   pathFrom: string;
   pathTo: string;
   discipline: string;
+  set: string;
+  mapping: string;
 }
 
-const FIXTURE: Ids = { target: 'beta', held: 'alpha', other: 'gamma', from: 'alpha:A1', to: 'beta:B1', pathFrom: 'alpha:A3', pathTo: 'beta:B4', discipline: 'discipline:risk' };
-const REAL: Ids = { target: 'iso42001', held: 'soc2', other: 'iso27001', from: 'soc2:CC7.2', to: 'iso42001:A.6.2.6', pathFrom: 'soc2:CC7.2', pathTo: 'iso42001:A.6.2.6', discipline: 'discipline:risk-management' };
+const FIXTURE: Ids = { target: 'beta', held: 'alpha', other: 'gamma', from: 'alpha:A1', to: 'beta:B1', pathFrom: 'alpha:A3', pathTo: 'beta:B4', discipline: 'discipline:risk', set: 'mapping-set:alpha--beta', mapping: 'mapping:alpha--beta:alpha:A1->beta:B1' };
+const REAL: Ids = { target: 'iso42001', held: 'soc2', other: 'iso27001', from: 'soc2:CC7.2', to: 'iso42001:A.6.2.6', pathFrom: 'soc2:CC7.2', pathTo: 'iso42001:A.6.2.6', discipline: 'discipline:risk-management', set: 'mapping-set:soc2--iso42001', mapping: 'mapping:soc2--iso42001:soc2:CC7.2->iso42001:A.6.2.6' };
 
 const ROOT_FIELDS: Record<string, (ids: Ids) => string> = {
   node: (i) => `{ node(id: "${i.to}") { id ... on Requirement { framework { id } mappings { other { id } } } } }`,
@@ -46,8 +48,10 @@ const ROOT_FIELDS: Record<string, (ids: Ids) => string> = {
   frameworks: () => `{ frameworks { id mappingSets { id from { id } } topLevel { id } requirements(first: 5) { totalCount } } }`,
   framework: (i) => `{ framework(id: "${i.target}") { id topLevel { id children { id } } mappingSets { id } } }`,
   mappingSources: () => `{ mappingSources { id mappingSets { id } } }`,
-  mappingSets: () => `{ mappingSets { id from { id } to { id } source { id } mappings(first: 5) { nodes { from { id } to { id } } }
-    noRelationships { requirement { id } otherFramework { id } } } }`,
+  mappingSets: () => `{ mappingSets { id contentHash fromFramework { id } toFramework { id } source { id } entries(first: 5) { nodes { contentHash from { id } to { id } } }
+    noRelationships { id requirement { id } otherFramework { id } } } }`,
+  mappingSet: (i) => `{ mappingSet(id: "${i.set}") { id contentHash entries(first: 5) { nodes { id from { id } } } } }`,
+  mapping: (i) => `{ mapping(id: "${i.mapping}") { id contentHash relationship from { id } to { id } mappingSet { id } } }`,
   overlap: (i) => `{ overlap(a: "${i.held}", b: "${i.target}") { aCoversB { summary { total } } bCoversA { summary { total } } sharedDisciplines { discipline { id } } mappings { totalCount } } }`,
   overlapMatrix: () => `{ overlapMatrix { frameworks { id } cells { from { id } to { id } summary { total } } } }`,
   'overlapMatrix (inferred)': () => `{ overlapMatrix(inferred: true) { cells { summary { total } } } }`,
@@ -86,6 +90,18 @@ describe('store calls per root field', () => {
     const large = await storeCalls(real, query(REAL));
     expect(small).toBeGreaterThan(0);
     expect(large).toBe(small);
+  });
+
+  it('a scope costs one store call more (the scoped catalog, read once), whatever the framework and however many scopes', async () => {
+    const items = `summary { total } items { status via { requirement { id } } outOfScope { requirement { id } } groundwork(first: 2) { requirement { id } } }`;
+    const plain = await storeCalls(real, `{ coverage(target: "iso42001", held: ["soc2", "eu-ai-act"]) { ${items} } }`);
+    const oneScope = await storeCalls(real, `{ coverage(target: "iso42001", held: ["soc2", "eu-ai-act"], scope: [{framework: "soc2", categories: [SECURITY]}]) { ${items} } }`);
+    const twoScopes = await storeCalls(
+      real,
+      `{ coverage(target: "iso42001", held: ["soc2", "eu-ai-act"], scope: [{framework: "soc2", categories: [SECURITY]}, {framework: "eu-ai-act", roles: [DEPLOYER]}]) { ${items} } }`,
+    );
+    expect(oneScope).toBe(plain + 1);
+    expect(twoScopes).toBe(plain + 1);
   });
 
   it('lists every framework with its mapping sets in two store calls, one per level', async () => {

@@ -48,28 +48,33 @@ describe('crosswalk table', () => {
     const { code, stdout } = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'csv');
     expect(code).toBe(0);
     const [header, ...rows] = parseCsv(stdout);
-    expect(header).toEqual(['Target ref', 'Target title', 'Coverage', 'Source ref', 'Source title', 'Relationship', 'Strength', 'Inferred via', 'Note', 'Mapping source', 'Agreeing sources']);
+    expect(header).toEqual(['Target ref', 'Target title', 'Coverage', 'Source ref', 'Source title', 'Relationship', 'Strength', 'Basis', 'Inferred via', 'Note', 'Mapping source', 'Agreeing sources']);
     expect(rows).toHaveLength(5);
-    expect(rows[0]).toEqual(['B1', 'Requirement B1', 'FULL', 'A1', 'Requirement A1', 'SUPERSET_OF', '8', '', 'Both A1 and B1 ask for the same core practice in these tests.', 'Curated', '1']);
-    expect(rows[2]![10]).toBe('');
+    expect(rows[0]).toEqual(['B1', 'Requirement B1', 'FULL', 'A1', 'Requirement A1', 'SUPERSET_OF', '8', 'SEMANTIC', '', 'Both A1 and B1 ask for the same core practice in these tests.', 'Curated', '1']);
+    expect(rows[2]![11]).toBe('');
+    expect(rows[2]![7]).toBe('');
     expect(rows[2]!.slice(0, 3)).toEqual(['B3', 'Requirement B3', 'NONE']);
     expect(rows[2]![5]).toBe('NO_RELATIONSHIP');
-    expect(rows[2]![8]).toBe('Nothing in alpha speaks to oversight.');
+    expect(rows[2]![9]).toBe('Nothing in alpha speaks to oversight.');
   });
 
   it('follows inference when asked, naming the pivot', async () => {
     const { stdout } = await cli('table', '--from', 'alpha', '--to', 'beta', '--inferred', '--format', 'csv');
     const b4 = parseCsv(stdout).find((r) => r[0] === 'B4')!;
-    expect(b4.slice(2, 8)).toEqual(['FULL', 'A3', 'Requirement A3', 'SUPERSET_OF', '6', 'gamma:G1']);
+    // The pivot is named with its title, and the basis is given hop by hop.
+    expect(b4.slice(2, 9)).toEqual(['FULL', 'A3', 'Requirement A3', 'SUPERSET_OF', '6', 'SEMANTIC > SEMANTIC', 'gamma:G1 Requirement G1']);
   });
 
   it('writes Markdown and HTML with the same rows', async () => {
     const md = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'md');
     expect(md.stdout.split('\n').filter((l) => l.startsWith('| B'))).toHaveLength(5);
+    expect(md.stdout).toContain('| B3 | Requirement B3 | New: assessed, nothing found |');
     expect(md.stdout).toMatch(/Sources:\n- Curated \(Tests\); licence: test data/);
     const html = await cli('table', '--from', 'alpha', '--to', 'beta', '--format', 'html');
-    expect(html.stdout.match(/<tr><td/g)).toHaveLength(5);
-    expect(html.stdout).toContain('class="status-full">FULL</td>');
+    const data = html.stdout.slice(html.stdout.indexOf('<table class="data">'), html.stdout.indexOf('</table>', html.stdout.indexOf('<table class="data">')));
+    expect(data.match(/<tr><td/g)).toHaveLength(5);
+    expect(html.stdout).toContain('class="status-full">Full</td>');
+    expect(html.stdout).toContain('class="status-none">New: assessed, nothing found</td>');
   });
 
   it('writes an XLSX workbook with the table, a frozen header, filters, coloured status and a Sources sheet', async () => {
@@ -79,16 +84,18 @@ describe('crosswalk table', () => {
     expect(stderr).toBe(`wrote ${file}\n`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['crosswalk', 'Sources']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Cover', 'crosswalk', 'Sources']);
     const sheet = workbook.getWorksheet('crosswalk')!;
     expect(sheet.rowCount).toBe(6);
     expect(sheet.getCell('A1').value).toBe('Target ref');
-    expect(sheet.getCell('C2').value).toBe('FULL');
+    expect(sheet.getCell('C2').value).toBe('Full');
     expect((sheet.getCell('C2').fill as any).fgColor.argb).toBe('FFC8E6C9');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getColumn(9).width).toBeGreaterThan(20);
-    expect(workbook.getWorksheet('Sources')!.getCell('E2').value).toBe('test data');
+    expect(sheet.getColumn(10).width).toBeGreaterThan(20);
+    const sources = workbook.getWorksheet('Sources')!;
+    expect(sources.getRow(1).values).toEqual([undefined, 'Kind', 'Source', 'Publisher', 'Edition or date', 'URL', 'Licence and use']);
+    expect(sources.getRow(4).values).toEqual([undefined, 'Mapping source', 'Curated', 'Tests', '2026-01-01', undefined, 'test data']);
   });
 
   it('exports the mapping set as an OSCAL mapping-collection that meets the model and round-trips', async () => {
@@ -137,7 +144,7 @@ describe('crosswalk gaps, evidence and coverage', () => {
 
   it('plans evidence across frameworks', async () => {
     const { stdout } = await cli('evidence', '--frameworks', 'alpha,beta', '--format', 'md');
-    expect(stdout).toContain('| 1 | Register | A register. | 2 | 1 | 1 | alpha:A1; beta:B1 |');
+    expect(stdout).toContain('| 1 | Register | A register. | 2 | 1 | 1 | alpha:A1 Requirement A1; beta:B1 Requirement B1 |');
   });
 
   it('prints a terminal coverage summary with a bar per group', async () => {
@@ -221,5 +228,75 @@ describe('crosswalk on the real seed: spellings and unconnected pairs', () => {
     expect(connected.stderr).toBe('');
     const gaps = await real('gaps', '--target', 'soc2', '--held', 'eu-ai-act', '--format', 'csv');
     expect(gaps.stderr).toMatch(/no mapping set joins eu-ai-act and soc2/);
+  });
+});
+
+describe('scoped holdings on the command line', () => {
+  async function real(...argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(argv, { stdout: (t) => (stdout += t.toString()), stderr: (t) => (stderr += t), store: await realSeedStore() });
+    return { code, stdout, stderr };
+  }
+  const rowsFor = (csv: string, ref: string) => parseCsv(csv).filter((r) => r[0] === ref);
+
+  it('--held soc2:SECURITY leaves A.8.6 a gap; adding AVAILABILITY closes it, and the title names the scope', async () => {
+    const security = await real('gaps', '--target', 'iso27001', '--held', 'soc2:SECURITY', '--format', 'md');
+    const both = await real('gaps', '--target', 'iso27001', '--held', 'soc2:SECURITY,AVAILABILITY', '--format', 'md');
+    expect(security.code).toBe(0);
+    expect(security.stdout).toContain('given SOC 2 (categories: security)');
+    expect(security.stdout).toMatch(/\| A\.8\.6 \|/);
+    expect(security.stdout).toContain('Outside the held scope: soc2:A1.1.');
+    expect(both.stdout).toContain('given SOC 2 (categories: security, availability)');
+    expect(both.stdout).not.toMatch(/\| A\.8\.6 \|/);
+  });
+
+  it('table --from with a scope marks out-of-scope links and counts only the rest', async () => {
+    const { code, stdout } = await real('table', '--from', 'soc2:SECURITY', '--to', 'iso27001', '--format', 'csv');
+    expect(code).toBe(0);
+    const header = parseCsv(stdout)[0]!;
+    expect(header).toContain('Condition / scope');
+    const a86 = rowsFor(stdout, 'A.8.6');
+    expect(a86).toHaveLength(1);
+    expect(a86[0]![header.indexOf('Coverage')]).toBe('NONE');
+    expect(a86[0]![header.indexOf('Source ref')]).toBe('A1.1');
+    expect(a86[0]![header.indexOf('Condition / scope')]).toBe('outside the held scope; does not count');
+  });
+
+  it('scopes a held framework among others and names AI Act roles and risk classes', async () => {
+    const { code, stdout } = await real('coverage', '--target', 'iso42001', '--held', 'eu-ai-act:deployer,HIGH_RISK,iso27001');
+    expect(code).toBe(0);
+    expect(stdout).toContain('ISO 42001 covered by EU AI Act (roles: deployer; risk classes: high risk) + ISO 27001');
+  });
+
+  it('exports mapping conditions to OSCAL as a Crosswalk prop and imports them back', async () => {
+    const { code, stdout } = await real('table', '--from', 'eu-ai-act', '--to', 'iso42001', '--format', 'oscal');
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout);
+    const maps = document['mapping-collection'].mappings[0].maps as Array<{ props?: Array<{ name: string; value: string }> }>;
+    const conditions = maps.flatMap((m) => (m.props ?? []).filter((p) => p.name === 'condition').map((p) => JSON.parse(p.value)));
+    expect(conditions).toHaveLength(4);
+    expect(conditions).toContainEqual({ roles: ['DEPLOYER'], riskClasses: ['HIGH_RISK'] });
+    const imported = fromOscal(document, { source: 'crosswalk-curated' });
+    const art26 = imported.mappings.find((m) => m.from === 'Art.26' && m.to === 'A.9.4')!;
+    expect(art26.condition).toEqual({ roles: ['DEPLOYER'], riskClasses: ['HIGH_RISK'] });
+    expect(imported.mappings.filter((m) => m.condition)).toHaveLength(4);
+  });
+
+  it.each([
+    [['gaps', '--target', 'iso27001', '--held', 'soc2:AVAILABILTY', '--format', 'csv'], /^crosswalk: unknown scope value "AVAILABILTY" for soc2 in --held; known: SECURITY, AVAILABILITY, PROCESSING_INTEGRITY, CONFIDENTIALITY, PRIVACY\n$/],
+    [['gaps', '--target', 'iso42001', '--held', 'iso27001:SECURITY', '--format', 'csv'], /^crosswalk: unknown scope value "SECURITY" for iso27001 in --held; iso27001 has no scope: hold it whole\n$/],
+    [['gaps', '--target', 'iso27001', '--held', 'soc2:PRIVACY', '--format', 'csv'], /^crosswalk: --held: categories of "soc2" must include SECURITY: every report covers it\n$/],
+    [['gaps', '--target', 'iso27001', '--held', 'soc2:SECURITY,soc2:PRIVACY', '--format', 'csv'], /^crosswalk: --held gives "soc2" more than once: give each held framework one scope\n$/],
+    [['gaps', '--target', 'iso27001', '--held', 'soc3:SECURITY', '--format', 'csv'], /^crosswalk: unknown framework "soc3" for --held; known: /],
+    [['coverage', '--target', 'iso42001', '--held', 'soc2:', '--format', 'csv'], /^crosswalk: --held: "soc2:" names no scope value after ":"\n$/],
+    [['table', '--from', 'soc2:SECURITY,iso27001', '--to', 'iso42001', '--format', 'csv'], /^crosswalk: --from takes one framework/],
+    [['table', '--from', 'soc2:SECURITY', '--to', 'iso27001', '--format', 'oscal'], /^crosswalk: --format oscal exports the whole mapping set/],
+  ])('refuses %j with exit code 2 and one line', async (argv, message) => {
+    const { code, stdout, stderr } = await real(...argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toBe('');
   });
 });

@@ -72,30 +72,47 @@ export function defineGraphStoreContract(name: string, createStore: (graph: Grap
 
     it('finds requirements by framework, kind and words, paged, with the total', async () => {
       const [all, controls, page2, searched, none] = await store.findRequirements([
-        { filter: { frameworkIds: ['beta'] }, page: { offset: 0, limit: 100 } },
-        { filter: { frameworkIds: ['beta'], kinds: ['CONTROL'] }, page: { offset: 0, limit: 2 } },
-        { filter: { frameworkIds: ['beta'], kinds: ['CONTROL'] }, page: { offset: 2, limit: 2 } },
-        { filter: { search: 'asks B3' }, page: { offset: 0, limit: 10 } },
-        { filter: { frameworkIds: ['gamma'], kinds: ['CLAUSE'] }, page: { offset: 0, limit: 10 } },
+        { filter: { frameworkIds: ['beta'] }, page: { after: null, limit: 100 } },
+        { filter: { frameworkIds: ['beta'], kinds: ['CONTROL'] }, page: { after: null, limit: 2 } },
+        { filter: { frameworkIds: ['beta'], kinds: ['CONTROL'] }, page: { after: 'beta:B2', limit: 2 } },
+        { filter: { search: 'asks B3' }, page: { after: null, limit: 10 } },
+        { filter: { frameworkIds: ['gamma'], kinds: ['CLAUSE'] }, page: { after: null, limit: 10 } },
       ]);
       expect(all!.totalCount).toBe(6);
       expect(all!.items.map((r) => r.ref)).toEqual(['B', 'B1', 'B2', 'B3', 'B4', 'B5']);
-      expect(controls).toMatchObject({ totalCount: 5 });
+      expect(controls).toMatchObject({ totalCount: 5, hasMore: true, anchorFound: true });
       expect(controls!.items.map((r) => r.ref)).toEqual(['B1', 'B2']);
+      expect(page2).toMatchObject({ totalCount: 5, hasMore: true, anchorFound: true });
       expect(page2!.items.map((r) => r.ref)).toEqual(['B3', 'B4']);
       expect(searched!.items.map((r) => r.id)).toEqual(['beta:B3']);
-      expect(none).toEqual({ items: [], totalCount: 0 });
+      expect(none).toEqual({ items: [], totalCount: 0, hasMore: false, anchorFound: true });
+    });
+
+    it('pages by keyset: after a row, whether or not the row matches the filter; a vanished row is reported, not skipped past', async () => {
+      const [last, afterGroup, gone, toEnd] = await store.findRequirements([
+        { filter: { frameworkIds: ['beta'], kinds: ['CONTROL'] }, page: { after: 'beta:B4', limit: 2 } },
+        // beta:B is a GROUP: not in the filtered list, but its key still places the page.
+        { filter: { frameworkIds: ['beta'], kinds: ['CONTROL'] }, page: { after: 'beta:B', limit: 2 } },
+        { filter: { frameworkIds: ['beta'] }, page: { after: 'beta:B9', limit: 2 } },
+        { filter: { frameworkIds: ['beta'] }, page: { after: 'beta:B3', limit: 2 } },
+      ]);
+      expect(last).toMatchObject({ totalCount: 5, hasMore: false, anchorFound: true });
+      expect(last!.items.map((r) => r.ref)).toEqual(['B5']);
+      expect(afterGroup!.items.map((r) => r.ref)).toEqual(['B1', 'B2']);
+      expect(gone).toEqual({ items: [], totalCount: 6, hasMore: false, anchorFound: false });
+      expect(toEnd).toMatchObject({ hasMore: false });
+      expect(toEnd!.items.map((r) => r.ref)).toEqual(['B4', 'B5']);
     });
 
     it('lists requirements of several frameworks in catalog order, whatever order they are asked in', async () => {
-      const [page] = await store.findRequirements([{ filter: { frameworkIds: ['gamma', 'alpha'], kinds: ['CONTROL'] }, page: { offset: 0, limit: 10 } }]);
+      const [page] = await store.findRequirements([{ filter: { frameworkIds: ['gamma', 'alpha'], kinds: ['CONTROL'] }, page: { after: null, limit: 10 } }]);
       const catalog = graph.requirements.filter((r) => ['alpha', 'gamma'].includes(r.frameworkId) && r.kind === 'CONTROL').map((r) => r.id);
       expect(page!.items.map((r) => r.id)).toEqual(catalog);
       expect(catalog[0]!.startsWith('alpha:')).toBe(true);
     });
 
     it('matches search words case-insensitively across frameworks', async () => {
-      const [page] = await store.findRequirements([{ filter: { search: 'REQUIREMENT a' }, page: { offset: 0, limit: 10 } }]);
+      const [page] = await store.findRequirements([{ filter: { search: 'REQUIREMENT a' }, page: { after: null, limit: 10 } }]);
       expect(page!.items.map((r) => r.id)).toEqual(['alpha:A1', 'alpha:A2', 'alpha:A3', 'beta:B1', 'beta:B2', 'beta:B3', 'beta:B4', 'beta:B5', 'gamma:G1', 'gamma:G2']);
     });
 

@@ -27,7 +27,7 @@ const addNothingFound = (g: GraphData, setId: string, requirementId: string, sid
   g.noRelationships.push({ id: `${setId}/none/planted`, setId, sourceId: 'crosswalk-curated', requirementId, side, reason: 'planted for the test' } satisfies NoRelationship);
 };
 const addMapping = (g: GraphData, m: Partial<Mapping> & Pick<Mapping, 'setId' | 'fromId' | 'toId' | 'relationship'>) => {
-  g.mappings.push({ id: `${m.setId}/planted/${g.mappings.length}`, sourceId: 'crosswalk-curated', strength: 5, rationale: 'SEMANTIC', note: 'planted for the test', ...m });
+  g.mappings.push({ id: `${m.setId}/planted/${g.mappings.length}`, sourceId: 'crosswalk-curated', strength: 5, rationale: 'SEMANTIC', note: 'planted for the test', condition: null, ...m });
 };
 
 describe('mapping sets are consistent with one another', () => {

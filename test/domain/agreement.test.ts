@@ -33,6 +33,7 @@ const map = (s: MappingSet, fromId: string, toId: string, relationship: Relation
   strength,
   rationale: null,
   note: null,
+  condition: null,
 });
 const nothing = (s: MappingSet, requirementId: string): NoRelationship => ({
   id: `${s.id}:${requirementId}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage, summarise, type CoverageGraph } from '../../src/domain/coverage.js';
+import { plainHeldSide } from '../../src/domain/scope.js';
 import { queryCoverage, type CoverageRequest } from '../../src/analysis/coverage-query.js';
 import type { Mapping, MappingSet, Relationship } from '../../src/domain/types.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
@@ -73,10 +74,17 @@ describe('coverage statuses', () => {
 });
 
 describe('readiness: only implemented requirements count', () => {
-  it('drops links to held requirements that are not implemented, and keeps them assessed', async () => {
-    const { status, item } = await coverage({ implemented: ['alpha:A2'] });
-    expect(status).toEqual({ B1: 'NONE', B2: 'PARTIAL', B3: 'NONE', B4: 'NONE', B5: 'NONE' });
-    expect(item('B1').via).toEqual([]);
+  it('gives NOT_IMPLEMENTED where only held requirements not in place would cover, listing them', async () => {
+    const { status, item, result } = await coverage({ implemented: ['alpha:A2'] });
+    expect(status).toEqual({ B1: 'NOT_IMPLEMENTED', B2: 'PARTIAL', B3: 'NONE', B4: 'NONE', B5: 'NONE' });
+    expect(item('B1').via).toEqual([expect.objectContaining({ heldId: 'alpha:A1', relationship: 'SUPERSET_OF', implemented: false })]);
+    expect(item('B2').via.every((l) => l.implemented)).toBe(true);
+    expect(result.summary).toMatchObject({ partial: 1, notImplemented: 1, none: 3 });
+  });
+
+  it('without a readiness list every held link counts as implemented', async () => {
+    const { item } = await coverage();
+    expect(item('B1').via.map((l) => l.implemented)).toEqual([true]);
   });
 });
 
@@ -125,7 +133,7 @@ describe('inference across a pivot framework', () => {
 describe('summaries', () => {
   it('counts statuses and shares, overall and per top-level group', async () => {
     const { result } = await coverage();
-    expect(result.summary).toEqual({ total: 5, full: 1, partial: 1, none: 3, unassessed: 0, coveredShare: 0.4, fullShare: 0.2 });
+    expect(result.summary).toEqual({ total: 5, full: 1, partial: 1, notImplemented: 0, none: 3, unassessed: 0, coveredShare: 0.4, fullShare: 0.2 });
     expect(result.groups).toEqual([{ groupId: 'beta:B', summary: result.summary }]);
     expect(summarise([])).toMatchObject({ total: 0, coveredShare: 0, fullShare: 0 });
   });
@@ -142,6 +150,7 @@ describe('computeCoverage on a hand-built graph', () => {
     strength,
     rationale: null,
     note: null,
+    condition: null,
   });
   const set = (from: string, to: string): MappingSet => ({
     id: `${from}--${to}`,
@@ -163,7 +172,7 @@ describe('computeCoverage on a hand-built graph', () => {
     ];
     const graph: CoverageGraph = {
       targetFrameworkId: 't',
-      heldFrameworkIds: new Set(['h']),
+      held: plainHeldSide(['h']),
       implemented: null,
       targets: [t],
       mappingSets: [set('h', 't')],
@@ -180,7 +189,7 @@ describe('computeCoverage on a hand-built graph', () => {
     const t = requirement('t:1');
     const graph: CoverageGraph = {
       targetFrameworkId: 't',
-      heldFrameworkIds: new Set(['h']),
+      held: plainHeldSide(['h']),
       implemented: null,
       targets: [t],
       mappingSets: [set('h', 'p'), set('p', 't')],

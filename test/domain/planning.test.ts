@@ -8,7 +8,7 @@ import { marginalWork, rankSteps } from '../../src/domain/roadmap.js';
 import type { Mapping, Risk } from '../../src/domain/types.js';
 import { requirement } from '../helpers/builders.js';
 
-const item = (id: string, status: CoverageItem['status'], position = 0): CoverageItem => ({ requirement: requirement(id, position), status, inferred: false, via: [], assessments: [] });
+const item = (id: string, status: CoverageItem['status'], position = 0): CoverageItem => ({ requirement: requirement(id, position), status, inferred: false, via: [], assessments: [], outOfScope: [] });
 const risk = (id: string, category: Risk['category']): Risk => ({ id, name: id, category, description: '', disciplineId: null });
 
 describe('gaps ordering', () => {
@@ -41,7 +41,7 @@ describe('gaps ordering', () => {
 });
 
 describe('roadmap ranking', () => {
-  const summary = (full: number, partial: number, none: number, unassessed: number) => ({ total: full + partial + none + unassessed, full, partial, none, unassessed, coveredShare: 0, fullShare: 0 });
+  const summary = (full: number, partial: number, none: number, unassessed: number) => ({ total: full + partial + none + unassessed, full, partial, notImplemented: 0, none, unassessed, coveredShare: 0, fullShare: 0 });
 
   it('counts work as PARTIAL 0.5, NONE and UNASSESSED 1, FULL 0', () => {
     expect(marginalWork(summary(10, 4, 3, 2))).toBe(7);
@@ -81,7 +81,7 @@ describe('groundwork', () => {
 });
 
 describe('explain paths', () => {
-  const mapping = (id: string, strength: number): Mapping => ({ id, setId: 's', sourceId: 's', fromId: 'x', toId: 'y', relationship: 'INTERSECTS_WITH', strength, rationale: null, note: null });
+  const mapping = (id: string, strength: number): Mapping => ({ id, setId: 's', sourceId: 's', fromId: 'x', toId: 'y', relationship: 'INTERSECTS_WITH', strength, rationale: null, note: null, condition: null });
   const edges = new Map<string, Hop[]>();
   const add = (hop: Hop) => edges.set(hop.fromId, [...(edges.get(hop.fromId) ?? []), hop]);
   add({ kind: 'MAPPING', fromId: 'a', toId: 'b', mapping: mapping('ab', 5), relationship: 'INTERSECTS_WITH' });

@@ -71,6 +71,42 @@ describe('explorer in a real browser', () => {
     await page.screenshot({ path: `${OUT}/coverage-soc2-iso42001.png`, fullPage: true });
   });
 
+  it('narrows a held SOC 2 to its categories: A.8.6 is new with Security only, partial once Availability is ticked', async () => {
+    await page.goto(`${server.url}/explorer/#/coverage?target=iso27001&held=soc2`);
+    await ready('coverage');
+    expect(await page.locator('#scope-controls').textContent()).toMatch(/SOC 2 categories/);
+    expect(await page.locator('.scope-group[data-dimension="roles"]').count()).toBe(0);
+    const a86 = page.locator('.tile[data-id="iso27001:A.8.6"]');
+    expect(await a86.getAttribute('data-status')).toBe('PARTIAL');
+    await page.locator('input[name="categories"][value="SECURITY"]').check();
+    await page.waitForFunction(() => location.hash.includes('categories=SECURITY'));
+    await ready('coverage');
+    await page.waitForFunction(() => document.querySelector('.tile[data-id="iso27001:A.8.6"]')?.getAttribute('data-status') === 'NONE');
+    expect(await page.locator('#scope-note').textContent()).toMatch(/SOC 2 \(categories: security\)/);
+    expect(await a86.getAttribute('title')).toMatch(/1 link\(s\) outside the held scope/);
+    await page.locator('input[name="categories"][value="AVAILABILITY"]').check();
+    await page.waitForFunction(() => location.hash.includes('categories=SECURITY%2CAVAILABILITY'));
+    await ready('coverage');
+    await page.waitForFunction(() => document.querySelector('.tile[data-id="iso27001:A.8.6"]')?.getAttribute('data-status') === 'PARTIAL');
+    const api = await server.query(`{ coverage(target: "iso27001", held: ["soc2"], scope: [{framework: "soc2", categories: [SECURITY, AVAILABILITY]}]) { summary { none } } }`);
+    expect(await page.locator('#totals [data-status="NONE"] b').textContent()).toBe(String(api.data!.coverage.summary.none));
+    await page.screenshot({ path: `${OUT}/coverage-soc2-scoped-iso27001.png`, fullPage: true });
+  });
+
+  it('offers AI Act roles and risk classes when the AI Act is held, and shows mapping conditions', async () => {
+    await page.goto(`${server.url}/explorer/#/coverage?target=iso42001&held=eu-ai-act&roles=DEPLOYER&riskClasses=HIGH_RISK`);
+    await ready('coverage');
+    expect(await page.locator('input[name="roles"][value="DEPLOYER"]').isChecked()).toBe(true);
+    expect(await page.locator('input[name="riskClasses"][value="HIGH_RISK"]').isChecked()).toBe(true);
+    expect(await page.locator('#scope-note').textContent()).toMatch(/roles: deployer; risk classes: high risk/);
+    // A mapping's condition shows beside it in a requirement's reasons.
+    await page.goto(`${server.url}/explorer/#/requirement/${encodeURIComponent('eu-ai-act:Art.50')}`);
+    await ready('requirement');
+    expect(await page.locator('#reasons .condition').allTextContents()).toEqual(['holds when roles: provider', 'holds when roles: provider']);
+    await page.goto(`${server.url}/explorer/#/coverage?target=iso42001&held=soc2`);
+    await ready('coverage');
+  });
+
   it('opens a control: its neighbourhood as a graph and the reasons beside it', async () => {
     await page.locator('.tile[data-id="iso42001:A.6.2.6"]').click();
     await ready('requirement');

@@ -27,6 +27,27 @@ describe('result cache bounded in bytes and keyed on declared variables', () => 
     }
   });
 
+  it('the scope is part of the key, as a declared variable and inline: a narrower scope never gets a wider one\'s answer', async () => {
+    const server = await startTestServer(undefined, { config: defaultConfig({ resultCacheSize: 10 }) });
+    try {
+      const query = 'query S($scope: [HeldScope!]) { coverage(target: "iso27001", held: ["soc2"], scope: $scope) { summary { none } } }';
+      const wide = await server.query(query, { scope: null }, TRACE);
+      const narrow = await server.query(query, { scope: [{ framework: 'soc2', categories: ['SECURITY'] }] }, TRACE);
+      expect(narrow.extensions!.trace.storeCalls).toBeGreaterThan(0);
+      expect(narrow.data!.coverage.summary.none).toBeGreaterThan(wide.data!.coverage.summary.none);
+      const again = await server.query(query, { scope: [{ framework: 'soc2', categories: ['SECURITY'] }] }, TRACE);
+      expect(again.extensions!.trace.storeCalls).toBe(0);
+      expect(again.data).toEqual(narrow.data);
+      const inline = (categories: string) => `{ coverage(target: "iso27001", held: ["soc2"], scope: [{framework: "soc2", categories: [${categories}]}]) { summary { none } } }`;
+      const inlineNarrow = await server.query(inline('SECURITY'), undefined, TRACE);
+      const inlineWide = await server.query(inline('SECURITY, AVAILABILITY'), undefined, TRACE);
+      expect(inlineWide.extensions!.trace.storeCalls).toBeGreaterThan(0);
+      expect(inlineWide.data!.coverage.summary.none).toBeLessThan(inlineNarrow.data!.coverage.summary.none);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('an answer bigger than the byte budget is not kept; a small one is', async () => {
     const server = await startTestServer(new MemoryStore(fixtureGraph()), { config: defaultConfig({ resultCacheSize: 10, resultCacheBytes: 512 }) });
     try {

@@ -111,10 +111,10 @@ export class RecordingDriver implements CypherDriver {
       case 'requirement/find': {
         const queries = (p.queries as any[]).map((q) => ({
           filter: { ...(q.frameworkIds ? { frameworkIds: q.frameworkIds } : {}), ...(q.kinds ? { kinds: q.kinds } : {}), search: q.words.join(' ') },
-          page: { offset: q.offset.toNumber(), limit: q.limit.toNumber() },
+          page: { after: q.after as string | null, limit: q.limit.toNumber() },
         }));
         const pages = await this.oracle.findRequirements(queries);
-        return pages.map((page, i) => ({ i, totalCount: page.totalCount, items: page.items.map((r: Requirement) => toNodeProps('Requirement', r, this.order.get(r.id)!)) }));
+        return pages.map((page, i) => ({ i, totalCount: page.totalCount, hasMore: page.hasMore, anchorFound: page.anchorFound, items: page.items.map((r: Requirement) => toNodeProps('Requirement', r, this.order.get(r.id)!)) }));
       }
       case 'mapping/of-requirements':
         return (await this.oracle.mappingsOf(ids)).map((list, i) => ({ key: ids[i], mappings: list.map((m) => toMappingProps(m, 0)) }));

@@ -18,6 +18,10 @@ const OPERATIONS: Record<string, string> = {
     summary { total full partial none unassessed } items { requirement { id } status inferred via { ${LINK} } } } }`,
   coverageImplemented: `{ coverage(target: "iso42001", held: ["soc2", "iso27001"], implemented: ["soc2:CC6.1", "soc2:CC7.2", "iso27001:A.5.1", "iso27001:6.1.2"]) {
     summary { total full partial none unassessed } items { requirement { id } status via { ${LINK} } } } }`,
+  coverageScoped: `{ coverage(target: "iso42001", held: ["soc2", "eu-ai-act"], implemented: ["soc2:CC7", "eu-ai-act:Art.26", "eu-ai-act:Art.50"],
+    scope: [{framework: "soc2", categories: [SECURITY, AVAILABILITY]}, {framework: "eu-ai-act", roles: [DEPLOYER], riskClasses: [HIGH_RISK]}]) {
+    scopes { framework { id } description } summary { total full partial notImplemented none unassessed }
+    items { requirement { id } status via { ${LINK} implemented conditions { description } } outOfScope { requirement { id } } } } }`,
   gaps: `{ gaps(target: "iso42001", held: ["soc2", "iso27001"]) { total none unassessed ordering
     items { rank requirement { id } status consequence disciplines { id } risks { id } evidence { id } groundworkCount noRelationships { reason } } } }`,
   overlap: `{ overlap(a: "soc2", b: "iso27001") { aCoversB { summary { total full partial none unassessed } } bCoversA { summary { total full partial none unassessed } }

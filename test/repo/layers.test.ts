@@ -22,7 +22,7 @@ describe('layer rules', () => {
 
   it('fail with a non-zero exit when a forbidden import is present', () => {
     expect(status).not.toBe(0);
-    expect(output).toMatch(/7 dependency violations \(7 errors/);
+    expect(output).toMatch(/8 dependency violations \(8 errors/);
   });
 
   it.each([
@@ -31,14 +31,16 @@ describe('layer rules', () => {
     ['analysis-uses-only-domain', 'src/analysis/uses-graphql.js → src/graphql/resolver.js'],
     ['store-uses-only-domain', 'src/store/memory/store.js → src/graphql/resolver.js'],
     ['store-adapters-stand-alone', 'src/store/memory/store.js → src/store/neo4j/driver.js'],
+    ['workspace-uses-domain-and-seed', 'src/workspace/uses-graphql.js → src/graphql/resolver.js'],
     ['only-neo4j-adapter-imports-neo4j-driver', 'src/graphql/resolver.js → '],
     ['only-graphql-imports-apollo', 'src/cli/main.js → '],
   ])('name the rule %s for %s', (rule, edge) => {
     expect(output).toContain(`error ${rule}: ${edge}`);
   });
 
-  it('let the allowed imports through: the Neo4j adapter its driver, the domain itself', () => {
+  it('let the allowed imports through: the Neo4j adapter its driver, the domain itself, the data directory the domain', () => {
     expect(output).not.toContain('src/store/neo4j/driver.js → ');
+    expect(output).not.toContain('src/workspace/uses-domain.js → ');
     expect(output).not.toContain('src/domain/rule.js → ');
   });
 

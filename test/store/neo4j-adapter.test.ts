@@ -10,6 +10,7 @@ import { StoreUnavailableError } from '../../src/domain/graph-store.js';
 import { fixtureGraph, fixtureSeed } from '../helpers/fixture-seed.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 import { RecordingDriver } from '../helpers/recording-driver.js';
+import { fromMappingProps, toMappingProps } from '../../src/store/neo4j/records.js';
 
 /** The adapter's translation of port calls into named Cypher statements and parameters. */
 
@@ -41,16 +42,27 @@ describe('Neo4j adapter: port calls to Cypher', () => {
     expect(set!.comprehensive).toEqual([{ side: 'to', tag: null }]);
   });
 
+  it('stores a mapping condition as JSON (a property holds no map) and reads it back; none stays null', () => {
+    const base = graph.mappings[0]!;
+    const conditional = { ...base, condition: { roles: ['DEPLOYER'], riskClasses: ['HIGH_RISK'] } };
+    const props = toMappingProps(conditional, 0);
+    expect(props.condition).toBe('{"roles":["DEPLOYER"],"riskClasses":["HIGH_RISK"]}');
+    expect(fromMappingProps(props)).toEqual(conditional);
+    const plain = toMappingProps(base, 0);
+    expect('condition' in plain).toBe(false);
+    expect(fromMappingProps(plain).condition).toBeNull();
+  });
+
   it('sends every requirement search as one statement with integer paging and lowercase words', async () => {
     const { driver, store } = setup();
     await store.findRequirements([
-      { filter: { frameworkIds: ['beta'], kinds: ['CONTROL'] }, page: { offset: 2, limit: 2 } },
-      { filter: { search: 'Asks  B3' }, page: { offset: 0, limit: 10 } },
+      { filter: { frameworkIds: ['beta'], kinds: ['CONTROL'] }, page: { after: 'beta:B2', limit: 2 } },
+      { filter: { search: 'Asks  B3' }, page: { after: null, limit: 10 } },
     ]);
     expect(driver.names()).toEqual(['requirement/find']);
     const [first, second] = driver.calls[0]!.parameters.queries as any[];
     expect(first).toMatchObject({ frameworkIds: ['beta'], kinds: ['CONTROL'], words: [] });
-    expect(neo4j.isInt(first.offset) && first.offset.toNumber()).toBe(2);
+    expect(first.after).toBe('beta:B2');
     expect(neo4j.isInt(first.limit) && first.limit.toNumber()).toBe(2);
     expect(second).toMatchObject({ frameworkIds: null, kinds: null, words: ['asks', 'b3'] });
   });

@@ -3,7 +3,7 @@ import { distinctProblems, quotedArgument } from '../../analysis/request-checks.
 import { agreeingLines, type PairAgreement } from '../../domain/agreement.js';
 import { frameworkIdOf } from '../../domain/ids.js';
 import type { RequestContext } from '../context.js';
-import { badInput, throwFirstProblem } from '../errors.js';
+import { badInput, checkAll, throwProblems } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework, requireRequirement } from '../lookup.js';
@@ -37,17 +37,23 @@ export const agreementResolvers: Resolvers = {
   Query: {
     disagreements: async (_root, { a, b, first }, ctx) => {
       const limit = first ?? 100;
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DISAGREEMENTS) throw badInput(`"first" must be between 1 and ${MAX_DISAGREEMENTS}.`, 'first');
-      await requireFramework(ctx, a, 'a');
-      await requireFramework(ctx, b, 'b');
-      throwFirstProblem(distinctProblems(a, b, ['a', 'b'], 'frameworks', quotedArgument));
+      await checkAll([
+        () => {
+          if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DISAGREEMENTS) throw badInput(`"first" must be between 1 and ${MAX_DISAGREEMENTS}.`, 'first');
+        },
+        requireFramework(ctx, a, 'a'),
+        requireFramework(ctx, b, 'b'),
+        () => throwProblems(distinctProblems(a, b, ['a', 'b'], 'frameworks', quotedArgument)),
+      ] as const);
       const pairs = await agreementsBetween(ctx, a, b);
       return [...pairs.values()].filter((p) => p.agreement === 'DISAGREE').slice(0, limit);
     },
     pairAgreement: async (_root, { from, to }, ctx) => {
-      await requireRequirement(ctx, from, 'from');
-      await requireRequirement(ctx, to, 'to');
-      throwFirstProblem(distinctProblems(frameworkIdOf(from), frameworkIdOf(to), ['from', 'to'], 'frameworks', quotedArgument));
+      await checkAll([
+        requireRequirement(ctx, from, 'from'),
+        requireRequirement(ctx, to, 'to'),
+        () => throwProblems(distinctProblems(frameworkIdOf(from), frameworkIdOf(to), ['from', 'to'], 'frameworks', quotedArgument)),
+      ] as const);
       return pairOf(ctx, from, to);
     },
   },

@@ -3,7 +3,7 @@ import type { RequestContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework } from '../lookup.js';
-import { slicePage, toPage } from '../pagination.js';
+import { slicePage, toPaging } from '../pagination.js';
 import type { Relation } from '../../domain/graph-store.js';
 import type { RequirementConnectionModel } from '../models.js';
 
@@ -17,11 +17,11 @@ interface RequirementListArgs {
 
 /** A page of the requirements linked to a node, optionally of one framework. */
 async function linkedRequirements(ctx: RequestContext, relation: Relation, id: string, args: RequirementListArgs): Promise<RequirementConnectionModel> {
-  const page = toPage(args.first, args.after);
+  const paging = toPaging([relation, id, args.framework ?? null], args.first, args.after);
   if (args.framework != null) await requireFramework(ctx, args.framework, 'framework');
   const ids = await ctx.loaders.related(relation).load(id);
   const wanted = args.framework == null ? ids : ids.filter((r) => frameworkIdOf(r) === args.framework);
-  const slice = slicePage(wanted, page);
+  const slice = slicePage(wanted, paging, (requirementId) => requirementId);
   return { ...slice, items: await loadAll(ctx.loaders, 'Requirement', slice.items) };
 }
 

@@ -2,7 +2,9 @@ import { queryCoverage } from '../../analysis/coverage-query.js';
 import { queryGaps } from '../../analysis/gaps.js';
 import { loadGroundwork } from '../../analysis/groundwork.js';
 import { GAP_ORDER_DESCRIPTION } from '../../domain/gaps.js';
+import type { CoverageLink } from '../../domain/coverage.js';
 import type { GroundworkEntry } from '../../domain/groundwork.js';
+import { describeScopeValues, type HeldSide } from '../../domain/scope.js';
 import type { Requirement } from '../../domain/types.js';
 import { checkAnalysisArgs } from '../analysis-args.js';
 import type { RequestContext } from '../context.js';
@@ -14,9 +16,9 @@ import type { GroundworkLookup } from '../models.js';
 const MAX_GROUNDWORK = 100;
 
 /** Computes groundwork for all the given targets once, on first use. */
-function groundworkLookup(ctx: RequestContext, targetIds: () => string[], held: string[], implemented: string[] | null): GroundworkLookup {
+function groundworkLookup(ctx: RequestContext, targetIds: () => string[], held: HeldSide, implemented: string[] | null): GroundworkLookup {
   let pending: Promise<Map<string, GroundworkEntry[]>> | undefined;
-  return () => (pending ??= loadGroundwork(ctx.store, targetIds(), { held: new Set(held), implemented: implemented ? new Set(implemented) : null }));
+  return () => (pending ??= loadGroundwork(ctx.store, targetIds(), { held, implemented: implemented ? new Set(implemented) : null }));
 }
 
 async function groundworkOf(lookup: GroundworkLookup, requirement: Requirement, exclude: ReadonlySet<string>, first: number | null | undefined) {
@@ -34,13 +36,13 @@ export const coverageResolvers: Resolvers = {
       const checked = await checkAnalysisArgs(ctx, args);
       const result = await queryCoverage(ctx.store, { ...checked, target: checked.target.id, inferred: args.inferred ?? false });
       const ids = result.items.map((i) => i.requirement.id);
-      return { ...result, groundwork: groundworkLookup(ctx, () => ids, checked.held, checked.implemented) };
+      return { ...result, groundwork: groundworkLookup(ctx, () => ids, result.heldSide, checked.implemented) };
     },
     gaps: async (_root, args, ctx) => {
       const checked = await checkAnalysisArgs(ctx, args);
       const { gaps, groundwork } = await queryGaps(ctx.store, { ...checked, target: checked.target.id, inferred: args.inferred ?? false });
       const lookup: GroundworkLookup = async () => groundwork;
-      return { target: checked.target.id, held: checked.held, gaps: gaps.map((g) => ({ ...g, groundwork: lookup })) };
+      return { target: checked.target.id, held: checked.held, scopes: checked.scopes, gaps: gaps.map((g) => ({ ...g, groundwork: lookup })) };
     },
   },
   Coverage: {
@@ -48,9 +50,10 @@ export const coverageResolvers: Resolvers = {
     held: (c, _args, ctx) => loadAll(ctx.loaders, 'Framework', c.held),
     // The held ends of every link load in one batch here, so each link resolves without a promise of its own.
     items: async (c, _args, ctx) => {
-      const held = await loadAll(ctx.loaders, 'Requirement', [...new Set(c.items.flatMap((i) => i.via.map((l) => l.heldId)))]);
+      const held = await loadAll(ctx.loaders, 'Requirement', [...new Set(c.items.flatMap((i) => [...i.via, ...i.outOfScope].map((l) => l.heldId)))]);
       const byId = new Map(held.map((r) => [r.id, r]));
-      return c.items.map((item) => ({ ...item, groundwork: c.groundwork, via: item.via.map((link) => ({ ...link, held: byId.get(link.heldId) })) }));
+      const withHeld = (link: CoverageLink) => ({ ...link, held: byId.get(link.heldId) });
+      return c.items.map((item) => ({ ...item, groundwork: c.groundwork, via: item.via.map(withHeld), outOfScope: item.outOfScope.map(withHeld) }));
     },
   },
   CoverageItem: {
@@ -72,6 +75,19 @@ export const coverageResolvers: Resolvers = {
     requirement: (g, _args, ctx) => requirementOf(ctx, g.requirementId),
     disciplines: (g, _args, ctx) => loadAll(ctx.loaders, 'Discipline', g.disciplineIds),
   },
+  FrameworkScope: {
+    framework: (s, _args, ctx) => ctx.loaders.node('Framework').load(s.frameworkId).then((f) => f!),
+    categories: (s) => (s.categories ?? null) as never,
+    roles: (s) => (s.roles ?? null) as never,
+    riskClasses: (s) => (s.riskClasses ?? null) as never,
+    description: (s) => describeScopeValues(s) || 'the whole framework',
+  },
+  MappingCondition: {
+    categories: (c) => (c.categories ?? null) as never,
+    roles: (c) => (c.roles ?? null) as never,
+    riskClasses: (c) => (c.riskClasses ?? null) as never,
+    description: (c) => describeScopeValues(c),
+  },
   GroupCoverage: {
     group: (g, _args, ctx) => requirementOf(ctx, g.groupId),
   },
@@ -81,6 +97,7 @@ export const coverageResolvers: Resolvers = {
     ordering: () => GAP_ORDER_DESCRIPTION,
     total: (g) => g.gaps.length,
     none: (g) => g.gaps.filter((x) => x.item.status === 'NONE').length,
+    notImplemented: (g) => g.gaps.filter((x) => x.item.status === 'NOT_IMPLEMENTED').length,
     unassessed: (g) => g.gaps.filter((x) => x.item.status === 'UNASSESSED').length,
     items: (g) => g.gaps,
   },

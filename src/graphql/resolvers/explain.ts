@@ -1,7 +1,7 @@
 import { queryExplain } from '../../analysis/explain.js';
 import { distinctProblems, quotedArgument } from '../../analysis/request-checks.js';
 import { resolveRefs } from '../../analysis/resolve-refs.js';
-import { badInput, throwFirstProblem } from '../errors.js';
+import { badInput, checkAll, throwProblems } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireFramework, requireRequirement } from '../lookup.js';
 
@@ -13,11 +13,17 @@ export const explainResolvers: Resolvers = {
     explain: async (_root, { from, to, maxHops, first }, ctx) => {
       const hops = maxHops ?? 3;
       const limit = first ?? 10;
-      if (!Number.isInteger(hops) || hops < 1 || hops > 4) throw badInput('"maxHops" must be between 1 and 4.', 'maxHops');
-      if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw badInput('"first" must be between 1 and 50.', 'first');
-      await requireRequirement(ctx, from, 'from');
-      await requireRequirement(ctx, to, 'to');
-      throwFirstProblem(distinctProblems(from, to, ['from', 'to'], 'requirements', quotedArgument));
+      await checkAll([
+        () => {
+          if (!Number.isInteger(hops) || hops < 1 || hops > 4) throw badInput('"maxHops" must be between 1 and 4.', 'maxHops');
+        },
+        () => {
+          if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw badInput('"first" must be between 1 and 50.', 'first');
+        },
+        requireRequirement(ctx, from, 'from'),
+        requireRequirement(ctx, to, 'to'),
+        () => throwProblems(distinctProblems(from, to, ['from', 'to'], 'requirements', quotedArgument)),
+      ] as const);
       return queryExplain(ctx.store, from, to, hops, limit);
     },
     resolveRefs: async (_root, { refs, framework }, ctx) => {

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework } from '../lookup.js';
-import { toPage } from '../pagination.js';
+import { fromStorePage, storePage, toPaging } from '../pagination.js';
 
 export const frameworkResolvers: Resolvers = {
   Query: {
@@ -9,13 +9,14 @@ export const frameworkResolvers: Resolvers = {
     framework: (_root, { id }, ctx) => requireFramework(ctx, id),
   },
   Framework: {
+    frameworkKind: (framework) => framework.kind,
     requirements: async (framework, { kind, first, after }, ctx) => {
-      const page = toPage(first, after);
+      const paging = toPaging(['requirements', framework.id, kind ?? null, null], first, after);
       const result = await ctx.loaders.requirementPages.load({
         filter: { frameworkIds: [framework.id], ...(kind ? { kinds: [kind] } : {}) },
-        page,
+        page: storePage(paging),
       });
-      return { ...result, offset: page.offset };
+      return fromStorePage(paging, result);
     },
     topLevel: async (framework, _args, ctx) => loadAll(ctx.loaders, 'Requirement', await ctx.loaders.related('children').load(framework.id)),
     mappingSets: async (framework, _args, ctx) =>

@@ -2,20 +2,24 @@ import { queryOverlap, queryOverlapMatrix } from '../../analysis/overlap.js';
 import { distinctProblems, quotedArgument } from '../../analysis/request-checks.js';
 import { checkFrameworkList } from '../analysis-args.js';
 import type { RequestContext } from '../context.js';
-import { throwFirstProblem } from '../errors.js';
+import { checkAll, throwProblems } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework } from '../lookup.js';
-import { slicePage, toPage } from '../pagination.js';
+import { slicePage, toPaging } from '../pagination.js';
+import { checkMappingArgs } from '../mapping-args.js';
+import { selectMappings } from '../../domain/mapping-filter.js';
 
 const framework = (ctx: RequestContext, id: string) => ctx.loaders.node('Framework').load(id).then((f) => f!);
 
 export const overlapResolvers: Resolvers = {
   Query: {
     overlap: async (_root, { a, b, inferred }, ctx) => {
-      await requireFramework(ctx, a, 'a');
-      await requireFramework(ctx, b, 'b');
-      throwFirstProblem(distinctProblems(a, b, ['a', 'b'], 'frameworks', quotedArgument));
+      await checkAll([
+        requireFramework(ctx, a, 'a'),
+        requireFramework(ctx, b, 'b'),
+        () => throwProblems(distinctProblems(a, b, ['a', 'b'], 'frameworks', quotedArgument)),
+      ] as const);
       return queryOverlap(ctx.store, a, b, inferred ?? false);
     },
     overlapMatrix: async (_root, { frameworks, inferred }, ctx) => {
@@ -26,7 +30,11 @@ export const overlapResolvers: Resolvers = {
   Overlap: {
     a: (o, _args, ctx) => framework(ctx, o.a),
     b: (o, _args, ctx) => framework(ctx, o.b),
-    mappings: (o, { first, after }) => slicePage(o.mappings, toPage(first, after, 100)),
+    mappings: async (o, { first, after, filter, orderBy }, ctx) => {
+      const { filter: checked, order } = await checkMappingArgs(ctx, { filter, orderBy });
+      const paging = toPaging(['Overlap.mappings', o.a, o.b, checked, order], first, after, 100);
+      return slicePage(selectMappings(o.mappings, (m) => m, checked, order), paging, (m) => m.id);
+    },
   },
   DirectionalOverlap: {
     from: (d, _args, ctx) => framework(ctx, d.from),

@@ -1,7 +1,7 @@
 import { queryCompare } from '../../analysis/compare.js';
 import { queryEvidencePlan } from '../../analysis/evidence-plan.js';
 import { queryRoadmap } from '../../analysis/roadmap.js';
-import { checkFrameworkList } from '../analysis-args.js';
+import { checkFrameworkList, checkScopes } from '../analysis-args.js';
 import type { RequestContext } from '../context.js';
 import { badInput } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
@@ -16,14 +16,15 @@ export const planningResolvers: Resolvers = {
       const ids = await checkFrameworkList(ctx, frameworks, 'frameworks');
       return queryCompare(ctx.store, await loadAll(ctx.loaders, 'Framework', ids));
     },
-    roadmap: async (_root, { held, candidates, inferred }, ctx) => {
+    roadmap: async (_root, { held, scope, candidates, inferred }, ctx) => {
       const heldIds = await checkFrameworkList(ctx, held, 'held');
+      const scopes = checkScopes(scope ?? null, heldIds);
       const all = (await ctx.store.allNodes('Framework')).map((f) => f.id);
       const candidateIds = candidates == null ? all.filter((f) => !heldIds.includes(f)) : await checkFrameworkList(ctx, candidates, 'candidates');
       const overlapping = candidateIds.filter((c) => heldIds.includes(c));
       if (overlapping.length > 0) throw badInput(`"candidates" must not include held frameworks: ${overlapping.join(', ')}.`, 'candidates');
       if (candidateIds.length === 0) throw badInput('Every framework is already held: there is no candidate left.', 'held');
-      return queryRoadmap(ctx.store, heldIds, candidateIds, inferred ?? false);
+      return queryRoadmap(ctx.store, heldIds, candidateIds, inferred ?? false, scopes);
     },
   },
   EvidencePlan: {

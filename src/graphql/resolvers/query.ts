@@ -27,6 +27,8 @@ export const queryResolvers: Resolvers = {
       if ('category' in node) return 'Risk';
       if ('publisher' in node) return 'MappingSource';
       if ('fromFrameworkId' in node) return 'MappingSet';
+      if ('relationship' in node) return 'Mapping';
+      if ('reason' in node) return 'NoRelationship';
       return 'Evidence';
     },
   },

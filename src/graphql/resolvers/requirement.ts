@@ -1,9 +1,12 @@
 import { frameworkIdOf, parseGlobalId } from '../../domain/ids.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { badInput } from '../errors.js';
+import { badInput, checkAll } from '../errors.js';
+import { checkMappingArgs } from '../mapping-args.js';
+import { selectMappings } from '../../domain/mapping-filter.js';
+import { inverseRelationship } from '../../domain/relationships.js';
 import { loadAll } from '../loaders.js';
 import { requireFramework, requireRequirement } from '../lookup.js';
-import { connectionResolvers, toPage } from '../pagination.js';
+import { connectionResolvers, fromStorePage, storePage, toPaging } from '../pagination.js';
 
 const MAX_SEARCH_LENGTH = 200;
 
@@ -15,16 +18,17 @@ export const requirementResolvers: Resolvers = {
       if (search != null && search.length > MAX_SEARCH_LENGTH) {
         throw badInput(`"search" is at most ${MAX_SEARCH_LENGTH} characters.`, 'search');
       }
-      const page = toPage(first, after);
+      // Framework.requirements lists the same rows for the same filter: their cursors are interchangeable.
+      const paging = toPaging(['requirements', framework ?? null, kind ?? null, search || null], first, after);
       const result = await ctx.loaders.requirementPages.load({
         filter: {
           ...(framework != null ? { frameworkIds: [framework] } : {}),
           ...(kind ? { kinds: [kind] } : {}),
           ...(search ? { search } : {}),
         },
-        page,
+        page: storePage(paging),
       });
-      return { ...result, offset: page.offset };
+      return fromStorePage(paging, result);
     },
   },
   Requirement: {
@@ -36,17 +40,24 @@ export const requirementResolvers: Resolvers = {
     risks: async (requirement, _args, ctx) => loadAll(ctx.loaders, 'Risk', await ctx.loaders.related('risksOfRequirement').load(requirement.id)),
     evidence: async (requirement, _args, ctx) =>
       loadAll(ctx.loaders, 'Evidence', await ctx.loaders.related('evidenceOfRequirement').load(requirement.id)),
-    mappings: async (requirement, { framework }, ctx) => {
-      if (framework != null && parseGlobalId(framework)?.type !== 'Framework') {
-        throw badInput(`"framework" must be a framework id such as "soc2"; got "${framework.slice(0, 80)}".`, 'framework');
-      }
+    mappings: async (requirement, { framework, filter, orderBy }, ctx) => {
+      const [{ filter: checked, order }] = await checkAll([
+        checkMappingArgs(ctx, { filter, orderBy }),
+        () => {
+          if (framework != null && parseGlobalId(framework)?.type !== 'Framework') {
+            throw badInput(`"framework" must be a framework id such as "soc2"; got "${framework.slice(0, 80)}".`, 'framework');
+          }
+        },
+      ] as const);
       const mappings = await ctx.loaders.mappingsOf.load(requirement.id);
-      return mappings
+      const views = mappings
         .map((mapping) => ({ fromHere: requirement.id, mapping }))
         .filter(({ fromHere, mapping }) => {
           const other = mapping.fromId === fromHere ? mapping.toId : mapping.fromId;
           return framework == null || frameworkIdOf(other) === framework;
         });
+      // The relationship filter reads each mapping from this requirement, as the list shows it.
+      return selectMappings(views, (v) => v.mapping, checked, order, (v) => (v.mapping.fromId === v.fromHere ? v.mapping.relationship : inverseRelationship(v.mapping.relationship)));
     },
     noRelationships: (requirement, _args, ctx) => ctx.loaders.noRelationshipsOf.load(requirement.id),
   },

@@ -126,7 +126,12 @@ export class MemoryStore implements GraphStore {
     const matches = pool.filter(
       (r) => (!kinds || kinds.has(r.kind)) && words.every((w) => this.searchText.get(r.id)!.includes(w)),
     );
-    return { items: matches.slice(page.offset, page.offset + page.limit), totalCount: matches.length };
+    if (page.after === null) return { items: matches.slice(0, page.limit), totalCount: matches.length, hasMore: matches.length > page.limit, anchorFound: true };
+    // Keyset: seek past the anchor's current position in the order, wherever it now falls.
+    const anchor = this.order.get(page.after);
+    if (anchor === undefined) return { items: [], totalCount: matches.length, hasMore: false, anchorFound: false };
+    const rest = matches.filter((r) => this.order.get(r.id)! > anchor);
+    return { items: rest.slice(0, page.limit), totalCount: matches.length, hasMore: rest.length > page.limit, anchorFound: true };
   }
 
   async datasetInfo(): Promise<DatasetInfo> {

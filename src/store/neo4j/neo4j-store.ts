@@ -119,18 +119,23 @@ export class Neo4jStore implements GraphStore {
         frameworkIds: filter.frameworkIds ? [...filter.frameworkIds] : null,
         kinds: filter.kinds ? [...filter.kinds] : null,
         words: searchWords(filter.search),
+        after: page.after,
         // Cypher list slicing needs integers; JavaScript numbers travel as floats.
-        offset: neo4j.int(page.offset),
         limit: neo4j.int(Math.min(page.limit, 2 ** 31 - 1)),
       })),
     });
     const byIndex = new Map(
       rows.map((r) => [
         toNative(r.get('i')) as number,
-        { totalCount: toNative(r.get('totalCount')) as number, items: (r.get('items') as unknown[]).map((p) => fromNodeProps('Requirement', p)) },
+        {
+          totalCount: toNative(r.get('totalCount')) as number,
+          items: (r.get('items') as unknown[]).map((p) => fromNodeProps('Requirement', p)),
+          hasMore: r.get('hasMore') as boolean,
+          anchorFound: r.get('anchorFound') as boolean,
+        },
       ]),
     );
-    return queries.map((_q, i) => byIndex.get(i) ?? { items: [], totalCount: 0 });
+    return queries.map((q, i) => byIndex.get(i) ?? { items: [], totalCount: 0, hasMore: false, anchorFound: q.page.after === null });
   }
 
   async datasetInfo(): Promise<DatasetInfo> {

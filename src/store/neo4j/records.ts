@@ -83,11 +83,15 @@ export function fromMappingProps(props: unknown): Mapping {
     strength: (m.strength as number | undefined) ?? null,
     rationale: (m.rationale as Mapping['rationale'] | undefined) ?? null,
     note: (m.note as string | undefined) ?? null,
+    condition: typeof m.condition === 'string' ? (JSON.parse(m.condition) as Mapping['condition']) : null,
   };
 }
 
 export function toMappingProps(mapping: Mapping, catalogOrder: number): Record<string, unknown> {
-  return storedProps({ catalogOrder, ...mapping });
+  const props = storedProps({ catalogOrder, ...mapping });
+  // A property holds no map: the condition is stored as JSON, as a set's comprehensive sides are.
+  if (mapping.condition) props.condition = JSON.stringify(mapping.condition);
+  return props;
 }
 
 export function fromNoRelationshipProps(props: unknown): NoRelationship {
