@@ -15,7 +15,10 @@ async function main(): Promise<void> {
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://localhost:${port}/graphql`;
-    log.info({ url, store: description }, `Crosswalk API on ${url} (${description})`);
+    // Where the server listens is said whatever the level (LOG_LEVEL=warn included): scripts and people
+    // started with PORT=0 need it. Only LOG_LEVEL=silent hides it.
+    const announce = config.logLevel === 'silent' ? log : log.child({}, { level: 'info' });
+    announce.info({ url, store: description }, `Crosswalk API on ${url} (${description})`);
   });
   installGracefulShutdown(app, store, log);
 }

@@ -16,8 +16,8 @@ const lines = (p: RunningProcess) =>
 const parsed = (p: RunningProcess) => lines(p).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('start-up logging', () => {
-  it('announces the address as a JSON log line with the url and the store', async () => {
-    const api = runTs('src/server.ts', { PORT: '0', CROSSWALK_SEED_DIR: await writeFixtureSeed() });
+  it('announces the address as a JSON log line with the url and the store, even when only warnings are logged', async () => {
+    const api = runTs('src/server.ts', { PORT: '0', LOG_LEVEL: 'warn', CROSSWALK_SEED_DIR: await writeFixtureSeed() });
     running.push(api);
     const [, port] = await waitForOutput(api, /Crosswalk API on http:\/\/localhost:(\d+)\/graphql/);
     const started = parsed(api).find((l) => typeof l.msg === 'string' && l.msg.startsWith('Crosswalk API on'))!;
