@@ -10,6 +10,7 @@ import { OPERATIONS } from './operations.js';
 import { writeSyntheticSeed } from './synthetic-seed.js';
 import { renderScaleChart } from './chart.js';
 import { summariseProfile } from './profile.js';
+import { keptSections, RESULTS_FILE } from './results-file.js';
 
 /**
  * `npm run bench`: starts the API on the embedded store in its own process and drives it on loopback
@@ -239,7 +240,8 @@ async function main(): Promise<void> {
     '- The links of a coverage answer now load their held requirements in one batch when the items resolve, so each link resolves without a promise of its own (about 7% on the uncached headline query in a probe).',
     '',
   ];
-  writeFileSync(path.join(HERE, 'RESULTS.md'), `${lines.join('\n')}\n`);
+  // The cost calibration and the soak write their own sections (bench:cost, bench:soak): kept as they are.
+  writeFileSync(RESULTS_FILE, `${lines.join('\n')}\n${keptSections(['Cost calibration', 'Soak', 'Hardening A/B'])}`);
   writeFileSync(path.join(HERE, 'scale.svg'), renderScaleChart(scale.map((p) => ({ label: p.label, requirements: p.requirements, latencyMs: p.headlineCoverage.p50, syntheticMs: p.syntheticCoverage?.p50 ?? null, rssMb: p.rssAfterQueriesMb }))));
   console.log(`wrote ${path.join(HERE, 'RESULTS.md')} and scale.svg`);
   // The Neo4j leg writes its own section (also `npm run bench:neo4j`); `--embedded-only` skips it.
@@ -249,7 +251,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv.includes('--soak')) {
+  // `npm run bench -- --soak`: the soak and the hardening A/B (bench/soak.ts runs on import).
+  await import('./soak.js');
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -4,6 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import cors from 'cors';
 import express, { type Express, type RequestHandler } from 'express';
+import { deadlineAfter, type Deadline } from './analysis/pacing.js';
 import { defaultConfig, type Config } from './config.js';
 import { ErrorCode } from './domain/error-codes.js';
 import type { GraphStore } from './domain/graph-store.js';
@@ -19,6 +20,11 @@ import { observeFailures, timeoutStore, type StoreHealth } from './store/timeout
 export interface AppOptions {
   config?: Config;
   log?: Logger;
+  /**
+   * False drops the query limits (depth, aliases, directives, tokens, cost, query text, body nesting,
+   * request time): only for measuring what they cost (bench/soak.ts, "Hardening A/B"). Not configurable.
+   */
+  hardening?: boolean;
 }
 
 export interface App {
@@ -44,7 +50,8 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
 
   const app = express();
   const httpServer = createServer(app);
-  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest, resultCache: { maxEntries: config.resultCacheSize, maxBytes: config.resultCacheBytes } });
+  const hardening = options.hardening ?? true;
+  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest, resultCache: { maxEntries: config.resultCacheSize, maxBytes: config.resultCacheBytes }, hardening });
   await apollo.start();
 
   app.disable('x-powered-by');
@@ -78,10 +85,9 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
       exposedHeaders: ['ETag', 'x-crosswalk-dataset', 'x-request-id'],
     }),
     preflight,
-    requestTimeout(config.http.requestTimeoutMs),
+    ...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []),
     express.json({ limit: config.http.bodyLimit }),
-    queryTextLimit(config.limits.maxQueryBytes),
-    nestingLimit(MAX_BODY_NESTING),
+    ...(hardening ? [queryTextLimit(config.limits.maxQueryBytes), nestingLimit(MAX_BODY_NESTING)] : []),
     ...(trustedManifest && config.trustedDocumentsOnly ? [trustedOnly(trustedManifest)] : []),
     etag(version),
     expressMiddleware(apollo, {
@@ -90,6 +96,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
           traceRequested: req.headers['x-crosswalk-trace'] === '1',
           requestId: String(res.getHeader('x-request-id')),
           datasetVersion: (res.locals.datasetVersion as string | undefined) ?? null,
+          deadline: res.locals.deadline as Deadline | undefined,
           log,
         }),
     }),
@@ -166,13 +173,23 @@ export function ifNoneMatchHits(header: string | undefined, tag: string): boolea
   return header.split(',').some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(tag));
 }
 
-/** Answers with a coded 503 when a request runs past its time; the work is abandoned, the client is not kept waiting. */
+/**
+ * Answers with a coded 503 when a request runs past its time, so the client is not kept waiting, and
+ * abandons the work: the long analyses check the request's deadline between slices (analysis/pacing.ts)
+ * and stop. A client that hangs up abandons its work the same way.
+ */
 function requestTimeout(ms: number): RequestHandler {
   return (_req, res, next) => {
+    const deadline = deadlineAfter(ms);
+    res.locals.deadline = deadline;
     const timer = setTimeout(() => {
+      deadline.abandon();
       if (!res.headersSent) res.status(503).json(codedBody(ErrorCode.REQUEST_TIMEOUT, `The request took longer than ${ms} ms.`));
     }, ms);
-    res.on('close', () => clearTimeout(timer));
+    res.on('close', () => {
+      clearTimeout(timer);
+      deadline.abandon(); // answered already, or nobody is listening any more
+    });
     res.on('finish', () => clearTimeout(timer));
     next();
   };

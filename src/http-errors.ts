@@ -12,6 +12,8 @@ export const codedBody = (code: ErrorCode, message: string) => ({ errors: [{ mes
  */
 export function httpErrorHandler(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
+    // Answered already (the request timed out and its abandoned work failed afterwards): nothing to say.
+    if (res.headersSent) return;
     const status = typeof error?.status === 'number' ? error.status : 500;
     if (error?.type === 'entity.too.large') {
       res.status(413).json(codedBody(ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than the limit (${error.limit} bytes).`));

@@ -3,6 +3,7 @@ import type { GraphStore } from '../domain/graph-store.js';
 import { plainHeldSide, type HeldScope, type HeldSide } from '../domain/scope.js';
 import { frameworkIdOf } from '../domain/ids.js';
 import type { Mapping, MappingSet, NoRelationship, Requirement, RequirementKind } from '../domain/types.js';
+import { NO_PACING, type Pacer } from './pacing.js';
 
 /**
  * Gathers the graph around a target framework through the store port (a fixed number of batched
@@ -17,6 +18,8 @@ export interface CoverageOptions {
   inferred?: boolean;
   /** Restrict the held side to these requirement ids (the readiness check). */
   implemented?: readonly string[] | null;
+  /** Paused before the rules run (one pause per coverage computed; a matrix computes many). */
+  pacer?: Pacer;
 }
 
 export interface CoverageRequest extends CoverageOptions {
@@ -79,6 +82,7 @@ export async function coverageOf(store: GraphStore, graph: TargetGraph, options:
     options.inferred && !graph.pivotMappingsOf ? loadPivotMappings(store, graph).then((p) => (graph.pivotMappingsOf = p)) : null,
   ]);
   const held = heldSide.frameworkIds;
+  await (options.pacer ?? NO_PACING).pause();
   const items = computeCoverage({
     targetFrameworkId: graph.target,
     held: heldSide,

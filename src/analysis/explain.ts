@@ -1,20 +1,26 @@
 import { seenFrom } from '../domain/coverage.js';
-import { relationshipFrom, searchPaths, type ExplainPath, type Hop, type PathSearch } from '../domain/explain.js';
+import { pathSearchSteps, relationshipFrom, type ExplainPath, type Hop, type PathSearch } from '../domain/explain.js';
 import type { GraphStore } from '../domain/graph-store.js';
 import type { Mapping } from '../domain/types.js';
+import { NO_PACING, runPaced, type Pacer } from './pacing.js';
 
 /**
  * Why two requirements are connected: gathers the mapping neighbourhood of both ends (one batched
  * store call per level) and the disciplines they address, then enumerates paths (domain/explain.ts).
  */
-export async function queryExplain(store: GraphStore, from: string, to: string, maxHops: number, limit: number): Promise<ExplainPath[]> {
-  return (await explainSearch(store, from, to, maxHops, limit)).paths;
+export async function queryExplain(store: GraphStore, from: string, to: string, maxHops: number, limit: number, pacer: Pacer = NO_PACING): Promise<ExplainPath[]> {
+  return (await explainSearch(store, from, to, maxHops, limit, pacer)).paths;
 }
 
-/** The paths and the work their search took (bounded: see MAX_PATH_EXPANSIONS). */
-export async function explainSearch(store: GraphStore, from: string, to: string, maxHops: number, limit: number): Promise<PathSearch> {
+/** The paths and the work their search took (bounded: see MAX_PATH_EXPANSIONS), pausing between slices of the search. */
+export async function explainSearch(store: GraphStore, from: string, to: string, maxHops: number, limit: number, pacer: Pacer = NO_PACING): Promise<PathSearch> {
   const edges = new Map<string, Hop[]>();
-  const addEdge = (hop: Hop) => edges.set(hop.fromId, [...(edges.get(hop.fromId) ?? []), hop]);
+  // Appended in place: copying the list per edge made the shared-discipline cliques cubic.
+  const addEdge = (hop: Hop) => {
+    const list = edges.get(hop.fromId);
+    if (list) list.push(hop);
+    else edges.set(hop.fromId, [hop]);
+  };
   const walked = new Set<string>();
   const addMappingEdge = (fromId: string, toId: string, mapping: Mapping) => {
     const key = `${mapping.id}|${fromId}`;
@@ -49,9 +55,16 @@ export async function explainSearch(store: GraphStore, from: string, to: string,
   const ids = [...explored];
   const disciplines = await store.related('disciplinesOfRequirement', ids);
   const byDiscipline = new Map<string, string[]>();
-  ids.forEach((id, i) => disciplines[i]!.forEach((d) => byDiscipline.set(d, [...(byDiscipline.get(d) ?? []), id])));
+  ids.forEach((id, i) =>
+    disciplines[i]!.forEach((d) => {
+      const members = byDiscipline.get(d);
+      if (members) members.push(id);
+      else byDiscipline.set(d, [id]);
+    }),
+  );
   for (const [disciplineId, members] of byDiscipline) {
     for (const a of members) for (const b of members) if (a !== b) addEdge({ kind: 'SHARED_DISCIPLINE', fromId: a, toId: b, disciplineId });
   }
-  return searchPaths(edges, from, to, maxHops, limit);
+  await pacer.pause(); // building the shared-discipline cliques is itself a few milliseconds
+  return runPaced(pathSearchSteps(edges, from, to, maxHops, limit), pacer);
 }

@@ -3,6 +3,7 @@ import type { GraphStore } from '../domain/graph-store.js';
 import { frameworkIdOf } from '../domain/ids.js';
 import type { Mapping } from '../domain/types.js';
 import { coverageOf, gatherTarget, type TargetGraph } from './coverage-query.js';
+import { NO_PACING, type Pacer } from './pacing.js';
 
 /** How far apart two frameworks are, in both directions, and what they share. */
 
@@ -30,11 +31,11 @@ export interface Overlap {
   mappings: Mapping[];
 }
 
-export async function queryOverlap(store: GraphStore, a: string, b: string, inferred = false): Promise<Overlap> {
+export async function queryOverlap(store: GraphStore, a: string, b: string, inferred = false, pacer: Pacer = NO_PACING): Promise<Overlap> {
   const [graphA, graphB] = await Promise.all([gatherTarget(store, a), gatherTarget(store, b)]);
   const [bByA, aByB] = await Promise.all([
-    coverageOf(store, graphB, { held: [a], inferred }),
-    coverageOf(store, graphA, { held: [b], inferred }),
+    coverageOf(store, graphB, { held: [a], inferred, pacer }),
+    coverageOf(store, graphA, { held: [b], inferred, pacer }),
   ]);
   return {
     a,
@@ -79,13 +80,13 @@ export interface MatrixCell {
 }
 
 /** Coverage of every framework by every other, for a heat map: one gathered target per framework. */
-export async function queryOverlapMatrix(store: GraphStore, frameworks: readonly string[], inferred = false): Promise<MatrixCell[]> {
+export async function queryOverlapMatrix(store: GraphStore, frameworks: readonly string[], inferred = false, pacer: Pacer = NO_PACING): Promise<MatrixCell[]> {
   const graphs = await Promise.all(frameworks.map((f) => gatherTarget(store, f)));
   const cells: MatrixCell[] = [];
   for (const from of frameworks) {
     for (const [j, to] of frameworks.entries()) {
       if (from === to) continue;
-      const result = await coverageOf(store, graphs[j]!, { held: [from], inferred });
+      const result = await coverageOf(store, graphs[j]!, { held: [from], inferred, pacer });
       cells.push({ from, to, summary: result.summary });
     }
   }

@@ -22,16 +22,22 @@ const MAX_TITLE_SUGGESTIONS = 5;
  * References as people write them to requirements: parse each with every framework's grammar (carried
  * on the frameworks), look every candidate up in one batch, then judge each reading, tier by tier.
  */
-export async function resolveRefs(store: GraphStore, refs: readonly string[], framework: string | null): Promise<ResolvedRef[]> {
+export async function resolveRefs(
+  store: GraphStore,
+  refs: readonly string[],
+  framework: string | null,
+  /** Whether one more "did you mean" search may run: a request has a budget of them, however many fields ask. */
+  takeSuggestion: () => boolean = () => true,
+): Promise<ResolvedRef[]> {
   const grammars = compiledGrammars(await store.allNodes('Framework'));
   const parsed = refs.map((r) => parseRef(r, grammars, framework));
   const found = await store.nodes('Requirement', [...new Set(parsed.flatMap(candidateIds))]);
   const byId = new Map(found.filter((r): r is Requirement => r !== null).map((r) => [r.id, r]));
   const catalogs = new Catalogs(store);
-  return Promise.all(parsed.map((p) => judge(p, byId, catalogs, framework)));
+  return Promise.all(parsed.map((p) => judge(p, byId, catalogs, framework, takeSuggestion)));
 }
 
-async function judge(p: ParsedRef, byId: Map<string, Requirement>, catalogs: Catalogs, framework: string | null): Promise<ResolvedRef> {
+async function judge(p: ParsedRef, byId: Map<string, Requirement>, catalogs: Catalogs, framework: string | null, takeSuggestion: () => boolean): Promise<ResolvedRef> {
   const result = (requirement: Requirement | null, confidence: RefConfidence, candidates: Requirement[]): ResolvedRef => ({
     input: p.input,
     requirement,
@@ -44,7 +50,8 @@ async function judge(p: ParsedRef, byId: Map<string, Requirement>, catalogs: Cat
   if (hits.length === 1) {
     const only = hits[0]!;
     const mismatch = p.citedTitle !== null && !titleMatches(p.citedTitle, only.title);
-    return result(only, 'EXACT', mismatch ? await catalogs.titled(p.citedTitle!, [only.frameworkId], only.id) : []);
+    // Taken before any await, so the first references in input order get the request's suggestions.
+    return result(only, 'EXACT', mismatch && takeSuggestion() ? await catalogs.titled(p.citedTitle!, [only.frameworkId], only.id) : []);
   }
   if (hits.length > 1) {
     // The cited title settles it when one reading's title matches it better than every other's.
@@ -53,6 +60,7 @@ async function judge(p: ParsedRef, byId: Map<string, Requirement>, catalogs: Cat
     const winners = hits.filter((_h, i) => scores[i] === best);
     return best > 0 && winners.length === 1 ? result(winners[0]!, 'LIKELY', hits.filter((h) => h !== winners[0])) : result(null, 'AMBIGUOUS', hits);
   }
+  if (!takeSuggestion()) return result(null, 'NOT_FOUND', []);
   return result(null, 'NOT_FOUND', await suggestionsFor(p, catalogs, framework));
 }
 

@@ -7,6 +7,7 @@ import { queryPairAgreements } from './agreement.js';
 import { queryCoverage } from './coverage-query.js';
 import { queryEvidencePlan } from './evidence-plan.js';
 import { queryGaps } from './gaps.js';
+import type { Pacer } from './pacing.js';
 
 /**
  * The consultant's tables: a crosswalk, a gap list and an evidence plan, as plain rows that every
@@ -119,9 +120,9 @@ async function mappingsById(store: GraphStore, setIds: string[]): Promise<Map<st
 /** One row per target requirement and link: "which of `from` satisfies `to`, and why". */
 export async function crosswalkTable(
   store: GraphStore,
-  args: { from: Framework; to: Framework; kind?: RequirementKind | null; inferred?: boolean; scopes?: readonly HeldScope[] },
+  args: { from: Framework; to: Framework; kind?: RequirementKind | null; inferred?: boolean; scopes?: readonly HeldScope[]; pacer?: Pacer },
 ): Promise<CrosswalkTable> {
-  const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false, scopes: args.scopes ?? [] });
+  const result = await queryCoverage(store, { target: args.to.id, held: [args.from.id], kind: args.kind ?? null, inferred: args.inferred ?? false, scopes: args.scopes ?? [], pacer: args.pacer });
   // The stored mappings of every set a link runs through: rationales per hop (basis) and the direct links' own.
   const linkSets = result.items.flatMap((i) => [...i.via, ...i.outOfScope]).flatMap((v) => v.setId.split('+'));
   const [held, sources, stored, agreements] = await Promise.all([

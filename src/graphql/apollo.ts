@@ -23,6 +23,8 @@ export interface ApolloOptions {
   /** maxEntries 0 turns the whole-response cache off. */
   resultCache: ResultCacheLimits;
   plugins?: ApolloServerPlugin<RequestContext>[];
+  /** False only to measure what the query limits cost (bench/soak.ts, "Hardening A/B"); never from configuration. */
+  hardening?: boolean;
 }
 
 /** Builds the Apollo server; the schema is built here, at start-up, so SDL faults surface before serving. */
@@ -39,6 +41,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: !options.limits.fieldSuggestions },
   }).protect();
+  const hardening = options.hardening ?? true;
   return new ApolloServer<RequestContext>({
     typeDefs: loadTypeDefs(),
     resolvers: allResolvers() as never,
@@ -51,13 +54,12 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     // The app owns SIGTERM and SIGINT (installGracefulShutdown): Apollo's handler would stop and
     // re-raise the signal before the store is closed, exiting 143.
     stopOnTerminationSignals: false,
-    parseOptions: { maxTokens: options.limits.maxTokens },
-    validationRules: armor.validationRules,
+    parseOptions: hardening ? { maxTokens: options.limits.maxTokens } : {},
+    validationRules: hardening ? armor.validationRules : [],
     persistedQueries: options.trustedManifest ? { cache: manifestCache(options.trustedManifest) } : {},
     formatError: (formatted, error) => formatError(formatted, error, options.log, !options.limits.fieldSuggestions),
     plugins: [
-      ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
-      costLimitPlugin(options.limits.maxCost),
+      ...(hardening ? [...(armor.plugins as ApolloServerPlugin<RequestContext>[]), costLimitPlugin(options.limits.maxCost)] : []),
       tracePlugin(),
       operationLogPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),

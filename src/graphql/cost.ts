@@ -24,25 +24,53 @@ import type { RequestContext } from './context.js';
  *
  * size is `first` (on a connection, it multiplies the `nodes`/`edges` below), the length of
  * `nodes(ids:)`, or UNBOUNDED_LIST for any other list; weight prices the analyses by their work.
+ * Calibrated so that a unit is about 2 µs of CPU on the bench machine and the default limit of
+ * 20,000 holds the event loop for at most about 70 ms (bench/RESULTS.md, "Cost calibration").
  */
 export const UNBOUNDED_LIST = 10;
 
 type Args = Record<string, unknown>;
 const num = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? Math.max(0, value) : fallback);
 
-/** The analyses' own work, beyond the items they return; `inferred` walks chains through every framework. */
+const count = (value: unknown, fallback: number): number => (Array.isArray(value) ? value.length : fallback);
+
+/**
+ * Frameworks an omitted `frameworks` (overlapMatrix) or `candidates` (roadmap) list stands for: the
+ * catalogue holds five today. Raise it when frameworks are added, or those queries are under-priced.
+ */
+export const ASSUMED_FRAMEWORKS = 7;
+
+/** explain's search by maxHops: the shared-discipline cliques make 4 hops several times 3 (bench/RESULTS.md, "Cost"). */
+const EXPLAIN_SEARCH = [0, 250, 300, 1000, 4000];
+
+/**
+ * The analyses' own work, beyond the items they return, in cost units calibrated against measured
+ * CPU (`npm run bench:cost`: about 2 µs per unit on the bench machine): one unit is about one field
+ * resolved. A coverage computes the rules over the target's whole catalog; a matrix one per cell.
+ */
 const WEIGHTS: Record<string, (args: Args) => number> = {
-  'Query.explain': (a) => 500 * num(a.maxHops, 3),
-  'Query.overlapMatrix': (a) => (a.inferred ? 5000 : 1000),
-  'Query.roadmap': (a) => (a.inferred ? 5000 : 1000),
-  'Query.coverage': (a) => (a.inferred ? 1000 : 100),
-  'Query.gaps': (a) => (a.inferred ? 1000 : 100),
-  'Query.crosswalk': (a) => (a.inferred ? 1000 : 100),
-  'Query.overlap': (a) => (a.inferred ? 1000 : 100),
-  // Agreement reads both catalogs and a second hop of mappings, once per framework pair per request.
-  'Query.disagreements': () => 1000,
-  'Query.pairAgreement': () => 1000,
-  'Mapping.agreement': () => 10,
+  'Query.explain': (a) => EXPLAIN_SEARCH[Math.min(4, Math.max(1, Math.trunc(num(a.maxHops, 3))))]!,
+  'Query.coverage': (a) => (a.inferred ? 1000 : 700),
+  'Query.gaps': (a) => (a.inferred ? 1000 : 700),
+  'Query.crosswalk': (a) => (a.inferred ? 3000 : 2500),
+  'Query.overlap': (a) => (a.inferred ? 2000 : 1700),
+  'Query.overlapMatrix': (a) => {
+    const n = count(a.frameworks, ASSUMED_FRAMEWORKS);
+    return n * Math.max(0, n - 1) * (a.inferred ? 550 : 250);
+  },
+  'Query.roadmap': (a) => Math.max(1, count(a.candidates, ASSUMED_FRAMEWORKS - count(a.held, 1))) * (a.inferred ? 600 : 400),
+  'Query.compare': (a) => count(a.frameworks, 1) * 200,
+  'Query.evidencePlan': (a) => count(a.frameworks, 1) * 200,
+  // Parsing and looking up each reference; the "did you mean" searches are bounded per request (context.ts).
+  'Query.resolveRefs': (a) => count(a.refs, 1) * 50,
+  // Priced for unknown ids: each costs an error of its own, the first 20 a suggestion search too
+  // (100 unknown ids took about 45 ms of CPU; 100 known ones about 1 ms).
+  'Query.nodes': (a) => count(a.ids, 1) * 100,
+  // Agreement reads both catalogs and a second hop of mappings, once per framework pair per request:
+  // priced like the crosswalk it annotates; per mapping, a share of the first one's work.
+  'Query.disagreements': () => 2500,
+  'Query.pairAgreement': () => 2500,
+  'Mapping.agreement': () => 50,
   'CoverageLink.agreement': () => 10,
 };
 

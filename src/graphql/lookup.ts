@@ -2,7 +2,7 @@ import { frameworkIdOf, globalId, parseGlobalId, requirementRefOf, setIdOfMember
 import { suggestIds } from '../domain/suggest.js';
 import type { Framework, Mapping, MappingSet, NoRelationship, Requirement } from '../domain/types.js';
 import type { NodeLabel, NodeTypes } from '../domain/types.js';
-import type { RequestContext } from './context.js';
+import { takeSuggestion, type RequestContext } from './context.js';
 import { badInput, notFound } from './errors.js';
 
 /** Lookups by id that answer NOT_FOUND with the nearest valid ids, or BAD_USER_INPUT for a malformed id. */
@@ -84,6 +84,7 @@ export async function requireNode(ctx: RequestContext, id: string): Promise<AnyN
   if (parsed.type === 'Mapping' || parsed.type === 'NoRelationship') return requireSetMember(ctx, parsed.type, id, parsed.localId);
   const node = await ctx.loaders.node(parsed.type).load(parsed.localId);
   if (node) return node;
+  if (!takeSuggestion(ctx)) throw notFound(WHAT[parsed.type], id, []);
   const all = await ctx.store.allNodes(parsed.type);
   const prefix = TYPE_PREFIXES[parsed.type];
   throw notFound(WHAT[parsed.type], id, suggestIds(id, all.map((n) => globalId(parsed.type as keyof typeof TYPE_PREFIXES, n.id))).filter((s) => s.startsWith(`${prefix}:`)));
@@ -97,6 +98,7 @@ async function suggestFrameworks(ctx: RequestContext, id: string): Promise<strin
 }
 
 async function suggestRequirements(ctx: RequestContext, id: string): Promise<string[]> {
+  if (!takeSuggestion(ctx)) return [];
   const frameworkId = frameworkIdOf(id);
   const framework = (await ctx.store.nodes('Framework', [frameworkId]))[0];
   if (!framework) {

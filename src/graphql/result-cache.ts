@@ -6,12 +6,20 @@ import type { RequestContext } from './context.js';
 export interface ResultCacheLimits {
   /** Most entries kept. */
   maxEntries: number;
-  /** Most bytes (of the JSON answers) kept in all; least recently used entries go first. */
+  /** Most bytes of heap the entries hold in all (estimated: HEAP_PER_JSON_BYTE times their JSON); least recently used go first. */
   maxBytes: number;
 }
 
-/** A bigger answer is not worth holding: it would push out many small ones, and it is cheap per byte to recompute. */
+/** A bigger answer (in JSON bytes) is not worth holding: it would push out many small ones, and it is cheap per byte to recompute. */
 export const MAX_ENTRY_BYTES = 1024 * 1024;
+
+/**
+ * Heap a cached answer holds per byte of its JSON: its objects, frozen, take more room than its text
+ * (measured 2.0 for a catalog page of 100 with nested mappings, 2.7 for the headline coverage answer).
+ * Counted by JSON bytes alone, the 64 MiB default let the cache hold about 130 MB more heap in the
+ * soak (bench/RESULTS.md, "Soak").
+ */
+export const HEAP_PER_JSON_BYTE = 3;
 
 type Body = Extract<GraphQLResponse['body'], { kind: 'single' }>;
 
@@ -28,7 +36,7 @@ export interface ResultCache {
  * Error-free responses only, bounded in entries and in bytes.
  */
 export function resultCache(limits: ResultCacheLimits): ResultCache {
-  const cache = new LRUCache<string, Body>({ max: limits.maxEntries, maxSize: limits.maxBytes, maxEntrySize: Math.min(MAX_ENTRY_BYTES, limits.maxBytes) });
+  const cache = new LRUCache<string, Body>({ max: limits.maxEntries, maxSize: limits.maxBytes, maxEntrySize: Math.min(MAX_ENTRY_BYTES * HEAP_PER_JSON_BYTE, limits.maxBytes) });
   const keyOf = (ctx: GraphQLRequestContext<RequestContext>): string | null => {
     const version = ctx.contextValue.datasetVersion;
     if (!version || !ctx.source || !ctx.operation) return null;
@@ -55,8 +63,9 @@ export function resultCache(limits: ResultCacheLimits): ResultCache {
           const body = ctx.response.body;
           if (!key || ctx.contextValue.cacheHit || body.kind !== 'single' || body.singleResult.errors?.length) return;
           const bytes = Buffer.byteLength(JSON.stringify(body.singleResult));
-          if (bytes > Math.min(MAX_ENTRY_BYTES, limits.maxBytes)) return; // not even cloned
-          cache.set(key, { kind: 'single', singleResult: deepFreeze(structuredClone(body.singleResult)) }, { size: bytes });
+          const heap = bytes * HEAP_PER_JSON_BYTE;
+          if (bytes > MAX_ENTRY_BYTES || heap > limits.maxBytes) return; // not even cloned
+          cache.set(key, { kind: 'single', singleResult: deepFreeze(structuredClone(body.singleResult)) }, { size: heap });
         },
       };
     },

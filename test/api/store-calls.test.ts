@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
@@ -66,7 +67,11 @@ const ROOT_FIELDS: Record<string, (ids: Ids) => string> = {
 let fixture: TestServer;
 let real: TestServer;
 beforeAll(async () => {
-  [fixture, real] = await Promise.all([startTestServer(new MemoryStore(fixtureGraph())), startTestServer()]);
+  // Store calls, not cost, are measured here: the whole catalogue's inferred matrix (seven frameworks,
+  // 42 cells) is over the default cost limit, so both servers get a higher one.
+  const base = defaultConfig();
+  const config = { ...base, limits: { ...base.limits, maxCost: 100_000 } };
+  [fixture, real] = await Promise.all([startTestServer(new MemoryStore(fixtureGraph()), { config }), startTestServer(undefined, { config })]);
 });
 afterAll(async () => {
   await Promise.all([fixture.close(), real.close()]);

@@ -22,4 +22,14 @@ describe('suggestIds', () => {
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('same', 'same')).toBe(0);
   });
+
+  it('bounded, gives the exact distance within the bound and bound + 1 beyond it', () => {
+    const words = ['kitten', 'sitting', 'iso42001:a.6.2.4', 'iso27001:a.5.1', '', 'abc', 'a much longer identifier than the others'];
+    for (const a of words) {
+      for (const b of words) {
+        const exact = editDistance(a, b);
+        for (const max of [0, 1, 2, 5]) expect(editDistance(a, b, max), `${a} / ${b} / ${max}`).toBe(exact <= max ? exact : max + 1);
+      }
+    }
+  });
 });

@@ -64,3 +64,41 @@ describe('the cost limit applies however the query is written', () => {
     expect(response.data!.requirements.nodes).toHaveLength(2);
   });
 });
+
+/** The calibrated weights (bench/RESULTS.md, "Cost calibration") still let an integrator's everyday pages through. */
+describe('the pages an integrator needs pass the limit, however `first` is written', () => {
+  const MAPPING_SET = (first: string) =>
+    `node(id: "mapping-set:soc2--iso42001") { ... on MappingSet { mappings${first} { totalCount nodes { id relationship strength rationale note from { id ref title } to { id ref title } } } } }`;
+  const CATALOG = (first: string) =>
+    `framework(id: "iso27001") { requirements${first} { totalCount nodes { id ref title summary mappings { relationship strength other { id ref title } } } } }`;
+
+  async function expectAccepted(query: string, variables: Record<string, unknown> | undefined, path: (data: any) => { nodes: unknown[] }, expected: number) {
+    const response = await server.query(query, variables);
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    expect(path(response.data).nodes).toHaveLength(expected);
+  }
+
+  it.each([
+    ['inline', (f: (x: string) => string) => `{ ${f('(first: 100)')} }`, undefined],
+    ['from a variable', (f: (x: string) => string) => `query Q($n: Int) { ${f('(first: $n)')} }`, { n: 100 }],
+    ['from a variable default', (f: (x: string) => string) => `query Q($n: Int = 100) { ${f('(first: $n)')} }`, undefined],
+  ] as const)('a mapping-set page of 100 with both requirements, and a catalog page of 100 with nested mappings: first %s', async (_how, write, variables) => {
+    const sets = await server.query('{ node(id: "mapping-set:soc2--iso42001") { ... on MappingSet { mappings { totalCount } } } }');
+    const mappingCount = Math.min(100, sets.data!.node.mappings.totalCount);
+    expect(mappingCount).toBeGreaterThan(50);
+    await expectAccepted(write(MAPPING_SET), variables, (d) => d.node.mappings, mappingCount);
+    await expectAccepted(write(CATALOG), variables, (d) => d.framework.requirements, 100);
+  });
+
+  it('a mapping-set page at the schema default (100) is accepted', async () => {
+    await expectAccepted(`{ ${MAPPING_SET('')} }`, undefined, (d) => d.node.mappings, 100);
+  });
+
+  it('8 aliases of explain(maxHops: 4) are refused (the issue #16 attack); one is answered', async () => {
+    const explain = (i: number) => `e${i}: explain(from: "iso42001:A.6.2.7", to: "iso42001:6.1.2", maxHops: 4) { length hops { from { id } to { id } } }`;
+    await expectRefused(`{ ${Array.from({ length: 8 }, (_, i) => explain(i)).join(' ')} }`);
+    const one = await server.query(`{ ${explain(0)} }`);
+    expect(one.errors).toBeUndefined();
+    expect(one.data!.e0.length).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
+import { HEAP_PER_JSON_BYTE } from '../../src/graphql/result-cache.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
 import { startTestServer } from '../helpers/http.js';
@@ -61,6 +62,27 @@ describe('result cache bounded in bytes and keyed on declared variables', () => 
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('result cache bounded in heap, not only in JSON', () => {
+  it('counts an answer at HEAP_PER_JSON_BYTE times its JSON: a budget above its JSON but below that does not keep it', async () => {
+    const query = '{ frameworks { id name } }';
+    const probe = await startTestServer(new MemoryStore(fixtureGraph()), { config: defaultConfig({ resultCacheSize: 0 }) });
+    const { data } = await probe.query(query);
+    await probe.close();
+    const json = Buffer.byteLength(JSON.stringify({ data }));
+    const storeCallsOnRepeat = async (budget: number) => {
+      const server = await startTestServer(new MemoryStore(fixtureGraph()), { config: defaultConfig({ resultCacheSize: 10, resultCacheBytes: budget }) });
+      try {
+        await server.query(query, undefined, TRACE);
+        return (await server.query(query, undefined, TRACE)).extensions!.trace.storeCalls as number;
+      } finally {
+        await server.close();
+      }
+    };
+    expect(await storeCallsOnRepeat(json * 2)).toBeGreaterThan(0);
+    expect(await storeCallsOnRepeat(json * HEAP_PER_JSON_BYTE + 200)).toBe(0);
   });
 });
 

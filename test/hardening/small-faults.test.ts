@@ -20,6 +20,27 @@ describe('small faults', () => {
     expect(response.errors?.[0]?.extensions?.argument).toBe('ids');
   });
 
+  it('unknown ids get suggestions for the first 20 of a request only, across aliases (bounded work)', async () => {
+    const ids = (from: number) => Array.from({ length: 15 }, (_, i) => `iso42001:A.6.2.${from + i}`);
+    const response = await server.query('query N($a: [ID!]!, $b: [ID!]!) { a: nodes(ids: $a) { id } b: nodes(ids: $b) { id } }', { a: ids(20), b: ids(40) });
+    const errors = response.errors!;
+    expect(errors).toHaveLength(30);
+    expect(errors.every((e) => e.extensions?.code === 'NOT_FOUND')).toBe(true);
+    const withSuggestions = errors.filter((e) => (e.extensions?.suggestions as string[]).length > 0);
+    expect(withSuggestions).toHaveLength(20);
+  });
+
+  it('resolveRefs suggests for the first 20 unmatched references only (bounded work), in input order', async () => {
+    const refs = Array.from({ length: 25 }, (_, i) => `A.6.2.${i + 20}`);
+    const response = await server.query('query R($refs: [String!]!) { resolveRefs(refs: $refs, framework: "iso42001") { input confidence candidates { id } } }', { refs });
+    expect(response.errors).toBeUndefined();
+    const answers = response.data!.resolveRefs as Array<{ input: string; confidence: string; candidates: Array<{ id: string }> }>;
+    expect(answers.map((a) => a.input)).toEqual(refs);
+    expect(answers.every((a) => a.confidence === 'NOT_FOUND')).toBe(true);
+    expect(answers.slice(0, 20).every((a) => a.candidates.length > 0)).toBe(true);
+    expect(answers.slice(20).every((a) => a.candidates.length === 0)).toBe(true);
+  });
+
   it('does not leak enum values through suggestions when suggestions are off', async () => {
     const response = await server.query('{ requirements(kind: CONTRL) { totalCount } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

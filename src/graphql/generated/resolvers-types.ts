@@ -1390,7 +1390,8 @@ export type ResolvedRef = {
   /**
    * Other possible requirements when the reference is ambiguous; near references, or requirements whose
    * titles match the cited text, when nothing matched; requirements whose titles match the cited title
-   * when it does not match the one found.
+   * when it does not match the one found. A request gets suggestions for at most 20 unmatched references
+   * and unknown ids in all.
    */
   candidates: Array<Requirement>;
   /** The title cited after the reference, if any. */

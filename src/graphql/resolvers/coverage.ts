@@ -34,13 +34,13 @@ export const coverageResolvers: Resolvers = {
   Query: {
     coverage: async (_root, args, ctx) => {
       const checked = await checkAnalysisArgs(ctx, args);
-      const result = await queryCoverage(ctx.store, { ...checked, target: checked.target.id, inferred: args.inferred ?? false });
+      const result = await queryCoverage(ctx.store, { ...checked, target: checked.target.id, inferred: args.inferred ?? false, pacer: ctx.pacer });
       const ids = result.items.map((i) => i.requirement.id);
       return { ...result, groundwork: groundworkLookup(ctx, () => ids, result.heldSide, checked.implemented) };
     },
     gaps: async (_root, args, ctx) => {
       const checked = await checkAnalysisArgs(ctx, args);
-      const { gaps, groundwork } = await queryGaps(ctx.store, { ...checked, target: checked.target.id, inferred: args.inferred ?? false });
+      const { gaps, groundwork } = await queryGaps(ctx.store, { ...checked, target: checked.target.id, inferred: args.inferred ?? false, pacer: ctx.pacer });
       const lookup: GroundworkLookup = async () => groundwork;
       return { target: checked.target.id, held: checked.held, scopes: checked.scopes, gaps: gaps.map((g) => ({ ...g, groundwork: lookup })) };
     },

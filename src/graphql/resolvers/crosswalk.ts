@@ -21,7 +21,7 @@ export const crosswalkResolvers: Resolvers = {
       ] as const);
       // The table's held side is `from`: a scope may only name it.
       const scopes = checkScopes(scope ?? null, [source.id], 'from');
-      return crosswalkTable(ctx.store, { from: source, to: target, kind: kind ?? null, inferred: inferred ?? false, scopes });
+      return crosswalkTable(ctx.store, { from: source, to: target, kind: kind ?? null, inferred: inferred ?? false, scopes, pacer: ctx.pacer });
     },
   },
   CrosswalkTable: {

@@ -1,6 +1,7 @@
 import { queryExplain } from '../../analysis/explain.js';
 import { distinctProblems, quotedArgument } from '../../analysis/request-checks.js';
 import { resolveRefs } from '../../analysis/resolve-refs.js';
+import { takeSuggestion } from '../context.js';
 import { badInput, checkAll, throwProblems } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireFramework, requireRequirement } from '../lookup.js';
@@ -24,14 +25,15 @@ export const explainResolvers: Resolvers = {
         requireRequirement(ctx, to, 'to'),
         () => throwProblems(distinctProblems(from, to, ['from', 'to'], 'requirements', quotedArgument)),
       ] as const);
-      return queryExplain(ctx.store, from, to, hops, limit);
+      return queryExplain(ctx.store, from, to, hops, limit, ctx.pacer);
     },
     resolveRefs: async (_root, { refs, framework }, ctx) => {
       if (refs.length > MAX_REFS) throw badInput(`"refs" takes at most ${MAX_REFS} references.`, 'refs');
       const tooLong = refs.find((r) => r.length > MAX_REF_LENGTH);
       if (tooLong !== undefined) throw badInput(`A reference is at most ${MAX_REF_LENGTH} characters.`, 'refs');
       if (framework != null) await requireFramework(ctx, framework, 'framework');
-      return resolveRefs(ctx.store, refs, framework ?? null);
+      // Suggestions draw on the request's budget (context.ts, MAX_SUGGESTIONS_PER_REQUEST).
+      return resolveRefs(ctx.store, refs, framework ?? null, () => takeSuggestion(ctx));
     },
   },
   ExplainPath: {

@@ -20,11 +20,11 @@ export const overlapResolvers: Resolvers = {
         requireFramework(ctx, b, 'b'),
         () => throwProblems(distinctProblems(a, b, ['a', 'b'], 'frameworks', quotedArgument)),
       ] as const);
-      return queryOverlap(ctx.store, a, b, inferred ?? false);
+      return queryOverlap(ctx.store, a, b, inferred ?? false, ctx.pacer);
     },
     overlapMatrix: async (_root, { frameworks, inferred }, ctx) => {
       const ids = frameworks == null ? (await ctx.store.allNodes('Framework')).map((f) => f.id) : await checkFrameworkList(ctx, frameworks, 'frameworks', 2);
-      return { frameworks: ids, cells: await queryOverlapMatrix(ctx.store, ids, inferred ?? false) };
+      return { frameworks: ids, cells: await queryOverlapMatrix(ctx.store, ids, inferred ?? false, ctx.pacer) };
     },
   },
   Overlap: {

@@ -24,7 +24,7 @@ export const planningResolvers: Resolvers = {
       const overlapping = candidateIds.filter((c) => heldIds.includes(c));
       if (overlapping.length > 0) throw badInput(`"candidates" must not include held frameworks: ${overlapping.join(', ')}.`, 'candidates');
       if (candidateIds.length === 0) throw badInput('Every framework is already held: there is no candidate left.', 'held');
-      return queryRoadmap(ctx.store, heldIds, candidateIds, inferred ?? false, scopes);
+      return queryRoadmap(ctx.store, heldIds, candidateIds, inferred ?? false, scopes, ctx.pacer);
     },
   },
   EvidencePlan: {
