@@ -241,7 +241,7 @@ async function main(): Promise<void> {
     '',
   ];
   // The cost calibration and the soak write their own sections (bench:cost, bench:soak): kept as they are.
-  writeFileSync(RESULTS_FILE, `${lines.join('\n')}\n${keptSections(['Cost calibration', 'Soak', 'Hardening A/B'])}`);
+  writeFileSync(RESULTS_FILE, `${lines.join('\n')}\n${keptSections(['Cost calibration', 'Soak', 'Hardening A/B', 'Neo4j'])}`);
   writeFileSync(path.join(HERE, 'scale.svg'), renderScaleChart(scale.map((p) => ({ label: p.label, requirements: p.requirements, latencyMs: p.headlineCoverage.p50, syntheticMs: p.syntheticCoverage?.p50 ?? null, rssMb: p.rssAfterQueriesMb }))));
   console.log(`wrote ${path.join(HERE, 'RESULTS.md')} and scale.svg`);
   // The Neo4j leg writes its own section (also `npm run bench:neo4j`); `--embedded-only` skips it.
