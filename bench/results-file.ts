@@ -4,7 +4,8 @@ import path from 'node:path';
 
 /**
  * bench/RESULTS.md is written by several scripts, each owning its `## ` sections: `npm run bench`
- * (operations, scale, profile), `bench:cost` (cost calibration), `bench:soak` (soak, hardening A/B).
+ * (operations, scale, profile), `bench:cost` (cost calibration), `bench:soak` (soak, hardening A/B),
+ * `bench:neo4j` (Neo4j, also run at the end of `npm run bench`).
  * Each replaces only its own sections and keeps the others.
  */
 export const RESULTS_FILE = path.join(path.dirname(new URL(import.meta.url).pathname), 'RESULTS.md');

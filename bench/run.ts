@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,8 @@ import autocannon from 'autocannon';
 import { queryCoverage } from '../src/analysis/coverage-query.js';
 import { loadSeed } from '../src/seed/load-seed.js';
 import { MemoryStore } from '../src/store/memory/memory-store.js';
+import { OPERATIONS } from './operations.js';
+import { startServerProcess, stopServerProcess } from './server-process.js';
 import { writeSyntheticSeed } from './synthetic-seed.js';
 import { renderScaleChart } from './chart.js';
 import { summariseProfile } from './profile.js';
@@ -22,46 +24,6 @@ const SECONDS = QUICK ? 2 : 8;
 const CONNECTIONS = 16;
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 
-const OPERATIONS: Array<{ name: string; query: string }> = [
-  { name: 'trivial `{ __typename }`', query: '{ __typename }' },
-  { name: 'requirement(id)', query: '{ requirement(id: "iso42001:A.6.2.4") { id ref title summary framework { id } } }' },
-  { name: 'catalog page with nested mappings', query: '{ framework(id: "iso42001") { requirements(first: 50) { nodes { id title mappings { relationship strength other { id title } } } } } }' },
-  { name: 'coverage soc2 -> iso42001', query: '{ coverage(target: "iso42001", held: ["soc2"], kind: CONTROL) { summary { full partial none unassessed } items { requirement { id } status via { requirement { id } relationship strength } } } }' },
-  { name: 'coverage soc2 -> iso42001, inferred', query: '{ coverage(target: "iso42001", held: ["soc2"], kind: CONTROL, inferred: true) { summary { full partial none unassessed } items { requirement { id } status via { requirement { id } relationship strength inferred } } } }' },
-  { name: 'gaps iso42001 given soc2', query: '{ gaps(target: "iso42001", held: ["soc2"]) { total items { rank requirement { id } risks { id } evidence { id } } } }' },
-  { name: 'overlapMatrix of all frameworks', query: '{ overlapMatrix { cells { from { id } to { id } summary { coveredShare } } } }' },
-  { name: 'crosswalk table soc2 -> iso42001', query: '{ crosswalk(from: "soc2", to: "iso42001") { rows { targetRef status sourceRef relationship strength } } }' },
-];
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  startupMs: number;
-}
-
-async function startServer(env: Record<string, string>, extraArgs: string[] = []): Promise<Server> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (d) => {
-      output += d;
-      const match = /http:\/\/localhost:(\d+)\/graphql/.exec(output);
-      if (match) resolve(`http://127.0.0.1:${match[1]}`);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
-  });
-  return { child, url, startupMs: performance.now() - started };
-}
-
-async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.on('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-}
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -91,7 +53,7 @@ async function load(url: string, query: string, seconds = SECONDS, connections =
 }
 
 async function operationsRun(cacheSize: number): Promise<Array<Measured & { name: string; storeCalls: number }>> {
-  const server = await startServer({ CROSSWALK_RESULT_CACHE_SIZE: String(cacheSize) });
+  const server = await startServerProcess('src/server.ts', { CROSSWALK_RESULT_CACHE_SIZE: String(cacheSize) });
   try {
     const rows = [];
     for (const op of OPERATIONS) {
@@ -102,7 +64,7 @@ async function operationsRun(cacheSize: number): Promise<Array<Measured & { name
     }
     return rows;
   } finally {
-    await stopServer(server);
+    await stopServerProcess(server);
   }
 }
 
@@ -120,7 +82,7 @@ interface ScalePoint {
 
 async function scalePoint(label: string, seedDir: string | undefined): Promise<ScalePoint> {
   const graph = await loadSeed(seedDir);
-  const server = await startServer({ CROSSWALK_RESULT_CACHE_SIZE: '0', ...(seedDir ? { CROSSWALK_SEED_DIR: seedDir } : {}) });
+  const server = await startServerProcess('src/server.ts', { CROSSWALK_RESULT_CACHE_SIZE: '0', ...(seedDir ? { CROSSWALK_SEED_DIR: seedDir } : {}) });
   try {
     const rssAfterStartMb = rssMb(server.child.pid!);
     const seconds = QUICK ? 2 : 4;
@@ -143,15 +105,15 @@ async function scalePoint(label: string, seedDir: string | undefined): Promise<S
     console.log(`  scale ${label}: ${point.requirements} requirements, ${point.mappings} mappings, start-up ${point.startupS} s, ${point.rssAfterQueriesMb} MB, coverage p50 ${headlineCoverage.p50} ms`);
     return point;
   } finally {
-    await stopServer(server);
+    await stopServerProcess(server);
   }
 }
 
 async function profileRun(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'crosswalk-prof-'));
-  const server = await startServer({ CROSSWALK_RESULT_CACHE_SIZE: '0' }, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const server = await startServerProcess('src/server.ts', { CROSSWALK_RESULT_CACHE_SIZE: '0' }, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
   await load(server.url, OPERATIONS[3]!.query, QUICK ? 2 : 5);
-  await stopServer(server);
+  await stopServerProcess(server);
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
   const summary = file ? summariseProfile(JSON.parse(readFileSync(path.join(dir, file), 'utf8'))) : 'no profile written';
   rmSync(dir, { recursive: true, force: true });
@@ -250,9 +212,14 @@ async function main(): Promise<void> {
     '',
   ];
   // The cost calibration and the soak write their own sections (bench:cost, bench:soak): kept as they are.
-  writeFileSync(RESULTS_FILE, `${lines.join('\n')}\n${keptSections(['Cost calibration', 'Soak', 'Hardening A/B'])}`);
+  writeFileSync(RESULTS_FILE, `${lines.join('\n')}\n${keptSections(['Cost calibration', 'Soak', 'Hardening A/B', 'Neo4j'])}`);
   writeFileSync(path.join(HERE, 'scale.svg'), renderScaleChart(scale.map((p) => ({ label: p.label, requirements: p.requirements, latencyMs: p.headlineCoverage.p50, syntheticMs: p.syntheticCoverage?.p50 ?? null, rssMb: p.rssAfterQueriesMb }))));
   console.log(`wrote ${path.join(HERE, 'RESULTS.md')} and scale.svg`);
+  // The Neo4j leg writes its own section (also `npm run bench:neo4j`); `--embedded-only` skips it.
+  if (!process.argv.includes('--embedded-only')) {
+    const leg = spawnSync(process.execPath, ['--import', 'tsx', path.join(HERE, 'neo4j-leg.ts'), ...(QUICK ? ['--quick'] : [])], { stdio: 'inherit' });
+    if (leg.status !== 0) throw new Error(`the Neo4j leg failed (exit ${leg.status})`);
+  }
 }
 
 if (process.argv.includes('--soak')) {

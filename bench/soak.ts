@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { machineNote, writeSection } from './results-file.js';
+import { startServerProcess, stopServerProcess, type ServerProcess } from './server-process.js';
 import { ATTACKS, type AttackRun } from './soak-attackers.js';
 
 /**
@@ -67,35 +68,6 @@ function legitBody(): string {
 
 // ---------------------------------------------------------------- server
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-
-async function startServer(entry: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (d) => {
-      output += d;
-      const match = /http:\/\/localhost:(\d+)\/graphql/.exec(output);
-      if (match) resolve(`http://127.0.0.1:${match[1]}`);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening`)));
-  });
-  return { child, url };
-}
-
-async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.on('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-}
-
 interface MemorySample {
   atS: number;
   heapUsedMb: number;
@@ -127,7 +99,7 @@ const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 let sampleIds = 0;
 
 /** Heap after a full collection (bench/memory-probe.mjs), and RSS from /proc as a second figure. */
-async function sampleMemory(server: Server, atS: number): Promise<MemorySample> {
+async function sampleMemory(server: ServerProcess, atS: number): Promise<MemorySample> {
   const id = ++sampleIds;
   const memory = await new Promise<NodeJS.MemoryUsage>((resolve, reject) => {
     const onMessage = (message: { id: number; memory: NodeJS.MemoryUsage }) => {
@@ -220,7 +192,7 @@ interface SoakResult {
 async function soak(): Promise<SoakResult> {
   const startedAt = new Date();
   const loadBefore = os.loadavg();
-  const server = await startServer('src/server.ts', {}, ['--expose-gc', '--import', path.join(HERE, 'memory-probe.mjs')]);
+  const server = await startServerProcess('src/server.ts', {}, { nodeArgs: ['--expose-gc', '--import', path.join(HERE, 'memory-probe.mjs')], ipc: true });
   const t0 = performance.now();
   const at = () => Math.round((performance.now() - t0) / 1000);
   try {
@@ -263,7 +235,7 @@ async function soak(): Promise<SoakResult> {
     console.log(`  after the soak: heap ${atEnd.heapUsedMb} MB, RSS ${atEnd.rssMb} MB`);
     return { startedAt, loadBefore, loadAfter: os.loadavg(), baseline, underAttack, attacks, afterWarmup, samples, atEnd, cpuAlone, cpuUnderAttack };
   } finally {
-    await stopServer(server);
+    await stopServerProcess(server);
   }
 }
 
@@ -278,7 +250,7 @@ interface AbRun {
 async function hardeningAb(seconds: number): Promise<AbRun[]> {
   const runs: AbRun[] = [];
   for (const hardening of [true, false, true, false]) {
-    const server = await startServer(path.join(HERE, 'ab-server.ts'), { CROSSWALK_BENCH_HARDENING: hardening ? 'on' : 'off' });
+    const server = await startServerProcess(path.join(HERE, 'ab-server.ts'), { CROSSWALK_BENCH_HARDENING: hardening ? 'on' : 'off' }, { ipc: true });
     try {
       const request = { method: 'POST' as const, path: '/graphql', headers: HEADERS, body: JSON.stringify({ query: '{ __typename }' }) };
       await autocannon({ url: server.url, connections: 16, duration: 2, requests: [request] });
@@ -286,7 +258,7 @@ async function hardeningAb(seconds: number): Promise<AbRun[]> {
       runs.push({ hardening, rps: Math.round(r.requests.average), p99: r.latency.p99, errors: r.errors + r.non2xx + r.timeouts });
       console.log(`  hardening ${hardening ? 'on ' : 'off'}: ${runs.at(-1)!.rps} req/s`);
     } finally {
-      await stopServer(server);
+      await stopServerProcess(server);
     }
   }
   return runs;

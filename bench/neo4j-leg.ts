@@ -1,0 +1,290 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startLocalNeo4j, type LocalNeo4j } from '../scripts/neo4j-local-lib.mjs';
+import type { GraphData } from '../src/domain/types.js';
+import { loadSeed } from '../src/seed/load-seed.js';
+import { loadCypherRegistry, loadSchemaStatements } from '../src/store/neo4j/cypher-registry.js';
+import { createNeo4jDriver } from '../src/store/neo4j/driver.js';
+import { writeGraph } from '../src/store/neo4j/seed-writer.js';
+import { OPERATIONS } from './operations.js';
+import { startServerProcess, stopServerProcess } from './server-process.js';
+import { comparePeerAnswers, PEER_QUESTIONS } from './peer/questions.js';
+import { machineNote, writeSection } from './results-file.js';
+import { writeSyntheticSeed } from './synthetic-seed.js';
+
+/**
+ * `npm run bench:neo4j` (also run by `npm run bench`): the Neo4j leg. Starts a Neo4j of its own from
+ * the project's Maven launcher, seeds it from seed/, and measures the API on it next to the embedded
+ * store in the same run: every operation uncached and cached, with store calls (one Cypher statement
+ * each) and the CPU share of the API and of Neo4j; then the @neo4j/graphql peer on the same data;
+ * then the synthetic 10x and 100x graphs seeded into Neo4j. Writes the "Neo4j" sections of
+ * bench/RESULTS.md. `--quick` shortens every run.
+ */
+
+const QUICK = process.argv.includes('--quick');
+const SECONDS = QUICK ? 2 : 6;
+const CONNECTIONS = 16;
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+/**
+ * Neo4j as production runs it: neo4j/local/jvm.options stops the JIT at C1 for quick starts in tests,
+ * which a benchmark must not measure, so the full tiered compiler and a 2 GB heap are asked for here.
+ */
+const NEO4J_JAVA_OPTS = ['-XX:TieredStopAtLevel=4', '-Xmx2g'];
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  errors: number;
+  /** CPU seconds per wall second (1.0 = one core) of the API process and of Neo4j, during the run. */
+  apiCpu: number;
+  neo4jCpu: number;
+}
+
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+async function load(url: string, pathName: string, query: string, pids: { api: number; neo4j: number }, seconds = SECONDS): Promise<Measured> {
+  const request = { method: 'POST' as const, path: pathName, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) };
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, requests: [request] });
+  const before = { api: cpuSeconds(pids.api), neo4j: cpuSeconds(pids.neo4j), at: performance.now() };
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: [request] });
+  const wall = (performance.now() - before.at) / 1000;
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx + r.timeouts,
+    apiCpu: (cpuSeconds(pids.api) - before.api) / wall,
+    neo4jCpu: (cpuSeconds(pids.neo4j) - before.neo4j) / wall,
+  };
+}
+
+async function post(url: string, pathName: string, query: string, headers: Record<string, string> = {}): Promise<{ data?: unknown; errors?: unknown[]; extensions?: { trace?: { storeCalls: number } } }> {
+  const response = await fetch(`${url}${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const body = (await response.json()) as { data?: unknown; errors?: unknown[]; extensions?: { trace?: { storeCalls: number } } };
+  if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  return body;
+}
+
+async function seedNeo4j(neo: LocalNeo4j, graph: GraphData): Promise<{ seconds: number; items: number }> {
+  const driver = createNeo4jDriver({ uri: neo.uri, user: 'neo4j', password: neo.password, database: undefined }, { retryMs: 30_000 });
+  try {
+    const started = performance.now();
+    const summary = await writeGraph(driver, loadCypherRegistry(), loadSchemaStatements(), graph);
+    return { seconds: (performance.now() - started) / 1000, items: summary.nodesCreated + summary.relationshipsCreated };
+  } finally {
+    await driver.close();
+  }
+}
+
+const apiEnv = (neo: LocalNeo4j, cacheSize: number) => ({ NEO4J_URI: neo.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: neo.password, CROSSWALK_RESULT_CACHE_SIZE: String(cacheSize) });
+const fmt = (n: number) => n.toLocaleString('en-GB');
+const share = (n: number) => n.toFixed(2);
+
+interface OperationRow {
+  name: string;
+  storeCalls: { embedded: number; neo4j: number };
+  embedded: { uncached: Measured; cached: Measured };
+  neo4j: { uncached: Measured; cached: Measured };
+}
+
+/** Every operation on both stores, uncached then cached, each server alone on the machine while measured. */
+async function operations(neo: LocalNeo4j): Promise<OperationRow[]> {
+  const rows: OperationRow[] = OPERATIONS.map((op) => ({ name: op.name, storeCalls: { embedded: 0, neo4j: 0 } }) as OperationRow);
+  for (const store of ['embedded', 'neo4j'] as const) {
+    for (const cacheSize of [0, 1000]) {
+      const env = store === 'neo4j' ? apiEnv(neo, cacheSize) : { CROSSWALK_RESULT_CACHE_SIZE: String(cacheSize) };
+      const api = await startServerProcess('src/server.ts', env);
+      try {
+        for (const [i, op] of OPERATIONS.entries()) {
+          if (cacheSize === 0) rows[i]!.storeCalls[store] = (await post(api.url, '/graphql', op.query, { 'x-crosswalk-trace': '1' })).extensions?.trace?.storeCalls ?? 0;
+          const measured = await load(api.url, '/graphql', op.query, { api: api.child.pid!, neo4j: neo.pid });
+          rows[i]![store] ??= {} as OperationRow['neo4j'];
+          rows[i]![store][cacheSize === 0 ? 'uncached' : 'cached'] = measured;
+          console.log(`  ${store} ${cacheSize ? 'cached  ' : 'uncached'} ${op.name}: ${measured.rps} req/s, p50 ${measured.p50} ms`);
+        }
+      } finally {
+        await stopServerProcess(api);
+      }
+    }
+  }
+  return rows;
+}
+
+interface PeerRow {
+  name: string;
+  ours: Measured;
+  peer: Measured;
+  same: string;
+}
+
+/** The questions @neo4j/graphql can express, asked of both APIs on the same Neo4j, answers compared. */
+async function peerComparison(neo: LocalNeo4j): Promise<PeerRow[]> {
+  const ours = await startServerProcess('src/server.ts', apiEnv(neo, 0));
+  const peer = await startServerProcess('bench/peer/server.ts', { NEO4J_URI: neo.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: neo.password }, { ready: /peer on http:\/\/127\.0\.0\.1:(\d+)\// });
+  try {
+    const rows: PeerRow[] = [];
+    for (const question of PEER_QUESTIONS) {
+      const oursAnswer = await post(ours.url, '/graphql', question.ours);
+      const peerAnswer = await post(peer.url, '/', question.peer);
+      const same = comparePeerAnswers(question, oursAnswer.data, peerAnswer.data);
+      const oursMeasured = await load(ours.url, '/graphql', question.ours, { api: ours.child.pid!, neo4j: neo.pid });
+      const peerMeasured = await load(peer.url, '/', question.peer, { api: peer.child.pid!, neo4j: neo.pid });
+      rows.push({ name: question.name, ours: oursMeasured, peer: peerMeasured, same });
+      console.log(`  peer ${question.name}: ours ${oursMeasured.rps} req/s, peer ${peerMeasured.rps} req/s; answers: ${same}`);
+    }
+    return rows;
+  } finally {
+    await stopServerProcess(ours);
+    await stopServerProcess(peer);
+  }
+}
+
+interface ScaleRow {
+  label: string;
+  requirements: number;
+  mappings: number;
+  seedSeconds: number;
+  seedRate: number;
+  coverage: Measured | null;
+  catalog: Measured | null;
+  /** Why the point could not be measured (seeding refused by Neo4j, say): a finding, reported as such. */
+  failure: string | null;
+}
+
+async function scale(base: string | undefined): Promise<ScaleRow[]> {
+  const sizes = QUICK
+    ? [{ label: '10x', frameworks: 10, requirements: 500, mappings: 15_000 }]
+    : [
+        { label: '10x', frameworks: 10, requirements: 500, mappings: 15_000 },
+        { label: '100x', frameworks: 53, requirements: 1000, mappings: 150_000 },
+      ];
+  const rows: ScaleRow[] = [];
+  for (const size of sizes) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'crosswalk-neo4j-scale-'));
+    writeSyntheticSeed(dir, size, base);
+    const graph = await loadSeed(dir);
+    const neo = await startLocalNeo4j({ ephemeral: true, javaOpts: NEO4J_JAVA_OPTS, onStderr: () => {} });
+    try {
+      const started = performance.now();
+      const seeded = await seedNeo4j(neo, graph).catch((error: { code?: string; message?: string }) => {
+        const failure = `seeding failed after ${((performance.now() - started) / 1000).toFixed(0)} s: ${error.code ?? error.message}`;
+        rows.push({ label: size.label, requirements: graph.requirements.length, mappings: graph.mappings.length, seedSeconds: NaN, seedRate: NaN, coverage: null, catalog: null, failure });
+        console.log(`  neo4j scale ${size.label}: ${failure}`);
+        return null;
+      });
+      if (!seeded) continue;
+      const api = await startServerProcess('src/server.ts', { ...apiEnv(neo, 0), CROSSWALK_SEED_DIR: dir });
+      try {
+        const pids = { api: api.child.pid!, neo4j: neo.pid };
+        const coverage = await load(api.url, '/graphql', OPERATIONS.find((o) => o.name.startsWith('coverage soc2'))!.query, pids, QUICK ? 2 : 4);
+        const catalog = await load(api.url, '/graphql', OPERATIONS.find((o) => o.name.startsWith('catalog page'))!.query, pids, QUICK ? 2 : 4);
+        rows.push({ label: size.label, requirements: graph.requirements.length, mappings: graph.mappings.length, seedSeconds: seeded.seconds, seedRate: seeded.items / seeded.seconds, coverage, catalog, failure: null });
+        console.log(`  neo4j scale ${size.label}: seeded in ${seeded.seconds.toFixed(1)} s; coverage p50 ${coverage.p50} ms; catalog p50 ${catalog.p50} ms`);
+      } finally {
+        await stopServerProcess(api);
+      }
+    } finally {
+      await neo.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
+function neo4jVersion(): string {
+  const pom = readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '../neo4j/local/pom.xml'), 'utf8');
+  return /<neo4j\.version>([^<]+)</.exec(pom)?.[1] ?? 'unknown';
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const base = process.env.CROSSWALK_SEED_DIR;
+  const graph = await loadSeed(base);
+  console.log('neo4j: starting a server of its own');
+  const neo = await startLocalNeo4j({ ephemeral: true, javaOpts: NEO4J_JAVA_OPTS, onStderr: () => {} });
+  let ops: OperationRow[];
+  let peers: PeerRow[];
+  let seeded: { seconds: number; items: number };
+  try {
+    seeded = await seedNeo4j(neo, graph);
+    console.log(`neo4j: seeded ${fmt(seeded.items)} nodes and relationships in ${seeded.seconds.toFixed(1)} s`);
+    ops = await operations(neo);
+    peers = await peerComparison(neo);
+  } finally {
+    await neo.stop();
+  }
+  console.log('neo4j: scale');
+  const scaleRows = await scale(base);
+
+  const ratio = (x: number, b: number) => (b === 0 ? '-' : (x / b).toFixed(2));
+  const t = { embeddedOff: ops[0]!.embedded.uncached.rps, embeddedOn: ops[0]!.embedded.cached.rps, neoOff: ops[0]!.neo4j.uncached.rps, neoOn: ops[0]!.neo4j.cached.rps };
+  const headline = ops.find((o) => o.name === 'coverage soc2 -> iso42001')!;
+  const matrix = ops.find((o) => o.name.startsWith('overlapMatrix'))!;
+  const catalogPeer = peers.find((p) => p.name.startsWith('catalog page'));
+  const targets = [
+    `uncached headline coverage on the embedded store at 0.35 or more of the trivial query: ${(headline.embedded.uncached.rps / t.embeddedOff).toFixed(3)} (${headline.embedded.uncached.rps / t.embeddedOff >= 0.35 ? 'met' : 'not met'})`,
+    `overlap matrix uncached at 0.15 or more (embedded): ${(matrix.embedded.uncached.rps / t.embeddedOff).toFixed(3)} (${matrix.embedded.uncached.rps / t.embeddedOff >= 0.15 ? 'met' : 'not met'})`,
+    `uncached headline coverage on Neo4j at 0.15 or more: ${(headline.neo4j.uncached.rps / t.neoOff).toFixed(3)} (${headline.neo4j.uncached.rps / t.neoOff >= 0.15 ? 'met' : 'not met'})`,
+    catalogPeer
+      ? `this API at least as fast as the @neo4j/graphql peer on the catalog page: ${fmt(catalogPeer.ours.rps)} against ${fmt(catalogPeer.peer.rps)} req/s (${catalogPeer.ours.rps >= catalogPeer.peer.rps ? 'met' : 'not met'})`
+      : 'catalog page against the peer: not measured',
+  ];
+  const body = [
+    `Written by \`npm run bench:neo4j\`${QUICK ? ' --quick' : ''} on ${startedAt.toISOString().slice(0, 10)} with Neo4j Community ${neo4jVersion()} (the project's Maven launcher, \`neo4j/local/\`, default JVM options) on the same machine as the API. ${machineNote()}`,
+    `Each server runs alone while measured: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per operation after a 1 s warm-up; ratios are to the trivial query on the same server in this run. CPU is CPU seconds per wall second of each process during the run (1.00 = one core; the machine has two, shared by autocannon, the API and Neo4j). Store calls are for one uncached request; on Neo4j each is one Cypher statement in its own read transaction. The seed (${fmt(graph.requirements.length)} requirements, ${fmt(graph.mappings.length)} mappings) was written into Neo4j in ${seeded.seconds.toFixed(1)} s (${fmt(seeded.items)} nodes and relationships).`,
+    '',
+    '| operation | store calls | embedded uncached req/s (ratio) | Neo4j uncached req/s (ratio) | Neo4j p50 / p90 / p99 ms | CPU API / Neo4j | embedded cached req/s (ratio) | Neo4j cached req/s (ratio) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...ops.map(
+      (o) =>
+        `| ${o.name} | ${o.storeCalls.embedded} / ${o.storeCalls.neo4j} | ${fmt(o.embedded.uncached.rps)} (${ratio(o.embedded.uncached.rps, t.embeddedOff)}) | ${fmt(o.neo4j.uncached.rps)} (${ratio(o.neo4j.uncached.rps, t.neoOff)})${o.neo4j.uncached.errors ? `, ${fmt(o.neo4j.uncached.errors)} errors` : ''} | ${o.neo4j.uncached.p50} / ${o.neo4j.uncached.p90} / ${o.neo4j.uncached.p99} | ${share(o.neo4j.uncached.apiCpu)} / ${share(o.neo4j.uncached.neo4jCpu)} | ${fmt(o.embedded.cached.rps)} (${ratio(o.embedded.cached.rps, t.embeddedOn)}) | ${fmt(o.neo4j.cached.rps)} (${ratio(o.neo4j.cached.rps, t.neoOn)})${o.neo4j.cached.errors ? `, ${fmt(o.neo4j.cached.errors)} errors` : ''} |`,
+    ),
+    '',
+    `Errors across these runs: ${ops.reduce((n, o) => n + o.embedded.uncached.errors + o.embedded.cached.errors + o.neo4j.uncached.errors + o.neo4j.cached.errors, 0)}.`,
+    '',
+    '### Against @neo4j/graphql',
+    '',
+    "The peer is what a team would get from Neo4j's own library: `bench/peer/server.ts`, type definitions for the labels and relationships the questions need and nothing else; each request becomes one Cypher statement. Both APIs answer the same questions with the same fields on the same Neo4j, result cache off; the answers are compared after normalising ids and reading each mapping from the asked requirement's side.",
+    '',
+    '| question | this API req/s | p50 / p99 ms | CPU API / Neo4j | peer req/s | p50 / p99 ms | CPU peer / Neo4j | same answer |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...peers.map(
+      (p) =>
+        `| ${p.name} | ${fmt(p.ours.rps)} | ${p.ours.p50} / ${p.ours.p99} | ${share(p.ours.apiCpu)} / ${share(p.ours.neo4jCpu)} | ${fmt(p.peer.rps)} | ${p.peer.p50} / ${p.peer.p99} | ${share(p.peer.apiCpu)} / ${share(p.peer.neo4jCpu)} | ${p.same} |`,
+    ),
+    '',
+    "What the peer cannot express: coverage, gaps, inference and the overlap matrix. They need set-theoretic composition across mapping sets, comprehensive sides and nothing-found records, which a generated CRUD schema has no resolver for; with @neo4j/graphql they would be custom Cypher (`@cypher` fields) written and maintained by hand, that is, this project's work again.",
+    '',
+    '### Scale on Neo4j',
+    '',
+    'The synthetic graphs of the Scale section (`bench/synthetic-seed.ts`), each seeded into a fresh Neo4j by the seeding command\'s writer (one write transaction); then the headline coverage query (soc2 to iso42001, inside the bigger graph) and the catalog page, result cache off, 16 connections.',
+    '',
+    '| graph | requirements | mappings | seeding s | seeding rate (nodes and relationships / s) | headline coverage p50 / p99 ms (req/s) | catalog page p50 / p99 ms (req/s) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...scaleRows.map((s) =>
+      s.failure || !s.coverage || !s.catalog
+        ? `| ${s.label} | ${fmt(s.requirements)} | ${fmt(s.mappings)} | ${s.failure} | - | - | - |`
+        : `| ${s.label} | ${fmt(s.requirements)} | ${fmt(s.mappings)} | ${s.seedSeconds.toFixed(1)} | ${fmt(Math.round(s.seedRate))} | ${s.coverage.p50} / ${s.coverage.p99} (${fmt(s.coverage.rps)}, ${s.coverage.errors} errors) | ${s.catalog.p50} / ${s.catalog.p99} (${fmt(s.catalog.rps)}, ${s.catalog.errors} errors) |`,
+    ),
+    '',
+    '### Targets in this run',
+    '',
+    ...targets.map((line) => `- ${line}`),
+  ];
+  writeSection('Neo4j', body.join('\n'));
+  console.log('wrote the Neo4j section of bench/RESULTS.md');
+  for (const line of targets) console.log(`  ${line}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
