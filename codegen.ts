@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         useIndexSignature: true,
         mapperTypeSuffix: 'Model',
         contextType: '../context.js#RequestContext',
-        scalars: { URL: 'string', LocalDate: 'string', DateTime: 'string' },
+        scalars: { URL: 'string', LocalDate: 'string', DateTime: 'string', JSON: 'unknown' },
         mappers: {
           Framework: `${domain}#Framework`,
           Requirement: `${domain}#Requirement`,
@@ -25,6 +25,9 @@ const config: CodegenConfig = {
           MappingSet: `${domain}#MappingSet`,
           Mapping: `${domain}#Mapping`,
           NoRelationship: `${domain}#NoRelationship`,
+          Review: '../../domain/workspace-model.js#Review',
+          Workspace: '../models.js#WorkspaceModel',
+          AuditEntry: '../../domain/workspace-repository.js#AuditRecord',
           FrameworkScope: '../../domain/scope.js#HeldScope',
           MappingCondition: '../../domain/scope.js#MappingCondition',
           ComprehensiveSide: '../models.js#ComprehensiveSideModel',

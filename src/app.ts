@@ -16,6 +16,11 @@ import { codedBody, httpErrorHandler, notFoundHandler } from './http-errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { circuitBreakerStore } from './store/circuit-breaker.js';
 import { observeFailures, timeoutStore, type StoreHealth } from './store/timeout-store.js';
+import { WorkspaceLayers } from './store/workspace-layers.js';
+import type { Caller } from './domain/access.js';
+import type { WorkspaceRepository } from './domain/workspace-repository.js';
+import { authenticate, keyRateLimit, type Authenticator } from './http-access.js';
+import type { RequestContext, WorkspaceAccess } from './graphql/context.js';
 
 export interface AppOptions {
   config?: Config;
@@ -25,6 +30,8 @@ export interface AppOptions {
    * request time): only for measuring what they cost (bench/soak.ts, "Hardening A/B"). Not configurable.
    */
   hardening?: boolean;
+  /** API keys and workspaces (the data directory): without them the API serves the public graph to anonymous callers only. */
+  workspaces?: { keys: Authenticator; repository: WorkspaceRepository };
 }
 
 export interface App {
@@ -47,6 +54,13 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   const store = breaker.store;
   const trustedManifest = config.trustedDocumentsFile ? loadTrustedManifest(config.trustedDocumentsFile) : null;
   const version = datasetVersionCache(store, health);
+  const layers = options.workspaces ? new WorkspaceLayers(options.workspaces.repository) : null;
+  // What a caller sees is the public graph, plus its workspace's part when it has a key: its version names both.
+  const callerVersion = async (caller: Caller): Promise<string | null> => {
+    const base = await version.get();
+    if (!base || caller.kind !== 'key' || !layers) return base;
+    return `${base}+${caller.workspace}@${await layers.revision(caller.workspace)}/${caller.role}`;
+  };
 
   const app = express();
   const httpServer = createServer(app);
@@ -86,19 +100,26 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     }),
     preflight,
     ...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []),
-    express.json({ limit: config.http.bodyLimit }),
+    authenticate(options.workspaces?.keys ?? null, config.access.requireKey),
+    keyRateLimit(config.access.keyRequestsPerMinute),
+    bodyParser(config.http.bodyLimit, config.http.keyedBodyLimit),
     ...(hardening ? [queryTextLimit(config.limits.maxQueryBytes), nestingLimit(MAX_BODY_NESTING)] : []),
     ...(trustedManifest && config.trustedDocumentsOnly ? [trustedOnly(trustedManifest)] : []),
-    etag(version),
+    etag(callerVersion),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createRequestContext(store, {
+      context: async ({ req, res }) => {
+        const caller = (res.locals.caller as Caller | undefined) ?? { kind: 'anonymous' as const };
+        const requestOptions = {
           traceRequested: req.headers['x-crosswalk-trace'] === '1',
           requestId: String(res.getHeader('x-request-id')),
           datasetVersion: (res.locals.datasetVersion as string | undefined) ?? null,
           deadline: res.locals.deadline as Deadline | undefined,
           log,
-        }),
+          caller,
+        };
+        if (caller.kind !== 'key' || !layers || !options.workspaces) return createRequestContext(store, requestOptions);
+        return workspaceContext(store, layers, options.workspaces.repository, caller, requestOptions);
+      },
     }),
   );
   app.use(notFoundHandler);
@@ -110,7 +131,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
  * On SIGTERM or SIGINT: stop taking requests, finish those in flight (Apollo drains the HTTP server),
  * close the store (and with it the Neo4j driver), exit 0.
  */
-export function installGracefulShutdown(app: App, store: GraphStore, log: Logger, exit: (code: number) => void = process.exit): void {
+export function installGracefulShutdown(app: App, store: Pick<GraphStore, 'close'>, log: Logger, exit: (code: number) => void = process.exit): void {
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
@@ -161,6 +182,46 @@ function cacheHeaders(res: express.Response): void {
   res.setHeader('cache-control', 'no-cache');
   res.vary('Accept');
   res.vary('x-crosswalk-trace');
+  res.vary('Authorization');
+}
+
+/**
+ * The body parser, with the larger limit for callers with a key (bulk writes carry up to 500
+ * items); anonymous callers only read, and keep the small one.
+ */
+function bodyParser(anonymousLimit: string, keyedLimit: string): RequestHandler {
+  const small = express.json({ limit: anonymousLimit });
+  const large = express.json({ limit: keyedLimit });
+  return (req, res, next) => ((res.locals.caller as Caller | undefined)?.kind === 'key' ? large : small)(req, res, next);
+}
+
+/**
+ * A keyed request's context: the public graph with the caller's workspace laid over it, a twin
+ * with proposals counted for `includeProposed`, and a refresh so that what a mutation wrote is
+ * what the rest of the request reads.
+ */
+async function workspaceContext(
+  publicStore: GraphStore,
+  layers: WorkspaceLayers,
+  repository: WorkspaceRepository,
+  principal: Extract<Caller, { kind: 'key' }>,
+  options: Parameters<typeof createRequestContext>[1],
+): Promise<RequestContext> {
+  let proposed: Promise<RequestContext> | null = null;
+  const access: WorkspaceAccess = {
+    principal,
+    repository,
+    publicStore,
+    withProposed: () => (proposed ??= layers.view(publicStore, principal.workspace, 'withProposed').then((view) => createRequestContext(view, { ...options, workspace: access }))),
+    // Apollo hands resolvers a copy of the context object: the one to update is the one given.
+    refresh: async (ctx) => {
+      const fresh = createRequestContext(await layers.view(publicStore, principal.workspace, 'accepted'), options);
+      ctx.store = fresh.store;
+      ctx.loaders = fresh.loaders;
+      proposed = null;
+    },
+  };
+  return createRequestContext(await layers.view(publicStore, principal.workspace, 'accepted'), { ...options, workspace: access });
 }
 
 /**
@@ -221,11 +282,11 @@ function trustedOnly(manifest: TrustedManifest): RequestHandler {
  * Honest HTTP caching: a response depends only on the request and the dataset, so its ETag is a
  * hash of both; a client holding the same ETag gets 304 without the query running again.
  */
-function etag(version: DatasetVersionCache): RequestHandler {
+function etag(versionOf: (caller: Caller) => Promise<string | null>): RequestHandler {
   return async (req, res, next) => {
     const body: unknown = req.method === 'GET' ? req.query : (req.body ?? null);
     cacheHeaders(res);
-    const current = await version.get();
+    const current = await versionOf((res.locals.caller as Caller | undefined) ?? { kind: 'anonymous' });
     if (!current) return next();
     const request = JSON.stringify(body);
     const tag = `W/"${sha256(`${current}\n${req.method}\n${req.headers['x-crosswalk-trace'] ?? ''}\n${request}`).slice(0, 32)}"`;

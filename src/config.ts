@@ -21,6 +21,16 @@ export interface HttpLimits {
   storeTimeoutMs: number;
   /** Allowed browser origins for CORS; empty means same-origin only. */
   corsOrigins: string[];
+  /** Body limit for requests with an API key: bulk writes carry up to 500 requirements or mappings. */
+  keyedBodyLimit: string;
+}
+
+/** Who may call, and how often (issue #21). */
+export interface AccessSettings {
+  /** Refuse every request without an API key (the public graph is then not open to anonymous callers). */
+  requireKey: boolean;
+  /** Requests per minute one API key may make; its burst is a tenth of that (at least 10). 0: no limit. */
+  keyRequestsPerMinute: number;
 }
 
 /** Settings from the environment, read once at start-up. */
@@ -33,6 +43,7 @@ export interface Config {
   introspection: boolean;
   limits: QueryLimits;
   http: HttpLimits;
+  access: AccessSettings;
   /** A JSON file mapping sha256 hashes to registered operations (trusted documents). */
   trustedDocumentsFile: string | undefined;
   /** Accept only registered operations. */
@@ -68,6 +79,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: integer(env, 'CROSSWALK_REQUEST_TIMEOUT_MS', 10_000, 100, 600_000),
       storeTimeoutMs: integer(env, 'CROSSWALK_STORE_TIMEOUT_MS', 5_000, 50, 600_000),
       corsOrigins: (env.CROSSWALK_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      keyedBodyLimit: env.CROSSWALK_KEYED_BODY_LIMIT ?? '2mb',
+    },
+    access: {
+      requireKey: flag(env, 'CROSSWALK_REQUIRE_KEY', false),
+      keyRequestsPerMinute: integer(env, 'CROSSWALK_KEY_REQUESTS_PER_MINUTE', 1200, 0, 1_000_000),
     },
     trustedDocumentsFile: env.CROSSWALK_TRUSTED_DOCUMENTS || undefined,
     trustedDocumentsOnly: flag(env, 'CROSSWALK_TRUSTED_DOCUMENTS_ONLY', false),

@@ -21,6 +21,8 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** A valid key whose role may not do what was asked (src/domain/access.ts). */
   FORBIDDEN: 'FORBIDDEN',
+  /** An API key made more requests than its rate allows; `Retry-After` says when to try again. */
+  RATE_LIMITED: 'RATE_LIMITED',
   /** The embedded data directory is held by another process (start-up and CLI only). */
   DATA_DIRECTORY_LOCKED: 'DATA_DIRECTORY_LOCKED',
 } as const;

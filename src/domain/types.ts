@@ -1,4 +1,5 @@
 import type { MappingCondition } from './scope.js';
+import type { Review } from './workspace-model.js';
 
 /**
  * The domain model of the crosswalk graph (docs/SEMANTICS.md, "The graph").
@@ -124,6 +125,8 @@ export interface MappingSet {
   toFrameworkId: string;
   comprehensive: ComprehensiveSide[];
   description: string;
+  /** A workspace's set counts its changes (optimistic concurrency); public sets change only with the dataset. */
+  revision?: number;
 }
 
 /** A stored mapping `from -[relationship]-> to`: "from is <relationship> to". Stored once; inverses are derived. */
@@ -140,6 +143,8 @@ export interface Mapping {
   note: string | null;
   /** The held scope under which it holds, where its requirements do not imply it (domain/scope.ts); null: always. */
   condition: MappingCondition | null;
+  /** A workspace's mapping: its proposal and review (domain/workspace-model.ts). Public mappings have none: they are reviewed in seed/. */
+  review?: Review;
 }
 
 /** IR 8477 "not related to": a set examined this requirement and found nothing on the other side. */
@@ -150,6 +155,8 @@ export interface NoRelationship {
   requirementId: string;
   side: MappingSide;
   reason: string;
+  /** As for Mapping: a workspace's record carries its review. */
+  review?: Review;
 }
 
 /** Each node label of the graph and the shape a store returns for it: the one list of labels. */

@@ -1,6 +1,8 @@
 import type { Logger } from '../logger.js';
 import { countingStore, type StoreCallCounter } from '../store/counting-store.js';
 import type { GraphStore } from '../domain/graph-store.js';
+import { ANONYMOUS, type Caller, type Principal } from '../domain/access.js';
+import type { WorkspaceRepository } from '../domain/workspace-repository.js';
 import { eventLoopPacer, NO_DEADLINE, type Deadline, type Pacer } from '../analysis/pacing.js';
 import { createLoaders, loaderStore, type Loaders } from './loaders.js';
 
@@ -21,6 +23,26 @@ export interface RequestContext {
   pacer: Pacer;
   /** "Did you mean" searches left to this request (see takeSuggestion): each is a pass over a whole catalog. */
   suggestionsLeft: number;
+  /** Who is asking: a key's principal or anonymous. */
+  caller: Caller;
+  /** The caller's workspace, when it presented a key: what writes and workspace queries use. */
+  workspace: WorkspaceAccess | null;
+}
+
+export interface WorkspaceAccess {
+  principal: Principal;
+  repository: WorkspaceRepository;
+  /** The public graph alone: what a write checks the public ids it names against. */
+  publicStore: GraphStore;
+  /** This request again, reading the workspace with its proposed mappings too (`includeProposed: true`). */
+  withProposed(): Promise<RequestContext>;
+  /** After a write: the request's reads (store, loaders) see the workspace as the write left it. */
+  refresh(ctx: RequestContext): Promise<void>;
+}
+
+/** The context an analysis reads: this one, or its with-proposals twin when asked and there is a workspace. */
+export async function viewContext(ctx: RequestContext, includeProposed: boolean | null | undefined): Promise<RequestContext> {
+  return includeProposed && ctx.workspace ? ctx.workspace.withProposed() : ctx;
 }
 
 /**
@@ -40,11 +62,11 @@ export function takeSuggestion(ctx: RequestContext): boolean {
 
 export function createRequestContext(
   store: GraphStore,
-  options: { traceRequested: boolean; requestId: string; log: Logger; datasetVersion?: string | null; deadline?: Deadline },
+  options: { traceRequested: boolean; requestId: string; log: Logger; datasetVersion?: string | null; deadline?: Deadline; caller?: Caller; workspace?: WorkspaceAccess | null },
 ): RequestContext {
   const trace: StoreCallCounter = { storeCalls: 0 };
   const counted = countingStore(store, trace);
   const loaders = createLoaders(counted);
   const { deadline, ...rest } = options;
-  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, pacer: eventLoopPacer(deadline ?? NO_DEADLINE), ...rest };
+  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, pacer: eventLoopPacer(deadline ?? NO_DEADLINE), caller: ANONYMOUS, workspace: null, ...rest };
 }

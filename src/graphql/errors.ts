@@ -57,13 +57,18 @@ export function combineErrors(errors: readonly GraphQLError[]): GraphQLError {
   return new GraphQLError(problems.map((p) => p.message).join(' '), { extensions: { ...first, problems } });
 }
 
+/** A refused caller: no valid key (UNAUTHENTICATED) or a key whose role may not do it (FORBIDDEN). */
+export function accessError(code: typeof ErrorCode.UNAUTHENTICATED | typeof ErrorCode.FORBIDDEN, message: string): GraphQLError {
+  return clientError(message, { code });
+}
+
 export function badInput(message: string, argument?: string): GraphQLError {
   return clientError(message, { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) });
 }
 
 /** Codes whose errors reach clients as they are: ours and Apollo's, except an internal error, which is masked. */
 const KNOWN_CODES = new Set<string>(
-  [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.INVALID_CURSOR, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.QUERY_TOO_COMPLEX, ...Object.values(ApolloServerErrorCode)].filter(
+  [ErrorCode.BAD_USER_INPUT, ErrorCode.NOT_FOUND, ErrorCode.INVALID_CURSOR, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.QUERY_TOO_COMPLEX, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ...Object.values(ApolloServerErrorCode)].filter(
     (code) => code !== ErrorCode.INTERNAL_SERVER_ERROR,
   ),
 );

@@ -1,4 +1,4 @@
-import { frameworkIdOf, globalId, parseGlobalId, requirementRefOf, setIdOfMember, setMemberGlobalId, TYPE_PREFIXES, type SetMemberType } from '../domain/ids.js';
+import { frameworkIdOf, globalId, isFrameworkIdForm, parseGlobalId, requirementRefOf, setIdOfMember, setMemberGlobalId, TYPE_PREFIXES, type SetMemberType } from '../domain/ids.js';
 import { suggestIds } from '../domain/suggest.js';
 import type { Framework, Mapping, MappingSet, NoRelationship, Requirement } from '../domain/types.js';
 import type { NodeLabel, NodeTypes } from '../domain/types.js';
@@ -32,9 +32,8 @@ async function requireSetMember(ctx: RequestContext, type: SetMemberType, id: st
 }
 
 export async function requireFramework(ctx: RequestContext, id: string, argument = 'id'): Promise<Framework> {
-  const parsed = parseGlobalId(id);
-  if (parsed?.type !== 'Framework') {
-    throw badInput(`"${argument}" must be a framework id such as "soc2" or "iso42001"; got "${id.slice(0, 80)}".`, argument);
+  if (!isFrameworkIdForm(id)) {
+    throw badInput(`"${argument}" must be a framework id such as "soc2", "iso42001" or a workspace's "acme:controls"; got "${id.slice(0, 80)}".`, argument);
   }
   const framework = await ctx.loaders.node('Framework').load(id);
   if (!framework) throw notFound('framework', id, await suggestFrameworks(ctx, id));
@@ -80,6 +79,11 @@ export async function requireNode(ctx: RequestContext, id: string): Promise<AnyN
     throw badInput(`"${id.slice(0, 80)}" is not a Crosswalk id; ids look like "soc2", "iso42001:A.6.2.4" or "discipline:risk-management".`, 'id');
   }
   if (parsed.type === 'Framework') return requireFramework(ctx, id);
+  if (parsed.orFramework) {
+    // `x:y` names a requirement of framework x or workspace x's framework y: whichever the caller can see.
+    const [requirement, framework] = await Promise.all([ctx.loaders.node('Requirement').load(id), ctx.loaders.node('Framework').load(id)]);
+    if (requirement ?? framework) return (requirement ?? framework)!;
+  }
   if (parsed.type === 'Requirement') return requireRequirement(ctx, id);
   if (parsed.type === 'Mapping' || parsed.type === 'NoRelationship') return requireSetMember(ctx, parsed.type, id, parsed.localId);
   const node = await ctx.loaders.node(parsed.type).load(parsed.localId);

@@ -86,3 +86,6 @@ export interface MappingAgreementModel {
   agreeingLines: number;
   claims: import('../domain/agreement.js').SourceClaim[];
 }
+
+/** The caller's workspace: its key (what `Workspace` resolves from; the state is read per field). */
+export type WorkspaceModel = import('../domain/access.js').Principal;

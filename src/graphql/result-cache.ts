@@ -39,7 +39,8 @@ export function resultCache(limits: ResultCacheLimits): ResultCache {
   const cache = new LRUCache<string, Body>({ max: limits.maxEntries, maxSize: limits.maxBytes, maxEntrySize: Math.min(MAX_ENTRY_BYTES * HEAP_PER_JSON_BYTE, limits.maxBytes) });
   const keyOf = (ctx: GraphQLRequestContext<RequestContext>): string | null => {
     const version = ctx.contextValue.datasetVersion;
-    if (!version || !ctx.source || !ctx.operation) return null;
+    // Queries only: a mutation answered from the cache would not be carried out.
+    if (!version || !ctx.source || !ctx.operation || ctx.operation.operation !== 'query') return null;
     // Validation refuses a declared variable that is not used, so declared is used.
     const given = ctx.request.variables ?? {};
     const variables = (ctx.operation.variableDefinitions ?? []).map((d) => given[d.variable.name.value] ?? null);

@@ -1,6 +1,9 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { workspaceSlugProblem } from '../domain/access.js';
+import type { Planned } from '../domain/workspace-changes.js';
+import type { WorkspaceState } from '../domain/workspace-model.js';
+import type { AuditRecord, WorkspaceRepository, WriteOutcome } from '../domain/workspace-repository.js';
 import { acquireDirectoryLock, type DirectoryLock } from './directory-lock.js';
 import { removeLeftoverTemporaryFiles, syncDirectory } from './durable-file.js';
 import { KeyStore } from './key-store.js';
@@ -23,7 +26,7 @@ export interface DataDirectoryOptions {
   log?: (message: string) => void;
 }
 
-export class DataDirectory {
+export class DataDirectory implements WorkspaceRepository {
   private readonly open = new Map<string, Promise<WorkspaceFiles>>();
 
   private constructor(
@@ -73,6 +76,19 @@ export class DataDirectory {
       this.open.set(name, files);
     }
     return files;
+  }
+
+  async current(workspace: string): Promise<WorkspaceState> {
+    return (await this.workspace(workspace)).current();
+  }
+
+  async write(workspace: string, who: string, plan: (state: WorkspaceState) => Promise<Planned>): Promise<WriteOutcome> {
+    const { result, entry } = await (await this.workspace(workspace)).transact(plan, who);
+    return { result, record: entry };
+  }
+
+  async audit(workspace: string, sinceRevision: number): Promise<AuditRecord[]> {
+    return (await this.workspace(workspace)).journal.read(sinceRevision);
   }
 
   /** Closes every journal and releases the lock. */

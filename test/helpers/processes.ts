@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,9 +21,13 @@ export interface RunningProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs a TypeScript entry point of the project under tsx, as `npm start` does. */
+/**
+ * Runs a TypeScript entry point of the project under tsx, as `npm start` does, with a data
+ * directory of its own unless `env` names one (the API locks its data directory: one per process).
+ */
 export function runTs(entry: string, env: Record<string, string>, args: string[] = []): RunningProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'crosswalk-data-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { env: { ...process.env, CROSSWALK_DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

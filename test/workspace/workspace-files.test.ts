@@ -62,7 +62,7 @@ describe('workspace folders in the data directory', () => {
     expect(readAsSeed(setPath, mappingSetFile)).toEqual(toSoc2);
     expect(await acme.readFrameworks()).toEqual([controls]);
     expect(await acme.readMappingSets()).toEqual([toSoc2]);
-    expect(readdirSync(path.join(dir, 'workspaces/acme')).sort()).toEqual(['audit.jsonl', 'frameworks', 'mappings']);
+    expect(readdirSync(path.join(dir, 'workspaces/acme')).sort()).toEqual(['audit.jsonl', 'frameworks', 'mappings', 'state']);
     await data.close();
   });
 

@@ -1,3 +1,4 @@
+import { viewContext } from '../context.js';
 import { queryCoverage } from '../../analysis/coverage-query.js';
 import { queryGaps } from '../../analysis/gaps.js';
 import { loadGroundwork } from '../../analysis/groundwork.js';
@@ -32,13 +33,17 @@ const requirementOf = (ctx: RequestContext, id: string) => ctx.loaders.node('Req
 
 export const coverageResolvers: Resolvers = {
   Query: {
-    coverage: async (_root, args, ctx) => {
+    coverage: async (_root, args, outer) => {
+      const ctx = await viewContext(outer, args.includeProposed);
+
       const checked = await checkAnalysisArgs(ctx, args);
       const result = await queryCoverage(ctx.store, { ...checked, target: checked.target.id, inferred: args.inferred ?? false, pacer: ctx.pacer });
       const ids = result.items.map((i) => i.requirement.id);
       return { ...result, groundwork: groundworkLookup(ctx, () => ids, result.heldSide, checked.implemented) };
     },
-    gaps: async (_root, args, ctx) => {
+    gaps: async (_root, args, outer) => {
+      const ctx = await viewContext(outer, args.includeProposed);
+
       const checked = await checkAnalysisArgs(ctx, args);
       const { gaps, groundwork } = await queryGaps(ctx.store, { ...checked, target: checked.target.id, inferred: args.inferred ?? false, pacer: ctx.pacer });
       const lookup: GroundworkLookup = async () => groundwork;
@@ -66,7 +71,10 @@ export const coverageResolvers: Resolvers = {
     sources: (link, _args, ctx) => loadAll(ctx.loaders, 'MappingSource', [...new Set(link.sourceId.split('+'))]),
     path: (link, _args, ctx) => (link.inferred ? loadAll(ctx.loaders, 'Requirement', link.path) : null),
     mappings: async (link, _args, ctx) => {
-      const lists = await ctx.loaders.mappingsOf.loadMany(link.path.slice(0, -1));
+      // The link names only mappings its analysis used; with a workspace, proposed ones too when it
+      // ran with includeProposed, so they are looked up where proposals are visible (a superset).
+      const view = await viewContext(ctx, true);
+      const lists = await view.loaders.mappingsOf.loadMany(link.path.slice(0, -1));
       const all = lists.flatMap((l) => (l instanceof Error ? [] : l));
       return link.mappingIds.map((id) => all.find((m) => m.id === id)!).filter(Boolean);
     },

@@ -1,3 +1,4 @@
+import { viewContext } from '../context.js';
 import { crosswalkRequestProblems, quotedArgument } from '../../analysis/request-checks.js';
 import { crosswalkTable } from '../../analysis/tables.js';
 import { toCsv, toMarkdown } from '../../exports/text.js';
@@ -13,7 +14,9 @@ const text = ({ cells }: CrosswalkRowModel, key: string) => (cells[key] === null
 
 export const crosswalkResolvers: Resolvers = {
   Query: {
-    crosswalk: async (_root, { from, to, scope, kind, inferred }, ctx) => {
+    crosswalk: async (_root, { from, to, scope, kind, inferred, includeProposed }, outer) => {
+      const ctx = await viewContext(outer, includeProposed);
+
       const [source, target] = await checkAll([
         requireFramework(ctx, from, 'from'),
         requireFramework(ctx, to, 'to'),

@@ -1,7 +1,7 @@
 import { queryExplain } from '../../analysis/explain.js';
 import { distinctProblems, quotedArgument } from '../../analysis/request-checks.js';
 import { resolveRefs } from '../../analysis/resolve-refs.js';
-import { takeSuggestion } from '../context.js';
+import { takeSuggestion, viewContext } from '../context.js';
 import { badInput, checkAll, throwProblems } from '../errors.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { requireFramework, requireRequirement } from '../lookup.js';
@@ -11,7 +11,8 @@ const MAX_REF_LENGTH = 300;
 
 export const explainResolvers: Resolvers = {
   Query: {
-    explain: async (_root, { from, to, maxHops, first }, ctx) => {
+    explain: async (_root, { from, to, maxHops, first, includeProposed }, outer) => {
+      const ctx = await viewContext(outer, includeProposed);
       const hops = maxHops ?? 3;
       const limit = first ?? 10;
       await checkAll([

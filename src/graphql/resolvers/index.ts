@@ -1,4 +1,4 @@
-import { DateTimeResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { agreementResolvers } from './agreement.js';
 import { catalogResolvers } from './catalog.js';
@@ -11,12 +11,13 @@ import { frameworkResolvers } from './framework.js';
 import { mappingResolvers } from './mapping.js';
 import { queryResolvers } from './query.js';
 import { requirementResolvers } from './requirement.js';
+import { workspaceResolvers } from './workspace.js';
 
-const scalarResolvers: Resolvers = { URL: URLResolver, LocalDate: LocalDateResolver, DateTime: DateTimeResolver };
+const scalarResolvers: Resolvers = { URL: URLResolver, LocalDate: LocalDateResolver, DateTime: DateTimeResolver, JSON: JSONResolver };
 
 /** Every resolver map, merged per type: one file per noun, as schema/ has one file per noun. */
 export function allResolvers(): Resolvers {
-  const parts: Resolvers[] = [scalarResolvers, queryResolvers, frameworkResolvers, requirementResolvers, mappingResolvers, catalogResolvers, coverageResolvers, overlapResolvers, planningResolvers, explainResolvers, crosswalkResolvers, agreementResolvers];
+  const parts: Resolvers[] = [scalarResolvers, queryResolvers, frameworkResolvers, requirementResolvers, mappingResolvers, catalogResolvers, coverageResolvers, overlapResolvers, planningResolvers, explainResolvers, crosswalkResolvers, agreementResolvers, workspaceResolvers];
   const merged: Record<string, unknown> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {

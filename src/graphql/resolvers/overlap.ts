@@ -1,3 +1,4 @@
+import { viewContext } from '../context.js';
 import { queryOverlap, queryOverlapMatrix } from '../../analysis/overlap.js';
 import { distinctProblems, quotedArgument } from '../../analysis/request-checks.js';
 import { checkFrameworkList } from '../analysis-args.js';
@@ -14,7 +15,9 @@ const framework = (ctx: RequestContext, id: string) => ctx.loaders.node('Framewo
 
 export const overlapResolvers: Resolvers = {
   Query: {
-    overlap: async (_root, { a, b, inferred }, ctx) => {
+    overlap: async (_root, { a, b, inferred, includeProposed }, outer) => {
+      const ctx = await viewContext(outer, includeProposed);
+
       await checkAll([
         requireFramework(ctx, a, 'a'),
         requireFramework(ctx, b, 'b'),
@@ -22,7 +25,9 @@ export const overlapResolvers: Resolvers = {
       ] as const);
       return queryOverlap(ctx.store, a, b, inferred ?? false, ctx.pacer);
     },
-    overlapMatrix: async (_root, { frameworks, inferred }, ctx) => {
+    overlapMatrix: async (_root, { frameworks, inferred, includeProposed }, outer) => {
+      const ctx = await viewContext(outer, includeProposed);
+
       const ids = frameworks == null ? (await ctx.store.allNodes('Framework')).map((f) => f.id) : await checkFrameworkList(ctx, frameworks, 'frameworks', 2);
       return { frameworks: ids, cells: await queryOverlapMatrix(ctx.store, ids, inferred ?? false, ctx.pacer) };
     },

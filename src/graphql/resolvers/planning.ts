@@ -1,3 +1,4 @@
+import { viewContext } from '../context.js';
 import { queryCompare } from '../../analysis/compare.js';
 import { queryEvidencePlan } from '../../analysis/evidence-plan.js';
 import { queryRoadmap } from '../../analysis/roadmap.js';
@@ -16,7 +17,9 @@ export const planningResolvers: Resolvers = {
       const ids = await checkFrameworkList(ctx, frameworks, 'frameworks');
       return queryCompare(ctx.store, await loadAll(ctx.loaders, 'Framework', ids));
     },
-    roadmap: async (_root, { held, scope, candidates, inferred }, ctx) => {
+    roadmap: async (_root, { held, scope, candidates, inferred, includeProposed }, outer) => {
+      const ctx = await viewContext(outer, includeProposed);
+
       const heldIds = await checkFrameworkList(ctx, held, 'held');
       const scopes = checkScopes(scope ?? null, heldIds);
       const all = (await ctx.store.allNodes('Framework')).map((f) => f.id);

@@ -1,4 +1,4 @@
-import { frameworkIdOf, parseGlobalId } from '../../domain/ids.js';
+import { frameworkIdOf, isFrameworkIdForm } from '../../domain/ids.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { badInput, checkAll } from '../errors.js';
 import { checkMappingArgs } from '../mapping-args.js';
@@ -44,7 +44,7 @@ export const requirementResolvers: Resolvers = {
       const [{ filter: checked, order }] = await checkAll([
         checkMappingArgs(ctx, { filter, orderBy }),
         () => {
-          if (framework != null && parseGlobalId(framework)?.type !== 'Framework') {
+          if (framework != null && !isFrameworkIdForm(framework)) {
             throw badInput(`"framework" must be a framework id such as "soc2"; got "${framework.slice(0, 80)}".`, 'framework');
           }
         },
