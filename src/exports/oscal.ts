@@ -7,7 +7,7 @@ import type { MappingCondition } from '../domain/scope.js';
  * A mapping set as an OSCAL 1.2 `mapping-collection` (JSON), and back. Crosswalk's "from r to" is
  * OSCAL's "source r target". RELATED has no OSCAL term: it travels as "related" in Crosswalk's own
  * namespace, which the OSCAL model allows for relationships outside its namespace. NO_RELATIONSHIP
- * records travel in the gap summaries (unmapped controls), with their reasons in the remarks.
+ * records travel in the gap summaries (unmapped controls, see selectByRef), with their reasons in the remarks.
  */
 
 export const OSCAL_VERSION = '1.2.0';
