@@ -78,41 +78,47 @@ finish() {
   exit 0
 }
 
-# oscal_leg REPO: NIST's tooling checks the OSCAL catalogs we import: NIST's two catalogs in
-# reference/oscal/ are validated (well-formedness, the OSCAL model, and OSCAL's constraints), one test
-# each. Preferred: the OSCAL CLI from Maven Central, dev.metaschema.oscal:oscal-cli-enhanced (zip,
-# classifier oscal-cli), `oscal-cli catalog validate`. Where that artifact cannot be resolved (the
+# oscal_leg REPO: NIST's tooling checks the OSCAL we import and the OSCAL we export, one test each.
+# Imported: NIST's two catalogs in reference/oscal/ (well-formedness, the OSCAL model, and OSCAL's
+# constraints). Preferred: the OSCAL CLI from Maven Central, dev.metaschema.oscal:oscal-cli-enhanced
+# (zip, classifier oscal-cli), `oscal-cli catalog validate`. Where that artifact cannot be resolved (the
 # Maven mirror of the machine this was written on does not carry it), the same engine from its parts:
 # the Metaschema CLI (dev.metaschema.java:metaschema-cli, zip) with liboscal-java on its class path
 # (OSCAL's Metapath functions such as has-oscal-namespace) and the OSCAL 1.2.2 catalog model
-# (.ci/oscal-model/). Not validated here: the mapping-collection `crosswalk table --format oscal`
-# writes. liboscal-java 5.2.0 cannot evaluate the OSCAL 1.2 mapping model's constraints (its
-# has-oscal-namespace takes assemblies only; the model applies it to the relationship field), and the
-# model's JSON schema finds two faults in our export that need a decision first (a single mapping
-# must be an object, not an array of one; with-ids takes tokens, which "6.1.4" is not).
+# (.ci/oscal-model/).
+# Exported: see oscal_mapping_checks below (always the Metaschema CLI, with the OSCAL 1.2.2 mapping model).
 OSCAL_CLI_VERSION=${OSCAL_CLI_VERSION:-3.2.0}
 METASCHEMA_CLI_VERSION=${METASCHEMA_CLI_VERSION:-2.2.0}
 LIBOSCAL_VERSION=${LIBOSCAL_VERSION:-5.2.0}
+# The exported pairs NIST's tooling checks: a curated set (strengths, notes, conditions, unmapped refs
+# that are not OSCAL tokens) and NIST's largest (642 RELATED pairs from SP 800-53, ids like "AC-2(1)").
+OSCAL_EXPORTED_PAIRS=${OSCAL_EXPORTED_PAIRS:-"soc2--iso42001 nist-800-53--iso27001"}
 oscal_leg() {
   local repo=$1 work
-  echo "=== leg: oscal (NIST OSCAL validation of the imported catalogs) ==="
+  echo "=== leg: oscal (NIST OSCAL validation of the imported catalogs and exported mapping-collections) ==="
   work=$(mktemp -d /tmp/crosswalk-oscal.XXXXXX)
   local copy="org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy"
   local catalogs=("$repo/reference/oscal/NIST_CSF_v2.0_catalog-min.json" "$repo/reference/oscal/NIST_SP-800-53_rev5_HIGH-baseline-resolved-profile_catalog-min.json")
+  # The Metaschema CLI and liboscal-java validate the exported mapping-collections, and the catalogs
+  # when the OSCAL CLI is not to be had.
+  local metaschema=""
+  if mvn -q -B "$copy" -DoutputDirectory="$work" -Dartifact="dev.metaschema.java:metaschema-cli:$METASCHEMA_CLI_VERSION:zip:metaschema-cli" >/dev/null 2>&1 \
+    && mvn -q -B "$copy" -DoutputDirectory="$work" -Dartifact="dev.metaschema.oscal:liboscal-java:$LIBOSCAL_VERSION" >/dev/null 2>&1; then
+    unzip -q "$work"/metaschema-cli-*.zip -d "$work/metaschema-cli"
+    metaschema="$work/metaschema-cli/bin/metaschema-cli"
+    export CLASSPATH_PREFIX="$work/liboscal-java-$LIBOSCAL_VERSION.jar"
+  fi
   local validate
   if mvn -q -B "$copy" -DoutputDirectory="$work" -Dartifact="dev.metaschema.oscal:oscal-cli-enhanced:$OSCAL_CLI_VERSION:zip:oscal-cli" >/dev/null 2>&1; then
     unzip -q "$work"/oscal-cli-enhanced-*.zip -d "$work/oscal-cli"
     echo "oscal: OSCAL CLI $OSCAL_CLI_VERSION (dev.metaschema.oscal:oscal-cli-enhanced)"
     validate=("$work/oscal-cli/bin/oscal-cli" catalog validate)
-  elif mvn -q -B "$copy" -DoutputDirectory="$work" -Dartifact="dev.metaschema.java:metaschema-cli:$METASCHEMA_CLI_VERSION:zip:metaschema-cli" >/dev/null 2>&1 \
-    && mvn -q -B "$copy" -DoutputDirectory="$work" -Dartifact="dev.metaschema.oscal:liboscal-java:$LIBOSCAL_VERSION" >/dev/null 2>&1; then
-    unzip -q "$work"/metaschema-cli-*.zip -d "$work/metaschema-cli"
+  elif [[ -n $metaschema ]]; then
     echo "oscal: oscal-cli-enhanced $OSCAL_CLI_VERSION not resolvable; Metaschema CLI $METASCHEMA_CLI_VERSION with liboscal-java $LIBOSCAL_VERSION and the OSCAL 1.2.2 catalog model"
-    export CLASSPATH_PREFIX="$work/liboscal-java-$LIBOSCAL_VERSION.jar"
-    validate=("$work/metaschema-cli/bin/metaschema-cli" validate-content --as json -m "$repo/.ci/oscal-model/oscal_catalog_metaschema.xml")
+    validate=("$metaschema" validate-content --as json -m "$repo/.ci/oscal-model/oscal_catalog_metaschema.xml")
   else
     echo "oscal: neither the OSCAL CLI nor the Metaschema CLI could be fetched from Maven Central"
-    record_failure; rm -rf "$work"; return
+    record_failure; unset CLASSPATH_PREFIX; rm -rf "$work"; return
   fi
   local file output
   for file in "${catalogs[@]}"; do
@@ -125,6 +131,61 @@ oscal_leg() {
       record_failure
     fi
   done
+  if [[ -n $metaschema ]]; then
+    oscal_mapping_checks "$repo" "$work" "$metaschema"
+  else
+    echo "oscal: the Metaschema CLI could not be fetched; the exported mapping-collections cannot be validated"
+    record_failure
+  fi
   unset CLASSPATH_PREFIX
   rm -rf "$work"
+}
+
+# oscal_mapping_checks REPO WORK METASCHEMA_CLI: the OSCAL 1.2.2 mapping model (reference/oscal/ with
+# the metadata and control-common modules it imports from .ci/oscal-model/), one test each for:
+# - reference/oscal/oscal_mapping_schema.json (the JSON schema the vitest suite validates every export
+#   against) is what the Metaschema CLI generates from that model, byte for byte;
+# - each pair in OSCAL_EXPORTED_PAIRS, exported by `crosswalk table --format oscal`, is valid: the
+#   content against the model's JSON schema ("is valid" with constraint validation off), then the
+#   model's constraints, judged from the SARIF report by .ci/oscal-findings.mjs (liboscal-java 5.2.0
+#   cannot evaluate the allowed-values on `relationship`, which that script names and sets aside).
+oscal_mapping_checks() {
+  local repo=$1 work=$2 metaschema=$3 model="$2/mapping-model"
+  mkdir -p "$model"
+  cp -r "$repo/.ci/oscal-model/." "$model/"
+  cp "$repo"/reference/oscal/oscal_mapping*_metaschema.xml "$model/"
+  echo "oscal: Metaschema CLI $METASCHEMA_CLI_VERSION with liboscal-java $LIBOSCAL_VERSION and the OSCAL 1.2.2 mapping model, on exported mapping-collections"
+  local output
+  if output=$("$metaschema" generate-schema --as JSON "$model/oscal_mapping_metaschema.xml" "$work/oscal_mapping_schema.json" 2>&1) \
+    && cmp -s "$work/oscal_mapping_schema.json" "$repo/reference/oscal/oscal_mapping_schema.json"; then
+    echo "oscal: reference/oscal/oscal_mapping_schema.json is the model's JSON schema as the Metaschema CLI generates it"
+    passed=$((passed + 1))
+  else
+    echo "oscal: reference/oscal/oscal_mapping_schema.json differs from the JSON schema the Metaschema CLI generates from the model"
+    grep -v '^\s*at ' <<<"$output" | tail -5
+    record_failure
+  fi
+  local pair file findings
+  for pair in $OSCAL_EXPORTED_PAIRS; do
+    file="$work/$pair.oscal.json"
+    if ! output=$(cd "$repo" && npm run -s crosswalk -- table --from "${pair%%--*}" --to "${pair##*--}" --format oscal -o "$file" 2>&1); then
+      echo "oscal: could not export $pair: $output"
+      record_failure; continue
+    fi
+    if ! output=$("$metaschema" validate-content --as json -m "$model/oscal_mapping_metaschema.xml" --disable-constraint-validation "$file" 2>&1) \
+      || ! grep -q "is valid" <<<"$output"; then
+      echo "oscal: INVALID (model/JSON schema): exported $pair"
+      grep -v '^\s*at ' <<<"$output" | tail -20
+      record_failure; continue
+    fi
+    "$metaschema" validate-content --as json -m "$model/oscal_mapping_metaschema.xml" -o "$work/$pair.sarif" "$file" >/dev/null 2>&1
+    if [[ -f $work/$pair.sarif ]] && findings=$(node "$repo/.ci/oscal-findings.mjs" "$work/$pair.sarif"); then
+      echo "oscal: valid: exported $pair ($(node -e 'console.log(require(process.argv[1])["mapping-collection"].mappings.maps.length)' "$file") maps); $findings"
+      passed=$((passed + 1))
+    else
+      echo "oscal: INVALID (constraints): exported $pair"
+      echo "${findings:-no SARIF report was written}"
+      record_failure
+    fi
+  done
 }

@@ -15,7 +15,7 @@ import type { Framework, Requirement, RequirementKind } from '../domain/types.js
 import { frameworkBySpelling } from '../domain/framework-names.js';
 import type { CoverContext } from '../exports/cover.js';
 import { STATUS_TERMS } from '../exports/glossary.js';
-import { fromOscal, OscalImportError, toOscal } from '../exports/oscal.js';
+import { fromOscal, OscalExportError, OscalImportError, toOscal } from '../exports/oscal.js';
 import { toCsv, toHtml, toMarkdown } from '../exports/text.js';
 import { toXlsx } from '../exports/xlsx.js';
 import { SeedError } from '../seed/seed-error.js';
@@ -323,7 +323,12 @@ async function oscalFor(store: GraphStore, from: Framework, to: Framework): Prom
   ]);
   const ids = [...new Set([...mappings!.flatMap((m) => [m.fromId, m.toId]), ...noRelationships!.map((n) => n.requirementId)])];
   const requirements = new Map((await store.nodes('Requirement', ids)).filter((r): r is Requirement => r !== null).map((r) => [r.id, r]));
-  return toOscal({ set, source: source!, from, to, mappings: mappings!, noRelationships: noRelationships!, requirements, datasetVersion: info.version });
+  try {
+    return toOscal({ set, source: source!, from, to, mappings: mappings!, noRelationships: noRelationships!, requirements, datasetVersion: info.version });
+  } catch (error) {
+    if (error instanceof OscalExportError) throw new CliError(`cannot export ${set.id} to OSCAL: ${error.message}`);
+    throw error;
+  }
 }
 
 async function coverageSummary(store: GraphStore, target: Framework, held: Framework[], kind: RequirementKind | null, inferred: boolean, scopes: HeldScope[]): Promise<string> {

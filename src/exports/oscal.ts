@@ -7,7 +7,7 @@ import type { MappingCondition } from '../domain/scope.js';
  * A mapping set as an OSCAL 1.2 `mapping-collection` (JSON), and back. Crosswalk's "from r to" is
  * OSCAL's "source r target". RELATED has no OSCAL term: it travels as "related" in Crosswalk's own
  * namespace, which the OSCAL model allows for relationships outside its namespace. NO_RELATIONSHIP
- * records travel in the gap summaries (unmapped controls), with their reasons in the remarks.
+ * records travel in the gap summaries (unmapped controls, see selectByRef), with their reasons in the remarks.
  */
 
 export const OSCAL_VERSION = '1.2.0';
@@ -55,7 +55,7 @@ export function toOscal(input: OscalExportInput): Record<string, unknown> {
     const records = input.noRelationships.filter((n) => n.side === side);
     return records.length === 0
       ? undefined
-      : { uuid: stableUuid(`gap:${set.id}:${side}`), 'unmapped-controls': [{ 'with-ids': records.map((n) => refOf(input.requirements, n.requirementId)) }] };
+      : { uuid: stableUuid(`gap:${set.id}:${side}`), 'unmapped-controls': [selectByRef(records.map((n) => refOf(input.requirements, n.requirementId)))] };
   };
   const reasons = input.noRelationships.map((n) => `- ${refOf(input.requirements, n.requirementId)}: ${n.reason}`);
   const rationale = dominantRationale(input.mappings);
@@ -92,10 +92,50 @@ export function toOscal(input: OscalExportInput): Record<string, unknown> {
         status: set.comprehensive.length > 0 ? 'complete' : 'not-complete',
         'mapping-description': set.description,
       },
-      mappings: [mapping],
+      // The model's `mappings` is a singleton-or-array group: one mapping is written as the object
+      // itself (the JSON schema refuses an array of one).
+      mappings: mapping,
       'back-matter': { resources: [resource(from), resource(to)] },
     },
   };
+}
+
+/** OSCAL's token type (an XML NCName): `with-id` takes only these. "6.1.4", "GOVERN 1.1" and "AC-2(1)" are not tokens. */
+const OSCAL_TOKEN = /^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$/u;
+/** OSCAL's control-selection patterns are globs: a ref holding one of these would select more than itself. */
+const GLOB_WILDCARD = /[*?]/;
+
+export class OscalExportError extends Error {}
+
+/**
+ * Selects controls by their refs, exactly. A ref that is a token goes in `with-ids`; any other goes in
+ * `matching` as a pattern (a string field) with no wildcard, which selects the control of that id and
+ * nothing else. Rewriting refs into tokens would make readers map them back, and break the round trip.
+ */
+export function selectByRef(refs: string[]): Record<string, unknown> {
+  const tokens = refs.filter((ref) => OSCAL_TOKEN.test(ref));
+  const others = refs.filter((ref) => !OSCAL_TOKEN.test(ref));
+  const wild = others.find((ref) => GLOB_WILDCARD.test(ref));
+  if (wild !== undefined) throw new OscalExportError(`the ref "${wild}" holds a glob wildcard (* or ?) and is not an OSCAL token, so no OSCAL control selection names it alone`);
+  return {
+    ...(tokens.length > 0 ? { 'with-ids': tokens } : {}),
+    ...(others.length > 0 ? { matching: others.map((pattern) => ({ pattern })) } : {}),
+  };
+}
+
+/** The refs a control selection names one by one; a wildcard pattern names no single ref and is refused. */
+function refsOfSelection(selection: any, where: string): string[] {
+  const patterns = (selection?.matching ?? []).map((m: any) => String(m?.pattern ?? ''));
+  const wild = patterns.find((p: string) => GLOB_WILDCARD.test(p) || p === '');
+  if (wild !== undefined) throw new OscalImportError(`${where}: the pattern "${wild}" selects controls by wildcard; name each unmapped control by its id`);
+  return [...(selection?.['with-ids'] ?? []).map(String), ...patterns];
+}
+
+/** A mapping-collection's `mappings`: one mapping (an object) or several (an array). */
+function mappingsOf(collection: Record<string, any>): any[] {
+  const mappings = collection.mappings;
+  if (Array.isArray(mappings)) return mappings;
+  return mappings && typeof mappings === 'object' ? [mappings] : [];
 }
 
 function mapEntry(m: Mapping, requirements: Map<string, Requirement>): Record<string, unknown> {
@@ -163,7 +203,7 @@ export class OscalImportError extends Error {}
 export function fromOscal(document: unknown, options: { source: string; from?: string; to?: string }): ImportedMappingSet {
   const collection = (document as Record<string, any>)?.['mapping-collection'];
   if (!collection || typeof collection !== 'object') throw new OscalImportError('not an OSCAL mapping-collection document (no "mapping-collection" at the top)');
-  const mappings = Array.isArray(collection.mappings) ? collection.mappings : [];
+  const mappings = mappingsOf(collection);
   if (mappings.length === 0) throw new OscalImportError('the mapping-collection has no mappings');
   const first = mappings[0];
   const prop = (name: string) => (first.props ?? []).find((p: any) => p.name === name && p.ns === CROSSWALK_NS)?.value as string | undefined;
@@ -217,7 +257,7 @@ export function fromOscal(document: unknown, options: { source: string; from?: s
     }
     for (const [side, key] of [['from', 'source-gap-summary'], ['to', 'target-gap-summary']] as const) {
       for (const selection of mapping[key]?.['unmapped-controls'] ?? []) {
-        for (const ref of selection['with-ids'] ?? []) {
+        for (const ref of refsOfSelection(selection, `${key} of mapping ${mapping.uuid}`)) {
           imported.noRelationship.push({ side, ref, reason: reasons.get(ref) ?? 'Listed as unmapped in the OSCAL gap summary.' });
         }
       }

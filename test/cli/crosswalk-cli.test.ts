@@ -103,10 +103,12 @@ describe('crosswalk table', () => {
     expect(code).toBe(0);
     const document = JSON.parse(stdout);
     expect(checkMappingCollection(document)).toEqual([]);
-    const maps = document['mapping-collection'].mappings[0].maps;
+    // One mapping: the model wants the object itself, not an array of one.
+    expect(Array.isArray(document['mapping-collection'].mappings)).toBe(false);
+    const maps = document['mapping-collection'].mappings.maps;
     expect(maps.map((m: any) => m.relationship)).toEqual(['superset-of', 'intersects-with']);
     expect(vocabulary('relationship')).toEqual(expect.arrayContaining(['equal-to', 'subset-of', 'superset-of', 'intersects-with', 'no-relationship']));
-    expect(document['mapping-collection'].mappings[0]['target-gap-summary']['unmapped-controls'][0]['with-ids']).toEqual(['B3']);
+    expect(document['mapping-collection'].mappings['target-gap-summary']['unmapped-controls']).toEqual([{ 'with-ids': ['B3'] }]);
 
     const file = path.join(tmp(), 'alpha-beta.json');
     writeFileSync(file, stdout);
@@ -273,7 +275,7 @@ describe('scoped holdings on the command line', () => {
     const { code, stdout } = await real('table', '--from', 'eu-ai-act', '--to', 'iso42001', '--format', 'oscal');
     expect(code).toBe(0);
     const document = JSON.parse(stdout);
-    const maps = document['mapping-collection'].mappings[0].maps as Array<{ props?: Array<{ name: string; value: string }> }>;
+    const maps = document['mapping-collection'].mappings.maps as Array<{ props?: Array<{ name: string; value: string }> }>;
     const conditions = maps.flatMap((m) => (m.props ?? []).filter((p) => p.name === 'condition').map((p) => JSON.parse(p.value)));
     expect(conditions).toHaveLength(4);
     expect(conditions).toContainEqual({ roles: ['DEPLOYER'], riskClasses: ['HIGH_RISK'] });

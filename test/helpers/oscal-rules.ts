@@ -60,7 +60,10 @@ export function checkMappingCollection(document: any): string[] {
     uuid(r.uuid, 'back-matter resource uuid');
     return `#${r.uuid}`;
   }));
-  (c.mappings ?? []).forEach((m: any, i: number) => {
+  // A singleton-or-array group: one mapping is the object itself, several are an array (of two or more).
+  if (Array.isArray(c.mappings) && c.mappings.length === 1) problems.push('mappings: a single mapping must be written as an object, not an array of one');
+  const mappings: any[] = Array.isArray(c.mappings) ? c.mappings : c.mappings ? [c.mappings] : [];
+  mappings.forEach((m: any, i: number) => {
     const at = `mappings[${i}]`;
     uuid(m.uuid, `${at}.uuid`);
     for (const side of ['source-resource', 'target-resource']) {
