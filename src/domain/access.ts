@@ -1,4 +1,5 @@
 import { ErrorCode } from './error-codes.js';
+import { SET_MEMBER_PREFIXES, TYPE_PREFIXES } from './ids.js';
 
 /**
  * Who may do what in a workspace (issue #21), as pure rules: the roles, the actions, the format of
@@ -80,11 +81,18 @@ export class AuthenticationError extends Error {
 /** A workspace's name: a lowercase slug of 2 to 40 characters, starting with a letter. */
 const WORKSPACE_SLUG = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$/;
 
+/**
+ * Names a workspace may not take: the prefixes of typed ids. A workspace's ids start with its name
+ * (`acme:controls`), so a workspace called `risk` would make `risk:controls` read as a risk's id.
+ */
+const RESERVED_WORKSPACE_NAMES = new Set<string>([...Object.values(TYPE_PREFIXES), ...Object.values(SET_MEMBER_PREFIXES)]);
+
 /** Why a workspace name is not acceptable, or null when it is. */
 export function workspaceSlugProblem(slug: string): string | null {
-  return WORKSPACE_SLUG.test(slug)
-    ? null
-    : `a workspace name is 2 to 40 lowercase letters, digits and single hyphens, starting with a letter (like "acme" or "client-2026"); got ${JSON.stringify(slug.slice(0, 60))}`;
+  if (!WORKSPACE_SLUG.test(slug)) {
+    return `a workspace name is 2 to 40 lowercase letters, digits and single hyphens, starting with a letter (like "acme" or "client-2026"); got ${JSON.stringify(slug.slice(0, 60))}`;
+  }
+  return RESERVED_WORKSPACE_NAMES.has(slug) ? `"${slug}" is reserved (ids of the form ${slug}:... name other things); choose another workspace name` : null;
 }
 
 /**
