@@ -4,16 +4,21 @@ import { ConfigError, readConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { formatProblem, SeedError } from './seed/seed-error.js';
 import { DataDirectory } from './workspace/data-directory.js';
+import { KeyStore } from './workspace/key-store.js';
 import { DirectoryLockedError } from './workspace/directory-lock.js';
 
 /** Main entry: build the store, serve, and on SIGTERM or SIGINT finish in-flight requests, close the store, exit. */
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
-  const { store, description } = await createStore(config);
-  // Keys, workspaces and their audit journals; the lock makes this process their only writer.
-  const data = await DataDirectory.open(config.dataDir, { log: (message) => log.info({ dataDir: config.dataDir }, message) });
-  const app = await createApp(store, { config, log, workspaces: { keys: data.keys, repository: data } });
+  const { store, description, workspaces } = await createStore(config);
+  const dataLog = (message: string) => log.info({ dataDir: config.dataDir }, message);
+  // Embedded: keys, workspaces and audit journals in the data directory, whose lock makes this process
+  // their only writer. Neo4j: workspaces in the database (any number of API processes); the keys file
+  // is only read here (`crosswalk keys` writes it), so each process reads its own copy or a shared volume.
+  const data = workspaces ? null : await DataDirectory.open(config.dataDir, { log: dataLog });
+  const keys = data ? data.keys : new KeyStore(config.dataDir, { log: dataLog });
+  const app = await createApp(store, { config, log, workspaces: { keys, repository: workspaces ?? data! } });
   const { httpServer } = app;
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();
@@ -24,7 +29,7 @@ async function main(): Promise<void> {
     const announce = config.logLevel === 'silent' ? log : log.child({}, { level: 'info' });
     announce.info({ url, store: description }, `Crosswalk API on ${url} (${description})`);
   });
-  installGracefulShutdown(app, { close: async () => { await store.close(); await data.close(); } }, log);
+  installGracefulShutdown(app, { close: async () => { await store.close(); await data?.close(); } }, log);
 }
 
 /** Why start-up failed, as one structured line: a broken seed lists every problem, a bad setting says which. */

@@ -7,7 +7,7 @@ import { lintCypherQuery } from '@neo4j-cypher/language-support';
  * against the graph's vocabulary, so a typo in a label, relationship type or parameter fails too.
  */
 
-export const LABELS = ['Framework', 'Requirement', 'Clause', 'Control', 'Group', 'Discipline', 'Risk', 'Evidence', 'MappingSource', 'MappingSet', 'Dataset'];
+export const LABELS = ['Framework', 'Requirement', 'Clause', 'Control', 'Group', 'Discipline', 'Risk', 'Evidence', 'MappingSource', 'MappingSet', 'Dataset', 'Workspace', 'WorkspaceRecord', 'AuditEntry'];
 export const RELATIONSHIP_TYPES = ['HAS', 'MAPS_TO', 'NO_RELATIONSHIP', 'ADDRESSES', 'MITIGATES', 'EVIDENCES', 'IN', 'ASSERTS', 'FROM', 'TO'];
 
 export interface CypherProblem {

@@ -6,7 +6,9 @@ import { createApp } from '../../src/app.js';
 import { defaultConfig, type Config } from '../../src/config.js';
 import type { GraphStore } from '../../src/domain/graph-store.js';
 import { createLogger } from '../../src/logger.js';
+import type { WorkspaceRepository } from '../../src/domain/workspace-repository.js';
 import { DataDirectory } from '../../src/workspace/data-directory.js';
+import { KeyStore } from '../../src/workspace/key-store.js';
 import { realSeedStore, type GraphQLResponse } from './http.js';
 
 /** A client of the API holding one key (or none): what an integrator's code is. */
@@ -24,12 +26,17 @@ export interface WorkspaceServer {
 }
 
 /** The API over HTTP with a data directory of its own (keys, workspaces), on the real seed unless a store is given. */
-export async function startWorkspaceServer(options: { store?: GraphStore; config?: Partial<Config>; dataDir?: string } = {}): Promise<WorkspaceServer> {
+export async function startWorkspaceServer(
+  options: { store?: GraphStore; config?: Partial<Config>; dataDir?: string; repository?: WorkspaceRepository; keysDir?: string } = {},
+): Promise<WorkspaceServer> {
   const dataDir = options.dataDir ?? path.join(mkdtempSync(path.join(tmpdir(), 'crosswalk-ws-')), 'data');
-  const data = await DataDirectory.open(dataDir);
+  // With a repository of its own (Neo4j), the data directory still holds the keys, as in production;
+  // several servers may then share one keys folder (`keysDir`), as replicas share their keys file.
+  const data = await DataDirectory.open(options.keysDir ? path.join(mkdtempSync(path.join(tmpdir(), 'crosswalk-ws-')), 'data') : dataDir);
+  const keys = options.keysDir ? new KeyStore(options.keysDir) : data.keys;
   const store = options.store ?? (await realSeedStore());
   const config = { ...defaultConfig(), ...options.config };
-  const { httpServer, stop } = await createApp(store, { config, log: createLogger('silent'), workspaces: { keys: data.keys, repository: data } });
+  const { httpServer, stop } = await createApp(store, { config, log: createLogger('silent'), workspaces: { keys, repository: options.repository ?? data } });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {
@@ -37,7 +44,7 @@ export async function startWorkspaceServer(options: { store?: GraphStore; config
     data,
     dataDir,
     async key(workspace, role) {
-      const { info, key } = await data.keys.create(workspace, role);
+      const { info, key } = await keys.create(workspace, role);
       return { key, keyId: info.keyId };
     },
     as(key) {

@@ -36,6 +36,9 @@ export const READ_QUERIES = [
   'mapping/no-relationships-of',
   'mapping/no-relationships-in-sets',
   'dataset/info',
+  'workspace/revision',
+  'workspace/records',
+  'workspace/audit',
 ] as const;
 
 export const WRITE_QUERIES = [
@@ -69,6 +72,10 @@ export const WRITE_QUERIES = [
   'seed/delete-stale-maps-to',
   'seed/delete-stale-no-relationship',
   'seed/set-dataset',
+  'workspace/lock',
+  'workspace/put-records',
+  'workspace/delete-records',
+  'workspace/append-audit',
 ] as const;
 
 export type ReadQuery = (typeof READ_QUERIES)[number];
@@ -92,6 +99,11 @@ export function loadCypherRegistry(dir: string = CYPHER_DIR): CypherRegistry {
 /** The schema statements (constraints and indexes), one per entry. */
 export function loadSchemaStatements(dir: string = CYPHER_DIR): string[] {
   return splitStatements(readFileSync(path.join(dir, 'schema.cypher'), 'utf8'));
+}
+
+/** The workspace store's constraints (cypher/workspace/schema.cypher), applied by the repository itself. */
+export function loadWorkspaceSchemaStatements(dir: string = CYPHER_DIR): string[] {
+  return splitStatements(readFileSync(path.join(dir, 'workspace/schema.cypher'), 'utf8'));
 }
 
 /** Splits a file of several statements on the semicolons that end lines; comments are dropped. */
