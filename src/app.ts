@@ -11,7 +11,7 @@ import type { GraphStore } from './domain/graph-store.js';
 import { mountExplorer } from './explorer/routes.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { createRequestContext } from './graphql/context.js';
-import { checkTrusted, loadTrustedManifest, sha256, type TrustedManifest } from './graphql/trusted-documents.js';
+import { checkTrusted, loadTrustedManifest, persistedDocument, sha256, type TrustedManifest } from './graphql/trusted-documents.js';
 import { codedBody, httpErrorHandler, notFoundHandler } from './http-errors.js';
 import { createLogger, type Logger } from './logger.js';
 import { circuitBreakerStore } from './store/circuit-breaker.js';
@@ -103,6 +103,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     authenticate(options.workspaces?.keys ?? null, config.access.requireKey),
     keyRateLimit(config.access.keyRequestsPerMinute),
     bodyParser(config.http.bodyLimit, config.http.keyedBodyLimit),
+    documentIdRequests(trustedManifest),
     ...(hardening ? [queryTextLimit(config.limits.maxQueryBytes), nestingLimit(MAX_BODY_NESTING)] : []),
     ...(trustedManifest && config.trustedDocumentsOnly ? [trustedOnly(trustedManifest)] : []),
     etag(callerVersion),
@@ -266,6 +267,37 @@ function queryTextLimit(maxBytes: number): RequestHandler {
     if (typeof query === 'string' && Buffer.byteLength(query) > maxBytes) {
       res.status(413).json(codedBody(ErrorCode.QUERY_TOO_LARGE, `The query text is longer than the limit (${maxBytes} bytes).`));
     } else next();
+  };
+}
+
+/**
+ * The persisted-documents request form, `{"documentId": "sha256:<hex>", "variables": ...}` (POST) or
+ * `?documentId=...` (GET), as GraphQL Code Generator's client preset sends it: the document comes
+ * from the trusted-documents manifest, and the request then runs as if it had sent the text.
+ */
+function documentIdRequests(manifest: TrustedManifest | null): RequestHandler {
+  return (req, res, next) => {
+    const fromGet = req.method === 'GET';
+    const documentId: unknown = fromGet ? req.query.documentId : req.body?.documentId;
+    if (documentId === undefined) return next();
+    const text = typeof documentId === 'string' ? persistedDocument(manifest, documentId) : null;
+    if (text === null) {
+      const why = manifest ? `no registered document has id ${JSON.stringify(String(documentId).slice(0, 80))}` : 'this deployment has no trusted-documents manifest (CROSSWALK_TRUSTED_DOCUMENTS)';
+      res.status(400).json(codedBody(ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND, `Unknown documentId: ${why}.`));
+      return;
+    }
+    if (fromGet) {
+      // Apollo reads a GET's operation from req.url's query string (and Express's req.query follows req.url).
+      const [pathname, search = ''] = req.url.split('?');
+      const params = new URLSearchParams(search);
+      params.delete('documentId');
+      params.set('query', text);
+      req.url = `${pathname}?${params.toString()}`;
+    } else {
+      const { documentId: _id, ...rest } = req.body as Record<string, unknown>;
+      req.body = { ...rest, query: text };
+    }
+    next();
   };
 }
 

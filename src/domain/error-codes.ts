@@ -13,6 +13,8 @@ export const ErrorCode = {
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   OPERATION_NOT_TRUSTED: 'OPERATION_NOT_TRUSTED',
+  /** A `documentId` the trusted-documents manifest does not hold (or no manifest is configured). */
+  PERSISTED_DOCUMENT_NOT_FOUND: 'PERSISTED_DOCUMENT_NOT_FOUND',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
   /** A connection's `after` is malformed, another connection's, or names a row that is gone (`reason` says which). */

@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullMappingSet } from '../../examples/typed-client/src/pull-crosswalk.js';
+import { defaultConfig } from '../../src/config.js';
+import type { GraphStore } from '../../src/domain/graph-store.js';
+import type { Mapping } from '../../src/domain/types.js';
+import { realSeedStore, startTestServer, type TestServer } from '../helpers/http.js';
+
+/**
+ * The typed client of examples/typed-client (GraphQL Code Generator's client preset, persisted
+ * documents by sha256) pulls the whole SOC 2 to ISO 42001 set in pages of 100 from a server that
+ * accepts only its registered documents, and survives the set changing between two pages.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const MANIFEST = path.join(ROOT, 'examples/typed-client/src/gql/persisted-documents.json');
+const SET = 'soc2--iso42001';
+
+/** The real store, with rows of the set that can be removed while a client pages through it. */
+function changingStore(base: GraphStore): GraphStore & { remove(id: string): void } {
+  const removed = new Set<string>();
+  return Object.assign(Object.create(base) as GraphStore, {
+    remove: (id: string) => removed.add(id),
+    mappingsInSet: async (ids: readonly string[]) => (await base.mappingsInSet(ids)).map((list: Mapping[]) => list.filter((m) => !removed.has(m.id))),
+    mappingsOf: async (ids: readonly string[]) => (await base.mappingsOf(ids)).map((list: Mapping[]) => list.filter((m) => !removed.has(m.id))),
+  });
+}
+
+let store: ReturnType<typeof changingStore>;
+let server: TestServer;
+let all: Mapping[];
+beforeAll(async () => {
+  const base = await realSeedStore();
+  store = changingStore(base);
+  all = (await base.mappingsInSet([SET]))[0]!;
+  // Only the registered documents run, and no result cache: each page is read as the set is now.
+  server = await startTestServer(store, { config: defaultConfig({ trustedDocumentsFile: MANIFEST, trustedDocumentsOnly: true, resultCacheSize: 0 }) });
+});
+afterAll(() => server.close());
+
+describe('examples/typed-client', () => {
+  it('is generated from the current schema and operations (npm run example:codegen leaves nothing to commit)', () => {
+    const before = readFileSync(MANIFEST, 'utf8');
+    execFileSync('npm', ['run', '--silent', 'example:codegen'], { cwd: ROOT, stdio: 'pipe' });
+    expect(readFileSync(MANIFEST, 'utf8')).toBe(before);
+    expect(Object.keys(JSON.parse(before))[0]).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('pulls the whole set in pages of 100, sending only document ids', async () => {
+    const { entries, pages, restarts } = await pullMappingSet(`${server.url}/graphql`, `mapping-set:${SET}`);
+    expect(entries.map((e) => e.id)).toEqual(all.map((m) => `mapping:${m.id}`));
+    expect(pages).toBe(Math.ceil(all.length / 100));
+    expect(restarts).toBe(0);
+    // The server refuses what is not registered: the text of another query.
+    const refused = await server.query('{ frameworks { id } }');
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]?.extensions?.code ?? (refused as unknown as { error: { code: string } }).error?.code).toBe('OPERATION_NOT_TRUSTED');
+  });
+
+  it('loses no row when the set changes between two pages: a row removed elsewhere shifts nothing', async () => {
+    expect(all.length).toBeGreaterThan(100);
+    const unseen = all[100]!.id; // on page 2, not page 1's last row
+    const pulled = await pullMappingSet(`${server.url}/graphql`, `mapping-set:${SET}`, { betweenPages: async () => store.remove(unseen) });
+    expect(pulled.restarts).toBe(0);
+    expect(pulled.entries.map((e) => e.id)).toEqual(all.filter((m) => m.id !== unseen).map((m) => `mapping:${m.id}`));
+  });
+
+  it('starts over when the row its cursor names is removed (INVALID_CURSOR), and ends with the set as it now is', async () => {
+    const anchor = all[99]!.id; // page 1's last row: page 2 starts after it
+    const pulled = await pullMappingSet(`${server.url}/graphql`, `mapping-set:${SET}`, { betweenPages: async () => store.remove(anchor) });
+    expect(pulled.restarts).toBe(1);
+    const removed = new Set([anchor, all[100]!.id]); // all[100] from the test before
+    expect(pulled.entries.map((e) => e.id)).toEqual(all.filter((m) => !removed.has(m.id)).map((m) => `mapping:${m.id}`));
+  });
+
+  it('takes a documentId by GET too, and answers an unknown one with a code', async () => {
+    const id = Object.keys(JSON.parse(readFileSync(MANIFEST, 'utf8')))[0]!;
+    const variables = encodeURIComponent(JSON.stringify({ set: `mapping-set:${SET}` }));
+    const get = await fetch(`${server.url}/graphql?documentId=${encodeURIComponent(id)}&variables=${variables}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expect(get.status).toBe(200);
+    expect(((await get.json()) as { data: { mappingSet: { entries: { totalCount: number } } } }).data.mappingSet.entries.totalCount).toBe((await store.mappingsInSet([SET]))[0]!.length);
+    const unknown = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ documentId: `sha256:${'0'.repeat(64)}` }) });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(await unknown.json())).toContain('PERSISTED_DOCUMENT_NOT_FOUND');
+  });
+});
