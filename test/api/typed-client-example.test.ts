@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullMappingSet } from '../../examples/typed-client/src/pull-crosswalk.js';
 import { defaultConfig } from '../../src/config.js';
+import { loadTrustedManifest, sha256 } from '../../src/graphql/trusted-documents.js';
 import type { GraphStore } from '../../src/domain/graph-store.js';
 import type { Mapping } from '../../src/domain/types.js';
 import { realSeedStore, startTestServer, type TestServer } from '../helpers/http.js';
@@ -83,5 +85,17 @@ describe('examples/typed-client', () => {
     const unknown = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ documentId: `sha256:${'0'.repeat(64)}` }) });
     expect(unknown.status).toBe(400);
     expect(JSON.stringify(await unknown.json())).toContain('PERSISTED_DOCUMENT_NOT_FOUND');
+  });
+
+  it('refuses at start-up a manifest keyed by another algorithm, or with a hash that does not match', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'manifest-'));
+    const write = (content: object) => {
+      const file = path.join(dir, `${Math.random()}.json`);
+      writeFileSync(file, JSON.stringify(content));
+      return file;
+    };
+    expect(() => loadTrustedManifest(write({ 'sha1:abc': '{ frameworks { id } }' }))).toThrow(/only sha256 is accepted/);
+    expect(() => loadTrustedManifest(write({ [`sha256:${'1'.repeat(64)}`]: '{ frameworks { id } }' }))).toThrow(/does not match its operation text/);
+    expect(loadTrustedManifest(write({ [`sha256:${sha256('{ frameworks { id } }')}`]: '{ frameworks { id } }' })).size).toBe(1);
   });
 });
