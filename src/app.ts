@@ -19,6 +19,7 @@ import { observeFailures, timeoutStore, type StoreHealth } from './store/timeout
 import { WorkspaceLayers } from './store/workspace-layers.js';
 import type { Caller } from './domain/access.js';
 import type { WorkspaceRepository } from './domain/workspace-repository.js';
+import type { ManifestArchive } from './domain/dataset-manifest.js';
 import { authenticate, keyRateLimit, type Authenticator } from './http-access.js';
 import type { RequestContext, WorkspaceAccess } from './graphql/context.js';
 
@@ -32,6 +33,8 @@ export interface AppOptions {
   hardening?: boolean;
   /** API keys and workspaces (the data directory): without them the API serves the public graph to anonymous callers only. */
   workspaces?: { keys: Authenticator; repository: WorkspaceRepository };
+  /** Where the manifests of served dataset versions are kept, for `changes(since:)`; none: only the current version is known. */
+  manifests?: ManifestArchive;
 }
 
 export interface App {
@@ -117,6 +120,8 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
           deadline: res.locals.deadline as Deadline | undefined,
           log,
           caller,
+          manifests: options.manifests ?? null,
+          publicStore: store,
         };
         if (caller.kind !== 'key' || !layers || !options.workspaces) return createRequestContext(store, requestOptions);
         return workspaceContext(store, layers, options.workspaces.repository, caller, requestOptions);

@@ -5,6 +5,10 @@ import { createLogger, type Logger } from './logger.js';
 import { formatProblem, SeedError } from './seed/seed-error.js';
 import { DataDirectory } from './workspace/data-directory.js';
 import { KeyStore } from './workspace/key-store.js';
+import { FileManifestArchive } from './workspace/manifest-archive.js';
+import { buildManifest } from './graphql/dataset-manifest.js';
+import type { GraphStore } from './domain/graph-store.js';
+import path from 'node:path';
 import { DirectoryLockedError } from './workspace/directory-lock.js';
 
 /** Main entry: build the store, serve, and on SIGTERM or SIGINT finish in-flight requests, close the store, exit. */
@@ -18,7 +22,10 @@ async function main(): Promise<void> {
   // is only read here (`crosswalk keys` writes it), so each process reads its own copy or a shared volume.
   const data = workspaces ? null : await DataDirectory.open(config.dataDir, { log: dataLog });
   const keys = data ? data.keys : new KeyStore(config.dataDir, { log: dataLog });
-  const app = await createApp(store, { config, log, workspaces: { keys, repository: workspaces ?? data! } });
+  // The manifest of each dataset version served, so integrators can sync from it later (changes(since:)).
+  const manifests = new FileManifestArchive(path.join(config.dataDir, 'published'));
+  await archiveServedVersion(store, manifests, log);
+  const app = await createApp(store, { config, log, workspaces: { keys, repository: workspaces ?? data! }, manifests });
   const { httpServer } = app;
   httpServer.listen(config.port, config.host, () => {
     const address = httpServer.address();
@@ -30,6 +37,15 @@ async function main(): Promise<void> {
     announce.info({ url, store: description }, `Crosswalk API on ${url} (${description})`);
   });
   installGracefulShutdown(app, { close: async () => { await store.close(); await data?.close(); } }, log);
+}
+
+/** Best effort: a store that is down at start-up still lets the API start (it answers SERVICE_UNAVAILABLE). */
+async function archiveServedVersion(store: GraphStore, manifests: FileManifestArchive, log: Logger): Promise<void> {
+  try {
+    await manifests.put(await buildManifest(store));
+  } catch (error) {
+    log.warn({ err: error }, 'could not archive the manifest of the dataset version served; changes(since:) will build it when asked');
+  }
 }
 
 /** Why start-up failed, as one structured line: a broken seed lists every problem, a bad setting says which. */

@@ -3,6 +3,7 @@ import { countingStore, type StoreCallCounter } from '../store/counting-store.js
 import type { GraphStore } from '../domain/graph-store.js';
 import { ANONYMOUS, type Caller, type Principal } from '../domain/access.js';
 import type { WorkspaceRepository } from '../domain/workspace-repository.js';
+import type { ManifestArchive } from '../domain/dataset-manifest.js';
 import { eventLoopPacer, NO_DEADLINE, type Deadline, type Pacer } from '../analysis/pacing.js';
 import { createLoaders, loaderStore, type Loaders } from './loaders.js';
 
@@ -27,6 +28,10 @@ export interface RequestContext {
   caller: Caller;
   /** The caller's workspace, when it presented a key: what writes and workspace queries use. */
   workspace: WorkspaceAccess | null;
+  /** The manifests of the public dataset versions served, for `changes(since:)`; null when none are kept. */
+  manifests: ManifestArchive | null;
+  /** The public graph alone (never a workspace's view), for what must not depend on the caller. */
+  publicStore: GraphStore;
 }
 
 export interface WorkspaceAccess {
@@ -62,11 +67,21 @@ export function takeSuggestion(ctx: RequestContext): boolean {
 
 export function createRequestContext(
   store: GraphStore,
-  options: { traceRequested: boolean; requestId: string; log: Logger; datasetVersion?: string | null; deadline?: Deadline; caller?: Caller; workspace?: WorkspaceAccess | null },
+  options: {
+    traceRequested: boolean;
+    requestId: string;
+    log: Logger;
+    datasetVersion?: string | null;
+    deadline?: Deadline;
+    caller?: Caller;
+    workspace?: WorkspaceAccess | null;
+    manifests?: ManifestArchive | null;
+    publicStore?: GraphStore;
+  },
 ): RequestContext {
   const trace: StoreCallCounter = { storeCalls: 0 };
   const counted = countingStore(store, trace);
   const loaders = createLoaders(counted);
   const { deadline, ...rest } = options;
-  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, pacer: eventLoopPacer(deadline ?? NO_DEADLINE), caller: ANONYMOUS, workspace: null, ...rest };
+  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, pacer: eventLoopPacer(deadline ?? NO_DEADLINE), caller: ANONYMOUS, workspace: null, manifests: null, publicStore: store, ...rest };
 }

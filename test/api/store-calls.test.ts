@@ -65,8 +65,9 @@ const ROOT_FIELDS: Record<string, (ids: Ids) => string> = {
 };
 
 /**
- * Root fields about the caller's workspace: they read its state and audit journal, not the graph
- * store, and answer only with a key; test/workspace/authorization.test.ts covers each of them.
+ * Root fields about the caller's workspace and about sync: they read the workspace's state, its audit
+ * journal or the archived manifests rather than walk the graph per level; test/workspace/ and
+ * test/api/sync.test.ts cover them.
  */
 const WORKSPACE_FIELDS = ['auditLog', 'changes', 'workspace'];
 

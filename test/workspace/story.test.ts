@@ -158,10 +158,12 @@ describe('bring your own controls, over HTTP', () => {
     expect(entries.map((e) => e.operation)).toEqual(['createFramework', 'upsertRequirements', 'createMappingSet', 'createMappingSet', 'proposeMappings', 'proposeMappings', 'reviewMappings', 'reviewMappings']);
     expect(entries.map((e) => e.revision)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(entries.map((e) => e.who)).toEqual([keyIds.admin, keyIds.admin, keyIds.editor, keyIds.editor, keyIds.editor, keyIds.editor, keyIds.reviewer, keyIds.reviewer]);
-    const changes = await editor(`{ changes(since: 6) { revision changes { revision operation before after } hasMore } }`);
-    expect(changes.data!.changes).toMatchObject({ revision: 8, hasMore: false });
-    expect(changes.data!.changes.changes.map((c: { revision: number }) => c.revision)).toEqual([7, 8]);
-    expect(changes.data!.changes.changes[0].after.sets).toBeDefined();
+    const token = (await editor(`{ dataset { version } }`)).data!.dataset.version as string;
+    expect(token).toMatch(/\+acme@8$/);
+    const changes = await editor(`query ($since: String!) { changes(since: $since) { version workspace { revision operation before after } hasMore } }`, { since: token.replace('@8', '@6') });
+    expect(changes.data!.changes).toMatchObject({ version: token, hasMore: false });
+    expect(changes.data!.changes.workspace.map((c: { revision: number }) => c.revision)).toEqual([7, 8]);
+    expect(changes.data!.changes.workspace[0].after.sets).toBeDefined();
     const forbidden = await editor(`{ auditLog { entries { revision } } }`);
     expect(forbidden.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });

@@ -106,6 +106,19 @@ export type AuditPage = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** What changed since a sync token: the public dataset's changes and the caller's workspace's. */
+export type Changes = {
+  __typename?: 'Changes';
+  /** The public dataset's changes; null when it is the version the token named. */
+  dataset?: Maybe<DatasetChanges>;
+  /** More workspace changes follow: ask again with `version`. */
+  hasMore: Scalars['Boolean']['output'];
+  /** The token to pass next time: the dataset version this answer is as of. */
+  version: Scalars['String']['output'];
+  /** The workspace's changes after the token's revision, oldest first, at most 500 (with a key; empty without one). */
+  workspace: Array<AuditEntry>;
+};
+
 /** What kind of word a line of evidence gives on a pair. */
 export type ClaimKind =
   /** A mapping between the two requirements. */
@@ -395,6 +408,25 @@ export type Dataset = {
   loadedAt: Scalars['DateTime']['output'];
   /** A hash of the seed the graph was loaded from. */
   version: Scalars['String']['output'];
+};
+
+/** What changed in the public dataset between two versions the server has served. */
+export type DatasetChanges = {
+  __typename?: 'DatasetChanges';
+  /** Frameworks, by id. */
+  frameworks: IdChanges;
+  /** The version the caller had. */
+  from: Scalars['String']['output'];
+  /** Mapping sets, by `mapping-set:` id. */
+  mappingSets: IdChanges;
+  /** Mappings, by `mapping:` id. */
+  mappings: IdChanges;
+  /** "Assessed, nothing found" records, by `no-relationship:` id. */
+  noRelationships: IdChanges;
+  /** Requirements, by id. */
+  requirements: IdChanges;
+  /** The version now. */
+  to: Scalars['String']['output'];
 };
 
 /** One count of the loaded graph. */
@@ -767,6 +799,17 @@ export type HopKind =
   | 'MAPPING'
   /** Both address the same discipline. */
   | 'SHARED_DISCIPLINE';
+
+/** Ids added, changed (their content hash differs) and removed between two versions, sorted. */
+export type IdChanges = {
+  __typename?: 'IdChanges';
+  /** Ids present now and not then. */
+  added: Array<Scalars['ID']['output']>;
+  /** Ids present in both whose content changed. */
+  changed: Array<Scalars['ID']['output']>;
+  /** Ids present then and not now. */
+  removed: Array<Scalars['ID']['output']>;
+};
 
 /** A stored mapping: `from` is `relationship` `to`. Each is stored once; inverses are derived. */
 export type Mapping = Node & {
@@ -1236,8 +1279,13 @@ export type Query = {
   __typename?: 'Query';
   /** The workspace's audit trail, oldest first (admin keys only). */
   auditLog?: Maybe<AuditPage>;
-  /** What changed in the caller's workspace after revision `since` (any role of the workspace). */
-  changes?: Maybe<WorkspaceChanges>;
+  /**
+   * What changed since `since`, a dataset version as `dataset { version }` or the `x-crosswalk-dataset`
+   * header gave it (`<public>` or, with a key, `<public>+<workspace>@<revision>`): an integrator pulls
+   * everything once, then fetches only the differences. A public version the server never served
+   * answers BAD_USER_INPUT with `reason: UNKNOWN_VERSION`: pull everything again.
+   */
+  changes?: Maybe<Changes>;
   /** The buyers' side-by-side of the chosen frameworks: their facts and figures from the graph. */
   compare?: Maybe<Array<FrameworkComparison>>;
   /**
@@ -1332,7 +1380,7 @@ export type QueryAuditLogArgs = {
  * other fields of the request are still answered.
  */
 export type QueryChangesArgs = {
-  since: Scalars['Int']['input'];
+  since: Scalars['String']['input'];
 };
 
 
@@ -2015,7 +2063,7 @@ export type Workspace = {
   name: Scalars['String']['output'];
   /** Proposals waiting for a reviewer, oldest first: the review queue. */
   proposals: ProposalQueue;
-  /** The number of changes ever made to it; `changes(since:)` starts from one. */
+  /** The number of changes ever made to it (its audit trail's last revision). */
   revision: Scalars['Int']['output'];
   /** The calling key's role. */
   role: Role;
@@ -2026,17 +2074,6 @@ export type Workspace = {
 export type WorkspaceProposalsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   set?: InputMaybe<Scalars['ID']['input']>;
-};
-
-/** What changed in the workspace since a revision: an integrator's incremental sync. */
-export type WorkspaceChanges = {
-  __typename?: 'WorkspaceChanges';
-  /** The changes after `since`, oldest first, at most 500; ask again from the last one's revision when `hasMore`. */
-  changes: Array<AuditEntry>;
-  /** More changes follow the last one returned. */
-  hasMore: Scalars['Boolean']['output'];
-  /** The workspace's revision now. */
-  revision: Scalars['Int']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -2133,6 +2170,7 @@ export type ResolversTypes = ResolversObject<{
   AuditEntry: ResolverTypeWrapper<AuditRecordModel>;
   AuditPage: ResolverTypeWrapper<Omit<AuditPage, 'entries'> & { entries: Array<ResolversTypes['AuditEntry']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Changes: ResolverTypeWrapper<Omit<Changes, 'workspace'> & { workspace: Array<ResolversTypes['AuditEntry']> }>;
   ClaimKind: ClaimKind;
   ComprehensiveSide: ResolverTypeWrapper<ComprehensiveSideModelModel>;
   Coverage: ResolverTypeWrapper<CoverageModelModel>;
@@ -2148,6 +2186,7 @@ export type ResolversTypes = ResolversObject<{
   CrosswalkRow: ResolverTypeWrapper<CrosswalkRowModelModel>;
   CrosswalkTable: ResolverTypeWrapper<CrosswalkTableModel>;
   Dataset: ResolverTypeWrapper<DatasetInfoModel>;
+  DatasetChanges: ResolverTypeWrapper<DatasetChanges>;
   DatasetCount: ResolverTypeWrapper<DatasetCount>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteFrameworkInput: DeleteFrameworkInput;
@@ -2173,6 +2212,7 @@ export type ResolversTypes = ResolversObject<{
   HeldScope: HeldScope;
   HopKind: HopKind;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdChanges: ResolverTypeWrapper<IdChanges>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LocalDate: ResolverTypeWrapper<Scalars['LocalDate']['output']>;
@@ -2231,7 +2271,6 @@ export type ResolversTypes = ResolversObject<{
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   Workspace: ResolverTypeWrapper<WorkspaceModelModel>;
-  WorkspaceChanges: ResolverTypeWrapper<Omit<WorkspaceChanges, 'changes'> & { changes: Array<ResolversTypes['AuditEntry']> }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2239,6 +2278,7 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEntry: AuditRecordModel;
   AuditPage: Omit<AuditPage, 'entries'> & { entries: Array<ResolversParentTypes['AuditEntry']> };
   Boolean: Scalars['Boolean']['output'];
+  Changes: Omit<Changes, 'workspace'> & { workspace: Array<ResolversParentTypes['AuditEntry']> };
   ComprehensiveSide: ComprehensiveSideModelModel;
   Coverage: CoverageModelModel;
   CoverageItem: CoverageItemModelModel;
@@ -2251,6 +2291,7 @@ export type ResolversParentTypes = ResolversObject<{
   CrosswalkRow: CrosswalkRowModelModel;
   CrosswalkTable: CrosswalkTableModel;
   Dataset: DatasetInfoModel;
+  DatasetChanges: DatasetChanges;
   DatasetCount: DatasetCount;
   DateTime: Scalars['DateTime']['output'];
   DeleteFrameworkInput: DeleteFrameworkInput;
@@ -2273,6 +2314,7 @@ export type ResolversParentTypes = ResolversObject<{
   GroupCoverage: GroupSummaryModel;
   HeldScope: HeldScope;
   ID: Scalars['ID']['output'];
+  IdChanges: IdChanges;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
   LocalDate: Scalars['LocalDate']['output'];
@@ -2319,7 +2361,6 @@ export type ResolversParentTypes = ResolversObject<{
   UpsertRequirementsPayload: Omit<UpsertRequirementsPayload, 'framework' | 'requirements'> & { framework?: Maybe<ResolversParentTypes['Framework']>, requirements: Array<ResolversParentTypes['Requirement']> };
   UserError: UserError;
   Workspace: WorkspaceModelModel;
-  WorkspaceChanges: Omit<WorkspaceChanges, 'changes'> & { changes: Array<ResolversParentTypes['AuditEntry']> };
 }>;
 
 export type AuditEntryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
@@ -2335,6 +2376,13 @@ export type AuditPageResolvers<ContextType = RequestContext, ParentType extends 
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   entries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ChangesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Changes'] = ResolversParentTypes['Changes']> = ResolversObject<{
+  dataset?: Resolver<Maybe<ResolversTypes['DatasetChanges']>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workspace?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
 }>;
 
 export type ComprehensiveSideResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ComprehensiveSide'] = ResolversParentTypes['ComprehensiveSide']> = ResolversObject<{
@@ -2439,6 +2487,16 @@ export type DatasetResolvers<ContextType = RequestContext, ParentType extends Re
   counts?: Resolver<Array<ResolversTypes['DatasetCount']>, ParentType, ContextType>;
   loadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DatasetChangesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DatasetChanges'] = ResolversParentTypes['DatasetChanges']> = ResolversObject<{
+  frameworks?: Resolver<ResolversTypes['IdChanges'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mappingSets?: Resolver<ResolversTypes['IdChanges'], ParentType, ContextType>;
+  mappings?: Resolver<ResolversTypes['IdChanges'], ParentType, ContextType>;
+  noRelationships?: Resolver<ResolversTypes['IdChanges'], ParentType, ContextType>;
+  requirements?: Resolver<ResolversTypes['IdChanges'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type DatasetCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DatasetCount'] = ResolversParentTypes['DatasetCount']> = ResolversObject<{
@@ -2598,6 +2656,12 @@ export type GroupCoverageResolvers<ContextType = RequestContext, ParentType exte
   summary?: Resolver<ResolversTypes['CoverageSummary'], ParentType, ContextType>;
 }>;
 
+export type IdChangesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['IdChanges'] = ResolversParentTypes['IdChanges']> = ResolversObject<{
+  added?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  changed?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  removed?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -2752,7 +2816,7 @@ export type ProposeMappingsPayloadResolvers<ContextType = RequestContext, Parent
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditLog?: Resolver<Maybe<ResolversTypes['AuditPage']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
-  changes?: Resolver<Maybe<ResolversTypes['WorkspaceChanges']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'since'>>;
+  changes?: Resolver<Maybe<ResolversTypes['Changes']>, ParentType, ContextType, RequireFields<QueryChangesArgs, 'since'>>;
   compare?: Resolver<Maybe<Array<ResolversTypes['FrameworkComparison']>>, ParentType, ContextType, RequireFields<QueryCompareArgs, 'frameworks'>>;
   coverage?: Resolver<Maybe<ResolversTypes['Coverage']>, ParentType, ContextType, RequireFields<QueryCoverageArgs, 'held' | 'includeProposed' | 'inferred' | 'target'>>;
   crosswalk?: Resolver<Maybe<ResolversTypes['CrosswalkTable']>, ParentType, ContextType, RequireFields<QueryCrosswalkArgs, 'from' | 'includeProposed' | 'inferred' | 'to'>>;
@@ -2921,15 +2985,10 @@ export type WorkspaceResolvers<ContextType = RequestContext, ParentType extends 
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 }>;
 
-export type WorkspaceChangesResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkspaceChanges'] = ResolversParentTypes['WorkspaceChanges']> = ResolversObject<{
-  changes?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
-  hasMore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  revision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-}>;
-
 export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditPage?: AuditPageResolvers<ContextType>;
+  Changes?: ChangesResolvers<ContextType>;
   ComprehensiveSide?: ComprehensiveSideResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   CoverageItem?: CoverageItemResolvers<ContextType>;
@@ -2940,6 +2999,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   CrosswalkRow?: CrosswalkRowResolvers<ContextType>;
   CrosswalkTable?: CrosswalkTableResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
+  DatasetChanges?: DatasetChangesResolvers<ContextType>;
   DatasetCount?: DatasetCountResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteFrameworkPayload?: DeleteFrameworkPayloadResolvers<ContextType>;
@@ -2958,6 +3018,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Gaps?: GapsResolvers<ContextType>;
   Groundwork?: GroundworkResolvers<ContextType>;
   GroupCoverage?: GroupCoverageResolvers<ContextType>;
+  IdChanges?: IdChangesResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LocalDate?: GraphQLScalarType;
   Mapping?: MappingResolvers<ContextType>;
@@ -2993,6 +3054,5 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   UpsertRequirementsPayload?: UpsertRequirementsPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Workspace?: WorkspaceResolvers<ContextType>;
-  WorkspaceChanges?: WorkspaceChangesResolvers<ContextType>;
 }>;
 

@@ -3,7 +3,7 @@ import { ErrorCode } from '../../domain/error-codes.js';
 import { mappingId, noRelationshipId, requirementId, setMemberGlobalId, workspaceOfId, workspaceScopedId } from '../../domain/ids.js';
 import type { Change, UserError } from '../../domain/workspace-changes.js';
 import { workspaceGraph, type WorkspaceState } from '../../domain/workspace-model.js';
-import type { AuditRecord, WriteOutcome } from '../../domain/workspace-repository.js';
+import type { WriteOutcome } from '../../domain/workspace-repository.js';
 import type { GraphData, MappingSide } from '../../domain/types.js';
 import { writeToWorkspace, type WriteOperation } from '../../analysis/workspace-writes.js';
 import type { RequestContext, WorkspaceAccess } from '../context.js';
@@ -127,14 +127,6 @@ export const workspaceResolvers: Resolvers = {
       const entries = (await repository.audit(principal.workspace, from)).filter((e) => sinceTime === null || Date.parse(e.at) >= sinceTime);
       const page = entries.slice(0, size);
       return { entries: page, endCursor: page.length > 0 ? auditCursor(page.at(-1)!.revision) : null, hasNextPage: entries.length > size };
-    },
-    changes: async (_root, { since }, ctx) => {
-      const { principal, repository } = access(ctx, 'read');
-      if (!Number.isInteger(since) || since < 0) throw badInput(`"since" is a revision, 0 or more; got ${since}.`, 'since');
-      const current = await repository.current(principal.workspace);
-      if (since > current.revision) throw badInput(`"since" is ${since}, but the workspace is at revision ${current.revision}.`, 'since');
-      const entries: AuditRecord[] = await repository.audit(principal.workspace, since);
-      return { revision: current.revision, changes: entries.slice(0, MAX_CHANGES), hasMore: entries.length > MAX_CHANGES };
     },
   },
   Workspace: {
