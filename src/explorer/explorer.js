@@ -233,7 +233,7 @@ function drawNeighbourhood(r, proposed, held) {
       { selector: 'node[kind = "evidence"]', style: { 'background-color': '#8d6e63', shape: 'rectangle' } },
       { selector: 'edge', style: { width: 1.5, 'curve-style': 'bezier', 'line-color': '#bbb', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#bbb', label: 'data(label)', 'font-size': 8, color: '#555', 'text-rotation': 'autorotate' } },
       { selector: 'edge[kind = "mapping"]', style: { 'line-color': '#5c6bc0', 'target-arrow-color': '#5c6bc0', width: 2.5 } },
-      { selector: 'edge[status = "PROPOSED"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 5], 'line-color': '#ef6c00', 'target-arrow-color': '#ef6c00', color: '#bf360c', 'font-weight': 'bold', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': 2 } },
+      { selector: 'edge[status = "PROPOSED"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 5], 'line-color': '#ef6c00', 'target-arrow-color': '#ef6c00', color: '#bf360c', 'font-weight': 'bold', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': 2, 'text-rotation': 'none', 'font-size': 9 } },
     ],
   });
   // A small neighbourhood (a workspace control with one proposal) would be blown up to fill the box.
