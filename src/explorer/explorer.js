@@ -1,9 +1,14 @@
 // Crosswalk explorer: a single page over the public GraphQL API only. Every view has a URL
 // (hash routes), so a view can be shared: #/coverage?target=..&held=.., #/requirement/<id>,
-// #/search?q=.., #/matrix. Its operations are .graphql documents in operations/explorer/, checked
-// against the schema by the tests and served as ./operations.js.
+// #/search?q=.., #/matrix, #/review. Its operations are .graphql documents in operations/explorer/,
+// checked against the schema by the tests and served as ./operations.js. With an API key pasted (kept
+// in sessionStorage, see api.js) every request carries it: the views then read the key's workspace
+// too, and #/review is its review queue.
 
+import { apiKey, forgetKey, graphql, rememberKey } from './api.js';
+import { escape, words } from './html.js';
 import { OPERATIONS } from './operations.js';
+import { reviewView } from './review.js';
 
 const STATUS_ORDER = ['FULL', 'PARTIAL', 'NOT_IMPLEMENTED', 'NONE', 'UNASSESSED'];
 const STATUS_LABEL = { FULL: 'full', PARTIAL: 'partial', NOT_IMPLEMENTED: 'not implemented', NONE: 'new', UNASSESSED: 'unassessed' };
@@ -19,7 +24,6 @@ const SCOPE_CHOICES = [
   { framework: 'eu-ai-act', dimension: 'roles', label: 'AI Act roles', values: ['PROVIDER', 'DEPLOYER', 'IMPORTER', 'DISTRIBUTOR', 'GPAI_PROVIDER'], required: [] },
   { framework: 'eu-ai-act', dimension: 'riskClasses', label: 'AI Act risk classes', values: ['HIGH_RISK', 'LIMITED_RISK', 'MINIMAL_RISK'], required: [] },
 ];
-const words = (value) => value.toLowerCase().replace(/_/g, ' ');
 
 /** The scope argument from the URL: only for held frameworks, only dimensions narrowed in the URL. */
 function scopeOf(params, held) {
@@ -46,29 +50,6 @@ function scopeControls(params, held) {
 }
 const view = document.getElementById('view');
 
-/**
- * Runs a GraphQL operation. Root fields are nullable, so one failing field leaves the others:
- * a view gets what was answered, and this throws (with the server's message and code) only when
- * nothing was.
- */
-async function graphql(query, variables = {}) {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  const answered = body.data && Object.values(body.data).some((value) => value !== null);
-  if (body.errors?.length && !answered) {
-    const [error] = body.errors;
-    const failure = new Error(error.message);
-    failure.code = error.extensions?.code;
-    throw failure;
-  }
-  return body.data;
-}
-
-const escape = (text) => String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const pct = (x) => `${Math.round(x * 100)}%`;
 
 function parseHash() {
@@ -157,9 +138,33 @@ function groupHtml(g, items, heldParam) {
 
 // ---------------------------------------------------------------- requirement neighbourhood
 
+/**
+ * The workspace's proposed mappings with `id` at either end, when a key was pasted: the graph draws
+ * them dashed. A failure here leaves the neighbourhood and says why in its panel.
+ */
+async function proposedAround(id) {
+  if (!apiKey()) return { mappings: [], error: null };
+  try {
+    const { workspace } = await graphql(OPERATIONS.ProposedMappings);
+    return { mappings: (workspace?.proposals.mappings ?? []).filter((m) => m.from.id === id || m.to.id === id), error: null };
+  } catch (error) {
+    return { mappings: [], error };
+  }
+}
+
+function proposedHtml(proposed) {
+  if (proposed.error) return `<div class="error" role="alert">Proposed mappings could not be read: <b>${escape(proposed.error.code || 'ERROR')}</b>: ${escape(proposed.error.message)}</div>`;
+  if (!proposed.mappings.length) return '';
+  const end = (x) => `<a href="#/requirement/${encodeURIComponent(x.id)}">${escape(x.framework.shortName)} ${escape(x.ref)}</a>`;
+  return `<h2>Proposed, waiting for review (${proposed.mappings.length})</h2>
+    <ul id="proposed">${proposed.mappings.map((m) => `<li data-id="${escape(m.id)}"><span class="rel proposed">PROPOSED</span> ${end(m.from)} ${escape(words(m.relationship))} ${end(m.to)} ${m.strength ?? '-'}/10${m.rationale ? `, ${escape(words(m.rationale))}` : ''}${m.note ? `<br><span class="muted">${escape(m.note)}</span>` : ''}<br><small class="muted">proposed by <code>${escape(m.review.proposedBy)}</code>; decide in the <a href="#/review">review queue</a></small></li>`).join('')}</ul>`;
+}
+
 let cy;
 async function requirementView(id, params) {
-  const { requirement: r } = await graphql(OPERATIONS.Neighbourhood, { id });
+  const [{ requirement: r }, proposed] = await Promise.all([graphql(OPERATIONS.Neighbourhood, { id }), proposedAround(id)]);
+  const shownIds = new Set(r.mappings.map((m) => m.mapping.id));
+  proposed.mappings = proposed.mappings.filter((m) => !shownIds.has(m.id));
   const held = (params.get('held') || '').split(',').filter(Boolean);
   const back = held.length ? `<a href="#/coverage?target=${r.framework.id}&held=${encodeURIComponent(held.join(','))}">back to coverage</a>` : '';
   const mappings = r.mappings;
@@ -167,8 +172,12 @@ async function requirementView(id, params) {
     <h1>${escape(r.framework.shortName)} ${escape(r.ref)} <span class="muted">${escape(r.title)}</span></h1>
     <p>${escape(r.summary)} ${back}</p>
     <div class="split">
-      <div id="graph" role="img" aria-label="Neighbourhood of ${escape(r.id)}"></div>
+      <div class="graph-col">
+        <div id="graph" role="img" aria-label="Neighbourhood of ${escape(r.id)}"></div>
+        <p class="graph-legend" id="graph-legend"><span><i class="edge mapping"></i> mapping</span>${proposed.mappings.length || mappings.some((m) => m.mapping.status === 'PROPOSED') ? '<span><i class="edge proposed"></i> proposed mapping, waiting for review (dashed)</span>' : ''}<span><i class="edge link"></i> discipline, risk, evidence</span></p>
+      </div>
       <aside class="panel" id="reasons">
+        ${proposedHtml(proposed)}
         <h2>Mappings (${mappings.length})</h2>
         ${mappings.length ? `<ul>${mappings.map((m) => `<li><span class="rel">${escape(r.ref)} ${m.relationship} ${escape(m.other.framework.shortName)} ${escape(m.other.ref)}</span> ${m.strength ?? '-'}/10${m.rationale ? `, ${m.rationale.toLowerCase()}` : ''}<br><a href="#/requirement/${encodeURIComponent(m.other.id)}${held.length ? `?held=${encodeURIComponent(held.join(','))}` : ''}">${escape(m.other.title)}</a>${m.condition ? `<br><span class="condition">holds when ${escape(m.condition.description)}</span>` : ''}${m.note ? `<br><span class="muted">${escape(m.note)}</span>` : ''}<br><small class="muted">${escape(m.source.name)}</small></li>`).join('')}</ul>` : '<p class="muted">No mappings.</p>'}
         ${r.noRelationships.length ? `<h2>Assessed, nothing found</h2><ul>${r.noRelationships.map((n) => `<li>${escape(n.otherFramework.shortName)}: ${escape(n.reason)}</li>`).join('')}</ul>` : ''}
@@ -177,10 +186,10 @@ async function requirementView(id, params) {
         <h2>Evidence</h2><ul>${r.evidence.map((e) => `<li>${escape(e.name)}</li>`).join('') || '<li class="muted">none</li>'}</ul>
       </aside>
     </div>`;
-  drawNeighbourhood(r, held);
+  drawNeighbourhood(r, proposed.mappings, held);
 }
 
-function drawNeighbourhood(r, held) {
+function drawNeighbourhood(r, proposed, held) {
   const elements = [{ data: { id: r.id, label: `${r.framework.shortName} ${r.ref}`, kind: 'focus' } }];
   const seen = new Set([r.id]);
   const node = (id, label, kind) => {
@@ -189,7 +198,14 @@ function drawNeighbourhood(r, held) {
   };
   for (const m of r.mappings) {
     node(m.other.id, `${m.other.framework.shortName} ${m.other.ref}`, 'requirement');
-    elements.push({ data: { id: `m:${m.other.id}`, source: r.id, target: m.other.id, label: `${m.relationship}${m.strength ? ` ${m.strength}` : ''}`, kind: 'mapping' } });
+    const status = m.mapping.status;
+    elements.push({ data: { id: `m:${m.mapping.id}`, source: r.id, target: m.other.id, label: `${status === 'PROPOSED' ? 'PROPOSED ' : ''}${m.relationship}${m.strength ? ` ${m.strength}` : ''}`, kind: 'mapping', status } });
+  }
+  // Proposals are read as stored, `from` to `to`: the arrow says which way the relationship reads.
+  for (const m of proposed) {
+    const other = m.from.id === r.id ? m.to : m.from;
+    node(other.id, `${other.framework.shortName} ${other.ref}`, 'requirement');
+    elements.push({ data: { id: `p:${m.id}`, source: m.from.id, target: m.to.id, label: `PROPOSED ${m.relationship}${m.strength ? ` ${m.strength}` : ''}`, kind: 'mapping', status: 'PROPOSED' } });
   }
   for (const d of r.disciplines) {
     node(d.id, d.name, 'discipline');
@@ -207,7 +223,7 @@ function drawNeighbourhood(r, held) {
   cy = window.cytoscape({
     container: document.getElementById('graph'),
     elements,
-    layout: { name: 'concentric', concentric: (n) => (n.data('kind') === 'focus' ? 3 : n.data('kind') === 'requirement' ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 28 },
+    layout: { name: 'concentric', concentric: (n) => (n.data('kind') === 'focus' ? 3 : n.data('kind') === 'requirement' ? 2 : 1), levelWidth: () => 1, minNodeSpacing: elements.length < 12 ? 120 : 28 },
     style: [
       { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'text-wrap': 'wrap', 'text-max-width': 90, 'background-color': '#90a4ae', width: 18, height: 18 } },
       { selector: 'node[kind = "focus"]', style: { 'background-color': '#1565c0', width: 30, height: 30, 'font-weight': 'bold' } },
@@ -217,16 +233,23 @@ function drawNeighbourhood(r, held) {
       { selector: 'node[kind = "evidence"]', style: { 'background-color': '#8d6e63', shape: 'rectangle' } },
       { selector: 'edge', style: { width: 1.5, 'curve-style': 'bezier', 'line-color': '#bbb', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#bbb', label: 'data(label)', 'font-size': 8, color: '#555', 'text-rotation': 'autorotate' } },
       { selector: 'edge[kind = "mapping"]', style: { 'line-color': '#5c6bc0', 'target-arrow-color': '#5c6bc0', width: 2.5 } },
+      { selector: 'edge[status = "PROPOSED"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 5], 'line-color': '#ef6c00', 'target-arrow-color': '#ef6c00', color: '#bf360c', 'font-weight': 'bold', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': 2, 'text-rotation': 'none', 'font-size': 9 } },
     ],
   });
+  // A small neighbourhood (a workspace control with one proposal) would be blown up to fill the box.
+  if (cy.zoom() > 1.5) {
+    cy.zoom(1.5);
+    cy.center();
+  }
   // A busy neighbourhood keeps its edge labels for hover only, so the nodes stay readable.
   if (r.mappings.length > 12) {
     cy.edges().style('text-opacity', 0);
     cy.on('mouseover', 'edge', (event) => event.target.style('text-opacity', 1));
-    cy.on('mouseout', 'edge', (event) => event.target.style('text-opacity', 0));
+    cy.on('mouseout', 'edge[status != "PROPOSED"]', (event) => event.target.style('text-opacity', 0));
+    cy.edges('[status = "PROPOSED"]').style('text-opacity', 1);
   }
   cy.on('tap', 'node[kind = "requirement"]', (event) => go(`#/requirement/${encodeURIComponent(event.target.id())}${held.length ? `?held=${encodeURIComponent(held.join(','))}` : ''}`));
-  window.crosswalkGraph = { nodes: cy.nodes().length, edges: cy.edges().length };
+  window.crosswalkGraph = { nodes: cy.nodes().length, edges: cy.edges().length, proposed: cy.edges('[status = "PROPOSED"]').map((e) => ({ source: e.source().id(), target: e.target().id(), lineStyle: e.style('line-style') })) };
 }
 
 // ---------------------------------------------------------------- search
@@ -280,6 +303,7 @@ async function route() {
     if (name === 'requirement' && arg) await requirementView(arg, params);
     else if (name === 'search') await searchView(params);
     else if (name === 'matrix') await matrixView();
+    else if (name === 'review') await reviewView(view);
     else await coverageView(params);
     document.body.dataset.ready = `${name}`;
   } catch (error) {
@@ -288,9 +312,53 @@ async function route() {
   }
 }
 
+// ---------------------------------------------------------------- API key
+
+/** The header's key field: shows the key's workspace and role once the API accepted the key. */
+async function showKey() {
+  const status = document.getElementById('key-status');
+  const form = document.getElementById('key-form');
+  const key = apiKey();
+  form.classList.toggle('has-key', Boolean(key));
+  if (!key) {
+    status.textContent = '';
+    status.className = '';
+    return;
+  }
+  try {
+    const { workspace } = await graphql(OPERATIONS.KeyWorkspace);
+    status.className = 'key-ok';
+    status.textContent = workspace ? `${workspace.name} · ${words(workspace.role)}` : 'key sent';
+    status.title = workspace ? `Workspace ${workspace.name}, key ${workspace.keyId}` : '';
+  } catch (error) {
+    status.className = 'key-refused';
+    status.textContent = `key refused (${error.code || 'error'})`;
+    status.title = error.message;
+  }
+}
+
+document.getElementById('key-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const input = document.getElementById('key-input');
+  const key = input.value.trim();
+  input.value = '';
+  if (!key) return;
+  rememberKey(key);
+  frameworksCache = undefined; // the key's workspace frameworks join the lists
+  await showKey();
+  route();
+});
+document.getElementById('key-forget').addEventListener('click', async () => {
+  forgetKey();
+  frameworksCache = undefined;
+  await showKey();
+  route();
+});
+
 document.getElementById('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   go(`#/search?q=${encodeURIComponent(document.getElementById('search-input').value)}`);
 });
 window.addEventListener('hashchange', route);
+showKey();
 route();
