@@ -282,16 +282,38 @@ async function matrixView() {
   const data = await graphql(OPERATIONS.OverlapMatrix);
   const { frameworks: fs, cells } = data.overlapMatrix;
   const cell = (from, to) => cells.find((c) => c.from.id === from && c.to.id === to);
-  const shade = (x) => `hsl(${120 * x}, 55%, ${88 - 40 * x}%)`;
+  // Colour follows what is known: full links count whole, partial ones half, so a pair linked only
+  // by partial or untyped links never looks like a full match. Unassessed pairs get no colour at all.
+  const weight = (s) => (s.total === 0 ? 0 : (s.full + 0.5 * s.partial) / s.total);
+  const shade = (x) => `hsl(${200 - 80 * x}, 60%, ${92 - 45 * x}%)`;
+  const ink = (x) => (x > 0.55 ? '#fff' : '#111');
+  const td = (row, col) => {
+    if (row.id === col.id) return '<td class="muted" aria-label="same framework">-</td>';
+    const { summary: s } = cell(row.id, col.id);
+    const href = `#/coverage?target=${col.id}&held=${row.id}`;
+    if (s.unassessed === s.total) {
+      return `<td class="unassessed" title="${escape(`No mapping set connects ${row.shortName} to ${col.shortName}: unknown, not zero.`)}"><a href="${href}">not assessed</a></td>`;
+    }
+    const w = weight(s);
+    const assessed = s.total - s.unassessed;
+    const parts = [`${pct(s.fullShare)} full · ${pct(s.coveredShare - s.fullShare)} partial`];
+    if (s.unassessed > 0) parts.push(`${pct(s.unassessed / s.total)} not assessed`);
+    const title = `${row.shortName} covers ${pct(s.coveredShare)} of ${col.shortName}: ${s.full} full, ${s.partial} partial, ${s.none} examined with nothing found, ${s.unassessed} not assessed (of ${s.total}; ${assessed} assessed)`;
+    return `<td style="background:${shade(w)};color:${ink(w)}" title="${escape(title)}"><a href="${href}"><strong>${pct(s.coveredShare)}</strong>${parts.map((p) => `<span class="cell-detail">${p}</span>`).join('')}</a></td>`;
+  };
+  const swatch = (style, label) => `<li><span class="swatch" style="${style}"></span>${escape(label)}</li>`;
   view.innerHTML = `
     <h1>Overlap matrix</h1>
-    <p class="muted">Each cell: how much of the column framework the row framework covers (full or partial). Click a cell for the coverage map.</p>
-    <table class="matrix" id="matrix"><thead><tr><th>held \\ target</th>${fs.map((f) => `<th>${escape(f.shortName)}</th>`).join('')}</tr></thead>
-    <tbody>${fs.map((row) => `<tr><th>${escape(row.shortName)}</th>${fs.map((col) => {
-      if (row.id === col.id) return '<td class="muted">-</td>';
-      const c = cell(row.id, col.id);
-      return `<td style="background:${shade(c.summary.coveredShare)}" title="${escape(`${row.shortName} covers ${pct(c.summary.coveredShare)} of ${col.shortName} (full ${pct(c.summary.fullShare)})`)}"><a href="#/coverage?target=${col.id}&held=${row.id}">${pct(c.summary.coveredShare)}</a></td>`;
-    }).join('')}</tr>`).join('')}</tbody></table>`;
+    <p class="muted">Each cell: how much of the column framework the row framework covers, fully or in part (the big number), and how that splits. Click a cell for the coverage map.</p>
+    <div class="matrix-scroll"><table class="matrix" id="matrix"><thead><tr><th>held \\ target</th>${fs.map((f) => `<th scope="col">${escape(f.shortName)}</th>`).join('')}</tr></thead>
+    <tbody>${fs.map((row) => `<tr><th scope="row">${escape(row.shortName)}</th>${fs.map((col) => td(row, col)).join('')}</tr>`).join('')}</tbody></table></div>
+    <ul class="legend matrix-legend" aria-label="Legend">
+      ${swatch(`background:${shade(0)}`, 'assessed, nothing covered')}
+      ${swatch(`background:${shade(0.5)}`, 'half: e.g. all partial, or half full')}
+      ${swatch(`background:${shade(1)}`, 'all covered fully')}
+      <li><span class="swatch unassessed"></span>not assessed: no mapping set connects the pair (unknown, never zero)</li>
+    </ul>
+    <p class="muted">Colour counts full links whole and partial ones (subset, intersecting, related) half. Partial links never add up to full.</p>`;
 }
 
 // ---------------------------------------------------------------- routing

@@ -140,6 +140,13 @@ describe('explorer in a real browser', () => {
     expect(n).toBe(7);
     expect(await page.locator('#matrix tbody tr').count()).toBe(n);
     expect(await page.locator('#matrix td a').count()).toBe(n * (n - 1));
+    // Unassessed is never shown as zero: every pair no mapping set connects is hatched and says so.
+    const matrix = await server.query(`{ overlapMatrix { cells { summary { total unassessed } } } }`);
+    const unassessedPairs = (matrix.data!.overlapMatrix.cells as Array<{ summary: { total: number; unassessed: number } }>).filter((c) => c.summary.unassessed === c.summary.total).length;
+    expect(unassessedPairs).toBeGreaterThan(0);
+    expect(await page.locator('#matrix td.unassessed').count()).toBe(unassessedPairs);
+    for (const text of await page.locator('#matrix td.unassessed').allTextContents()) expect(text).toBe('not assessed');
+    expect(await page.locator('.matrix-legend li').count()).toBe(4);
     await page.screenshot({ path: `${OUT}/matrix.png`, fullPage: true });
     await page.locator('#matrix td a').first().click();
     await ready('coverage');
