@@ -16,7 +16,7 @@ export function tracePlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-/** One structured log line per operation: request id, operation, duration, store calls, error codes. Never variables. */
+/** One structured log line per operation: request id, operation, duration, store calls, error codes, the key id. Never variables or keys. */
 export function operationLogPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart({ contextValue }) {
@@ -32,6 +32,8 @@ export function operationLogPlugin(): ApolloServerPlugin<RequestContext> {
               storeCalls: contextValue.trace.storeCalls,
               status: response.http.status ?? 200,
               errors: errors?.map((e) => e.extensions?.code ?? 'UNKNOWN'),
+              // Who asked, by key id (never the key): a log line can be matched with the audit trail.
+              ...(contextValue.caller.kind === 'key' ? { keyId: contextValue.caller.keyId, workspace: contextValue.caller.workspace } : {}),
             },
             'graphql operation',
           );

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.js';
 import { defaultConfig, type Config } from '../../src/config.js';
 import type { GraphStore } from '../../src/domain/graph-store.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { WorkspaceRepository } from '../../src/domain/workspace-repository.js';
 import { DataDirectory } from '../../src/workspace/data-directory.js';
 import { KeyStore } from '../../src/workspace/key-store.js';
@@ -27,7 +27,7 @@ export interface WorkspaceServer {
 
 /** The API over HTTP with a data directory of its own (keys, workspaces), on the real seed unless a store is given. */
 export async function startWorkspaceServer(
-  options: { store?: GraphStore; config?: Partial<Config>; dataDir?: string; repository?: WorkspaceRepository; keysDir?: string } = {},
+  options: { store?: GraphStore; config?: Partial<Config>; dataDir?: string; repository?: WorkspaceRepository; keysDir?: string; log?: Logger } = {},
 ): Promise<WorkspaceServer> {
   const dataDir = options.dataDir ?? path.join(mkdtempSync(path.join(tmpdir(), 'crosswalk-ws-')), 'data');
   // With a repository of its own (Neo4j), the data directory still holds the keys, as in production;
@@ -36,7 +36,7 @@ export async function startWorkspaceServer(
   const keys = options.keysDir ? new KeyStore(options.keysDir) : data.keys;
   const store = options.store ?? (await realSeedStore());
   const config = { ...defaultConfig(), ...options.config };
-  const { httpServer, stop } = await createApp(store, { config, log: createLogger('silent'), workspaces: { keys, repository: options.repository ?? data } });
+  const { httpServer, stop } = await createApp(store, { config, log: options.log ?? createLogger('silent'), workspaces: { keys, repository: options.repository ?? data } });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   return {
