@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { frameworkFile, mappingSetFile } from '../../src/seed/schemas.js';
 import type { SeedProblem } from '../../src/seed/seed-error.js';
 import { SeedFile } from '../../src/seed/seed-file.js';
+import { applyTouched } from '../../src/domain/workspace-changes.js';
 import { DataDirectory } from '../../src/workspace/data-directory.js';
 import { WorkspaceFileError, type FrameworkFile, type MappingSetFile } from '../../src/workspace/workspace-files.js';
 
@@ -74,6 +75,28 @@ describe('workspace folders in the data directory', () => {
     await expect(acme.writeMappingSet({ ...toSoc2, mappings: [{ ...toSoc2.mappings[0]!, strength: 11 }] })).rejects.toThrow(/mappings\.0\.strength/);
     expect(readdirSync(path.join(dir, 'workspaces/acme/frameworks'))).toEqual([]);
     expect(readdirSync(path.join(dir, 'workspaces/acme/mappings'))).toEqual([]);
+    await data.close();
+  });
+
+  it('refuses a change whose files the seed format cannot hold before its journal entry: no trace, the revision unchanged', async () => {
+    const dir = tmp();
+    const data = await DataDirectory.open(dir);
+    const acme = await data.workspace('acme');
+    // A set id without "--": the seed format names a set "<from>--<to>", so its YAML cannot be written.
+    const set = { localId: 'my-set', name: 'Mine', from: 'soc2', to: 'iso42001', comprehensive: [], description: 'A set.', revision: 1, mappings: [], noRelationships: [] };
+    const after = { frameworks: {}, sets: { 'my-set': set } };
+    const change = { operation: 'createMappingSet', before: { frameworks: {}, sets: { 'my-set': null } }, after, next: applyTouched(acme.current(), after, 1) };
+    await expect(acme.transact(async () => ({ ok: true as const, change }), 'k1')).rejects.toThrow(WorkspaceFileError);
+    expect(acme.journal.revision()).toBe(0);
+    expect(acme.current().revision).toBe(0);
+    expect(readFileSync(path.join(dir, 'workspaces/acme/audit.jsonl'), 'utf8')).toBe('');
+    expect(readdirSync(path.join(dir, 'workspaces/acme/state/sets'))).toEqual([]);
+    // The next change is revision 1, as if the refused one had never been asked for.
+    const framework = { localId: 'controls', name: 'C', shortName: 'C', edition: '1', kind: 'GUIDANCE' as const, summary: 'S.', requirements: [] };
+    const ok = { frameworks: { controls: framework }, sets: {} };
+    const written = await acme.transact(async () => ({ ok: true as const, change: { operation: 'createFramework', before: { frameworks: { controls: null }, sets: {} }, after: ok, next: applyTouched(acme.current(), ok, 1) } }), 'k1');
+    expect(written.entry!.revision).toBe(1);
+    expect(acme.current().revision).toBe(1);
     await data.close();
   });
 
