@@ -1,4 +1,5 @@
 import { ErrorCode } from './error-codes.js';
+import { SET_MEMBER_PREFIXES, TYPE_PREFIXES } from './ids.js';
 
 /**
  * Who may do what in a workspace (issue #21), as pure rules: the roles, the actions, the format of
@@ -80,11 +81,19 @@ export class AuthenticationError extends Error {
 /** A workspace's name: a lowercase slug of 2 to 40 characters, starting with a letter. */
 const WORKSPACE_SLUG = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$/;
 
+/**
+ * Names a workspace cannot take: its ids (`<workspace>:<slug>`) would read as ids of another type
+ * (`risk:controls` as a risk, `mapping:controls` as no id at all). Public framework ids are refused
+ * too, where the public graph is known (workspace-changes.ts): `soc2:x` would read as a requirement.
+ */
+export const RESERVED_WORKSPACE_NAMES: readonly string[] = [...Object.values(TYPE_PREFIXES), ...Object.values(SET_MEMBER_PREFIXES)];
+
 /** Why a workspace name is not acceptable, or null when it is. */
 export function workspaceSlugProblem(slug: string): string | null {
-  return WORKSPACE_SLUG.test(slug)
-    ? null
-    : `a workspace name is 2 to 40 lowercase letters, digits and single hyphens, starting with a letter (like "acme" or "client-2026"); got ${JSON.stringify(slug.slice(0, 60))}`;
+  if (!WORKSPACE_SLUG.test(slug)) {
+    return `a workspace name is 2 to 40 lowercase letters, digits and single hyphens, starting with a letter (like "acme" or "client-2026"); got ${JSON.stringify(slug.slice(0, 60))}`;
+  }
+  return RESERVED_WORKSPACE_NAMES.includes(slug) ? `"${slug}" cannot name a workspace: it begins ids of another kind (${RESERVED_WORKSPACE_NAMES.join(', ')} are reserved)` : null;
 }
 
 /**

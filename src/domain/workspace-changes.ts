@@ -132,7 +132,18 @@ export interface CreateFrameworkInput {
   summary?: string | null;
 }
 
+/**
+ * A workspace named like a public framework (`soc2`) can hold nothing: its ids (`soc2:x`) would read
+ * as that framework's requirements. The key store cannot know the public graph, so this is where it is refused.
+ */
+function publicNameProblem(state: WorkspaceState, ctx: ChangeContext): UserError[] {
+  if (!ctx.publicFrameworkIds.has(state.workspace)) return [];
+  return [error(['input'], 'INVALID', `Workspace "${state.workspace}" has the name of a public framework, so its ids would read as that framework's requirements; an administrator creates keys for a workspace of another name.`)];
+}
+
 export function planCreateFramework(state: WorkspaceState, input: CreateFrameworkInput, ctx: ChangeContext): Planned {
+  const blocked = publicNameProblem(state, ctx);
+  if (blocked.length > 0) return refused(blocked);
   const errors: UserError[] = [];
   const prefix = `${state.workspace}:`;
   const local = input.id.startsWith(prefix) ? input.id.slice(prefix.length) : null;
@@ -260,6 +271,8 @@ export interface CreateMappingSetInput {
 }
 
 export function planCreateMappingSet(state: WorkspaceState, input: CreateMappingSetInput, ctx: ChangeContext): Planned {
+  const blocked = publicNameProblem(state, ctx);
+  if (blocked.length > 0) return refused(blocked);
   const errors: UserError[] = [];
   const from = frameworkRef(state, input.from, ctx);
   const to = frameworkRef(state, input.to, ctx);

@@ -299,6 +299,28 @@ describe('deleting a framework', () => {
   });
 });
 
+describe('workspace names that would make ambiguous ids', () => {
+  it('refuses keys for a workspace named like a prefix of other ids (risk:controls would read as a risk)', async () => {
+    for (const name of ['risk', 'discipline', 'evidence', 'source', 'mapping-set', 'mapping', 'no-relationship']) {
+      await expect(server.key(name, 'admin'), name).rejects.toThrow(/reserved/);
+    }
+  });
+
+  it('lets a workspace named like a public framework write nothing (soc2:controls would read as a SOC 2 requirement)', async () => {
+    const soc2 = server.as((await server.key('soc2', 'admin')).key);
+    const before = await snapshotWorkspace(server, 'soc2');
+    const framework = await soc2(M.createFramework, { input: { id: 'soc2:controls', name: 'Ours' } });
+    expect(codes(framework.data!.r.userErrors)).toEqual([['input', 'INVALID']]);
+    expect(framework.data!.r.userErrors[0].message).toMatch(/public framework/);
+    const set = await soc2(M.createMappingSet, { input: { from: 'iso27001', to: 'iso42001', id: 'soc2:iso27001--iso42001' } });
+    expect(codes(set.data!.r.userErrors)).toEqual([['input', 'INVALID']]);
+    expect(await snapshotWorkspace(server, 'soc2')).toEqual(before);
+    const read = await soc2(`{ node(id: "soc2:CC6.1") { __typename id } frameworks { id } }`);
+    expect(read.data!.node).toEqual({ __typename: 'Requirement', id: 'soc2:CC6.1' });
+    expect(read.data!.frameworks.map((f: { id: string }) => f.id).filter((id: string) => id.includes(':'))).toEqual([]);
+  });
+});
+
 describe('the Authorization header', () => {
   it('answers a malformed header with 401 UNAUTHENTICATED, never echoing it, and writes nothing', async () => {
     const secret = adminKey.slice(adminKey.lastIndexOf('_') + 1);
