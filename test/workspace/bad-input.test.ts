@@ -337,6 +337,21 @@ describe('the Authorization header', () => {
   });
 });
 
+describe('mutations sent the wrong way', () => {
+  it('refuses a mutation over GET, in a batch, or as a form-style post (CSRF), with a code, writing nothing', async () => {
+    const before = await snapshot();
+    const query = `mutation { r: createFramework(input: { id: "acme:sideways", name: "Sideways" }) { ${PAYLOAD} } }`;
+    const auth = { authorization: `Bearer ${adminKey}` };
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { ...auth, 'apollo-require-preflight': '1' } });
+    expect(get.status).toBe(405);
+    const batch = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify([{ query }, { query }]) });
+    const form = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { ...auth, 'content-type': 'text/plain' }, body: JSON.stringify({ query }) });
+    for (const [answer, status] of [[batch, 400], [form, 400]] as const) expect(answer.status).toBe(status);
+    for (const answer of [get, batch, form]) expect(((await answer.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe('the per-key rate limit', () => {
   let limited: WorkspaceServer;
   afterAll(() => limited?.close());
