@@ -41,6 +41,8 @@ export class WorkspaceFiles {
   private state: WorkspaceState;
   /** Changes run one at a time: each plans against the state the previous one left. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The files of a journaled change that could not all be written (a disk error): written before the next change. */
+  private unwritten: FileChange[] | null = null;
 
   private constructor(
     readonly workspace: string,
@@ -63,7 +65,7 @@ export class WorkspaceFiles {
     return files;
   }
 
-  /** The workspace as its last acknowledged change left it. */
+  /** The workspace as its last journaled change left it. */
   current(): WorkspaceState {
     return this.state;
   }
@@ -74,14 +76,26 @@ export class WorkspaceFiles {
    */
   transact<T extends { ok: boolean }>(plan: (state: WorkspaceState) => Promise<T>, who: string): Promise<{ result: T; entry: JournalEntry | null }> {
     const run = this.queue.then(async () => {
+      if (this.unwritten) {
+        // The previous change is in the journal but not all its files are: finish it before the next.
+        await this.applyFiles(this.unwritten);
+        this.unwritten = null;
+      }
       const result = await plan(this.state);
       if (!result.ok) return { result, entry: null };
       const change = (result as unknown as { change: Change }).change;
       // Rendered (and checked) before the journal: a change the files cannot hold leaves no trace.
       const files = this.filesFor(change.after);
       const entry = await this.journal.append({ who, operation: change.operation, before: change.before, after: change.after });
-      await this.applyFiles(files);
+      // From here the change has happened (opening would re-apply it): the state follows the journal
+      // even if a file cannot be written now, and those files are written before any later change.
       this.state = { ...change.next, revision: entry.revision };
+      try {
+        await this.applyFiles(files);
+      } catch (error) {
+        this.unwritten = files;
+        throw error;
+      }
       return { result, entry };
     });
     this.queue = run.catch(() => undefined);
