@@ -43,6 +43,12 @@ const QUERIES = [
   'mappingSetsList',
   'coverageHeld',
   'coverageIncludeProposed',
+  'nodes',
+  'requirementsOfFramework',
+  'crosswalk',
+  'explain',
+  'overlap',
+  'gaps',
 ] as const;
 type Query = (typeof QUERIES)[number];
 type Operation = Mutation | Query;
@@ -71,6 +77,12 @@ const POLICY: Record<Operation, { action: Action; expect: Record<Caller, Expecte
   mappingSetsList:         row('read',               'ABSENT',          'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'ABSENT'),
   coverageHeld:            row('read',               'NOT_FOUND',       'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
   coverageIncludeProposed: row('read',               'NOT_FOUND',       'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
+  nodes:                   row('read',               'NOT_FOUND',       'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
+  requirementsOfFramework: row('read',               'NOT_FOUND',       'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
+  crosswalk:               row('read',               'NOT_FOUND',       'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
+  explain:                 row('read',               'NOT_FOUND',       'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
+  overlap:                 row('read',               'NOT_FOUND',       'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
+  gaps:                    row('read',               'NOT_FOUND',       'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
 };
 
 function row(action: Action, ...cells: Expected[]): { action: Action; expect: Record<Caller, Expected> } {
@@ -123,6 +135,12 @@ const QUERY_TEXT: Record<Query, { text: string; id?: string }> = {
   mappingSetsList: { text: `{ result: mappingSets { id } }` },
   coverageHeld: { text: COVERAGE(false), id: 'acme:controls' },
   coverageIncludeProposed: { text: COVERAGE(true), id: 'acme:controls' },
+  nodes: { text: `query ($id: ID!) { result: nodes(ids: [$id]) { id } }`, id: 'acme:controls:AC-01' },
+  requirementsOfFramework: { text: `query ($id: ID!) { result: requirements(framework: $id, first: 500) { totalCount nodes { id } } }`, id: 'acme:controls' },
+  crosswalk: { text: `query ($id: ID!) { result: crosswalk(from: $id, to: "soc2") { csv } }`, id: 'acme:controls' },
+  explain: { text: `query ($id: ID!) { result: explain(from: $id, to: "${TARGET}") { length hops { from { id } to { id } } } }`, id: 'acme:controls:T-reader' },
+  overlap: { text: `query ($id: ID!) { result: overlap(a: $id, b: "soc2") { a { id } b { id } } }`, id: 'acme:controls' },
+  gaps: { text: `query ($id: ID!) { result: gaps(target: "soc2", held: [$id]) { held { id } total } }`, id: 'acme:controls' },
 };
 
 let server: WorkspaceServer;
@@ -284,7 +302,8 @@ describe.each(queryCells)('query %s by %s', (q, c, expected) => {
         expect(answer.errors![0]!.extensions!.code).toBe(expected);
         break;
       case 'NOT_FOUND': {
-        expect(result).toBeNull();
+        // nodes(ids:) answers a null in place of each unknown id.
+        expect(q === 'nodes' ? result : [result]).toEqual([null]);
         expect(answer.errors).toHaveLength(1);
         expect(answer.errors![0]!.extensions!.code).toBe('NOT_FOUND');
         // Indistinguishable from an id that never existed: same code, message and extensions but for the id.
@@ -341,6 +360,27 @@ function expectAcmeAnswer(q: Query, c: Caller, result: any, revision: number): v
       expect(statuses.has('PROPOSED')).toBe(q === 'coverageIncludeProposed');
       break;
     }
+    case 'nodes':
+      expect(result).toEqual([{ id: 'acme:controls:AC-01' }]);
+      break;
+    case 'requirementsOfFramework':
+      expect(result.nodes.map((r: { id: string }) => r.id)).toContain('acme:controls:AC-01');
+      expect(result.nodes.every((r: { id: string }) => r.id.startsWith('acme:controls:'))).toBe(true);
+      break;
+    case 'crosswalk':
+      expect(result.csv).toContain('T-reader');
+      break;
+    case 'explain':
+      expect(result.length).toBeGreaterThan(0);
+      expect(result[0].hops[0]).toEqual({ from: { id: 'acme:controls:T-reader' }, to: { id: TARGET } });
+      break;
+    case 'overlap':
+      expect(result).toEqual({ a: { id: 'acme:controls' }, b: { id: 'soc2' } });
+      break;
+    case 'gaps':
+      expect(result.held).toEqual([{ id: 'acme:controls' }]);
+      expect(result.total).toBeGreaterThan(0);
+      break;
     default: {
       const { id } = QUERY_TEXT[q];
       expect(result.id).toBe(id);
