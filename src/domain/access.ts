@@ -82,17 +82,18 @@ export class AuthenticationError extends Error {
 const WORKSPACE_SLUG = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$/;
 
 /**
- * Names a workspace may not take: the prefixes of typed ids. A workspace's ids start with its name
- * (`acme:controls`), so a workspace called `risk` would make `risk:controls` read as a risk's id.
+ * Names a workspace cannot take: its ids (`<workspace>:<slug>`) would read as ids of another type
+ * (`risk:controls` as a risk, `mapping:controls` as no id at all). Public framework ids are refused
+ * too, where the public graph is known (workspace-changes.ts): `soc2:x` would read as a requirement.
  */
-const RESERVED_WORKSPACE_NAMES = new Set<string>([...Object.values(TYPE_PREFIXES), ...Object.values(SET_MEMBER_PREFIXES)]);
+export const RESERVED_WORKSPACE_NAMES: readonly string[] = [...Object.values(TYPE_PREFIXES), ...Object.values(SET_MEMBER_PREFIXES)];
 
 /** Why a workspace name is not acceptable, or null when it is. */
 export function workspaceSlugProblem(slug: string): string | null {
   if (!WORKSPACE_SLUG.test(slug)) {
     return `a workspace name is 2 to 40 lowercase letters, digits and single hyphens, starting with a letter (like "acme" or "client-2026"); got ${JSON.stringify(slug.slice(0, 60))}`;
   }
-  return RESERVED_WORKSPACE_NAMES.has(slug) ? `"${slug}" is reserved (ids of the form ${slug}:... name other things); choose another workspace name` : null;
+  return RESERVED_WORKSPACE_NAMES.includes(slug) ? `"${slug}" cannot name a workspace: it begins ids of another kind (${RESERVED_WORKSPACE_NAMES.join(', ')} are reserved)` : null;
 }
 
 /**

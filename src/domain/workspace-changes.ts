@@ -78,6 +78,8 @@ export type Planned = { ok: true; change: Change } | { ok: false; userErrors: Us
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const REF = /^[^:\s][^:]*$/;
+/** A set's local id, `<from>--<to>` as the seed format names sets (its YAML file could not hold another). */
+const SET_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*--[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const error = (field: Array<string | number>, code: UserErrorCode, message: string): UserError => ({ field: field.map(String), code, message });
 
@@ -130,7 +132,18 @@ export interface CreateFrameworkInput {
   summary?: string | null;
 }
 
+/**
+ * A workspace named like a public framework (`soc2`) can hold nothing: its ids (`soc2:x`) would read
+ * as that framework's requirements. The key store cannot know the public graph, so this is where it is refused.
+ */
+function publicNameProblem(state: WorkspaceState, ctx: ChangeContext): UserError[] {
+  if (!ctx.publicFrameworkIds.has(state.workspace)) return [];
+  return [error(['input'], 'INVALID', `Workspace "${state.workspace}" has the name of a public framework, so its ids would read as that framework's requirements; an administrator creates keys for a workspace of another name.`)];
+}
+
 export function planCreateFramework(state: WorkspaceState, input: CreateFrameworkInput, ctx: ChangeContext): Planned {
+  const blocked = publicNameProblem(state, ctx);
+  if (blocked.length > 0) return refused(blocked);
   const errors: UserError[] = [];
   const prefix = `${state.workspace}:`;
   const local = input.id.startsWith(prefix) ? input.id.slice(prefix.length) : null;
@@ -258,6 +271,8 @@ export interface CreateMappingSetInput {
 }
 
 export function planCreateMappingSet(state: WorkspaceState, input: CreateMappingSetInput, ctx: ChangeContext): Planned {
+  const blocked = publicNameProblem(state, ctx);
+  if (blocked.length > 0) return refused(blocked);
   const errors: UserError[] = [];
   const from = frameworkRef(state, input.from, ctx);
   const to = frameworkRef(state, input.to, ctx);
@@ -267,7 +282,7 @@ export function planCreateMappingSet(state: WorkspaceState, input: CreateMapping
   const prefix = `${state.workspace}:`;
   const short = (id: string) => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
   const local = input.id == null ? `${short(input.from)}--${short(input.to)}` : input.id.startsWith(prefix) ? input.id.slice(prefix.length) : null;
-  if (local === null || !/^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)?$/.test(local)) {
+  if (local === null || !SET_SLUG.test(local)) {
     errors.push(error(['input', 'id'], 'INVALID', `A mapping set of workspace ${state.workspace} has an id "${prefix}<slug>", like "${prefix}controls--soc2"; got ${JSON.stringify((input.id ?? '').slice(0, 80))}.`));
   } else if (state.sets.has(local)) {
     errors.push(error(['input', input.id == null ? 'to' : 'id'], 'DUPLICATE', `Mapping set ${prefix}${local} exists already; propose mappings into it${input.id == null ? ', or give this one an id of its own' : ''}.`));

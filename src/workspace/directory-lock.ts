@@ -80,9 +80,21 @@ async function readOwner(file: string): Promise<LockOwner | null> {
   return { pid: -1, host: hostname(), since: '', ageMs };
 }
 
+/**
+ * Creates the lock file, or answers false when it exists. The file counts as held from the moment
+ * it is created, before its pid is written: another acquirer in this process that reads the pid
+ * then must find it held, or it would take the lock over as a previous incarnation's.
+ */
 async function createExclusively(file: string): Promise<boolean> {
+  let handle;
   try {
-    const handle = await open(file, 'wx', 0o644);
+    handle = await open(file, 'wx', 0o644);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  held.add(file);
+  try {
     try {
       await handle.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), boot: BOOT_ID }));
       await handle.sync();
@@ -92,7 +104,8 @@ async function createExclusively(file: string): Promise<boolean> {
     await syncDirectory(path.dirname(file));
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    held.delete(file);
+    await unlink(file).catch(() => undefined);
     throw error;
   }
 }
@@ -145,6 +158,7 @@ export async function acquireDirectoryLock(
       }
     } finally {
       await unlink(takeover).catch(() => undefined);
+      held.delete(takeover);
     }
   }
   const owner = await readOwner(file);

@@ -136,4 +136,8 @@ describe('workspaceSlugProblem', () => {
   it.each(['', 'a', 'Acme', '1acme', 'acme-', 'ac--me', 'ac_me', 'acme:controls', '../etc', 'x'.repeat(41)])('refuses %j, saying what a name is', (slug) => {
     expect(workspaceSlugProblem(slug)).toMatch(/2 to 40 lowercase letters/);
   });
+
+  it.each(['risk', 'discipline', 'evidence', 'source', 'mapping-set', 'mapping', 'no-relationship'])('refuses %j, a prefix of other ids', (slug) => {
+    expect(workspaceSlugProblem(slug)).toMatch(/reserved/);
+  });
 });

@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataDirectory } from '../../src/workspace/data-directory.js';
-import { DirectoryLockedError } from '../../src/workspace/directory-lock.js';
+import { acquireDirectoryLock, DirectoryLockedError, type DirectoryLock } from '../../src/workspace/directory-lock.js';
 import { runTs, waitForOutput, type RunningProcess } from '../helpers/processes.js';
 
 const HELPER = path.resolve(import.meta.dirname, '../helpers/data-dir-process.ts');
@@ -49,6 +49,20 @@ describe('the data directory lock', () => {
     await data.close();
     const again = await DataDirectory.open(dir);
     await again.close();
+  });
+
+  it('gives the lock to one of many acquirers in the same process at once; the others are refused, none takes it over', async () => {
+    const dir = tmp();
+    const logs: string[] = [];
+    const tries = await Promise.allSettled(Array.from({ length: 8 }, () => acquireDirectoryLock(dir, 'test.lock', () => 'busy', (m) => logs.push(m))));
+    const holders = tries.filter((t) => t.status === 'fulfilled');
+    expect(holders).toHaveLength(1);
+    for (const t of tries) if (t.status === 'rejected') expect(t.reason).toBeInstanceOf(DirectoryLockedError);
+    expect(logs.filter((m) => m.includes('took over'))).toEqual([]);
+    await (holders[0] as PromiseFulfilledResult<DirectoryLock>).value.release();
+    const next = await acquireDirectoryLock(dir, 'test.lock', () => 'busy');
+    await next.release();
+    expect(existsSync(path.join(dir, 'test.lock'))).toBe(false);
   });
 
   it('takes over a stale lock whose process is dead, and says so', async () => {

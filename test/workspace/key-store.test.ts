@@ -84,7 +84,7 @@ describe('the key store', () => {
   it.each([
     ['an unknown role', (store: KeyStore) => store.create('acme', 'owner'), /unknown role "owner"; roles: reader, editor, reviewer, admin/],
     ['a bad workspace name', (store: KeyStore) => store.create('ACME corp', 'reader'), /workspace name/],
-    ['a reserved workspace name (a typed id prefix)', (store: KeyStore) => store.create('mapping-set', 'reader'), /"mapping-set" is reserved/],
+    ['a reserved workspace name (a typed id prefix)', (store: KeyStore) => store.create('mapping-set', 'reader'), /"mapping-set" cannot name a workspace/],
     ['an unknown key id', (store: KeyStore) => store.revoke('0123456789abcdef'), /unknown key id 0123456789abcdef/],
     ['a malformed key id', (store: KeyStore) => store.revoke('../keys'), /a key id is 16 hex digits/],
   ])('refuses %s as bad input, changing nothing', async (_, act, message) => {

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frameworkFile, mappingSetFile } from '../../src/seed/schemas.js';
 import type { SeedProblem } from '../../src/seed/seed-error.js';
 import { SeedFile } from '../../src/seed/seed-file.js';
+import { applyTouched } from '../../src/domain/workspace-changes.js';
 import { DataDirectory } from '../../src/workspace/data-directory.js';
 import { WorkspaceFileError, type FrameworkFile, type MappingSetFile } from '../../src/workspace/workspace-files.js';
 
@@ -75,6 +76,61 @@ describe('workspace folders in the data directory', () => {
     expect(readdirSync(path.join(dir, 'workspaces/acme/frameworks'))).toEqual([]);
     expect(readdirSync(path.join(dir, 'workspaces/acme/mappings'))).toEqual([]);
     await data.close();
+  });
+
+  it('refuses a change whose files the seed format cannot hold before its journal entry: no trace, the revision unchanged', async () => {
+    const dir = tmp();
+    const data = await DataDirectory.open(dir);
+    const acme = await data.workspace('acme');
+    // A set id without "--": the seed format names a set "<from>--<to>", so its YAML cannot be written.
+    const set = { localId: 'my-set', name: 'Mine', from: 'soc2', to: 'iso42001', comprehensive: [], description: 'A set.', revision: 1, mappings: [], noRelationships: [] };
+    const after = { frameworks: {}, sets: { 'my-set': set } };
+    const change = { operation: 'createMappingSet', before: { frameworks: {}, sets: { 'my-set': null } }, after, next: applyTouched(acme.current(), after, 1) };
+    await expect(acme.transact(async () => ({ ok: true as const, change }), 'k1')).rejects.toThrow(WorkspaceFileError);
+    expect(acme.journal.revision()).toBe(0);
+    expect(acme.current().revision).toBe(0);
+    expect(readFileSync(path.join(dir, 'workspaces/acme/audit.jsonl'), 'utf8')).toBe('');
+    expect(readdirSync(path.join(dir, 'workspaces/acme/state/sets'))).toEqual([]);
+    // The next change is revision 1, as if the refused one had never been asked for.
+    const framework = { localId: 'controls', name: 'C', shortName: 'C', edition: '1', kind: 'GUIDANCE' as const, summary: 'S.', requirements: [] };
+    const ok = { frameworks: { controls: framework }, sets: {} };
+    const written = await acme.transact(async () => ({ ok: true as const, change: { operation: 'createFramework', before: { frameworks: { controls: null }, sets: {} }, after: ok, next: applyTouched(acme.current(), ok, 1) } }), 'k1');
+    expect(written.entry!.revision).toBe(1);
+    expect(acme.current().revision).toBe(1);
+    await data.close();
+  });
+
+  it('keeps the state with the journal when a file cannot be written after the entry, and writes those files before the next change', async () => {
+    const dir = tmp();
+    const data = await DataDirectory.open(dir);
+    const acme = await data.workspace('acme');
+    const framework = (localId: string) => ({ localId, name: localId, shortName: localId, edition: '1', kind: 'GUIDANCE' as const, summary: 'S.', requirements: [{ ref: 'R-1', title: 'One', kind: 'CONTROL' as const, parent: null, summary: 'One.', tags: [] }] });
+    const create = (localId: string) => {
+      const after = { frameworks: { [localId]: framework(localId) }, sets: {} };
+      return async () => ({ ok: true as const, change: { operation: 'createFramework', before: { frameworks: { [localId]: null }, sets: {} }, after, next: applyTouched(acme.current(), after, acme.current().revision + 1) } });
+    };
+    // A disk fault on the seed-format copies: their folder is a file now.
+    const yamlFolder = path.join(dir, 'workspaces/acme/frameworks');
+    rmSync(yamlFolder, { recursive: true });
+    writeFileSync(yamlFolder, 'not a folder');
+    await expect(acme.transact(create('first'), 'k1')).rejects.toThrow(/ENOTDIR|EEXIST|not a directory/);
+    // The change is in the journal, so it happened: the state says so, and the next revision follows it.
+    expect(acme.journal.revision()).toBe(1);
+    expect(acme.current().revision).toBe(1);
+    expect(acme.current().frameworks.has('first')).toBe(true);
+    // While the fault lasts, no later change is written ahead of the unwritten files.
+    await expect(acme.transact(create('second'), 'k1')).rejects.toThrow();
+    expect(acme.journal.revision()).toBe(1);
+    rmSync(yamlFolder);
+    mkdirSync(yamlFolder);
+    const second = await acme.transact(create('second'), 'k1');
+    expect(second.entry!.revision).toBe(2);
+    expect(readdirSync(yamlFolder).sort()).toEqual(['first.yaml', 'second.yaml']);
+    await data.close();
+    // Opened again, both are there.
+    const reopened = await DataDirectory.open(dir);
+    expect([...(await reopened.current('acme')).frameworks.keys()].sort()).toEqual(['first', 'second']);
+    await reopened.close();
   });
 
   it('refuses a workspace name that is not a slug (no path tricks)', async () => {
