@@ -64,7 +64,7 @@ const POLICY: Record<Operation, { action: Action; expect: Record<Caller, Expecte
   deleteFramework:         row('deleteFramework',    'UNAUTHENTICATED', 'FORBIDDEN',   'FORBIDDEN',   'FORBIDDEN',   'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
   workspace:               row('read',               'NULL',            'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'OWN'),
   auditLog:                row('readAudit',          'UNAUTHENTICATED', 'FORBIDDEN',   'FORBIDDEN',   'FORBIDDEN',   'OK',          'HTTP_401',    'HTTP_401',    'OWN'),
-  changes:                 row('read',               'UNAUTHENTICATED', 'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'OWN'),
+  changes:                 row('read',               'OK',              'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'OWN'),
   nodeFramework:           row('read',               'NOT_FOUND',       'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
   nodeRequirement:         row('read',               'NOT_FOUND',       'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
   nodeMappingSet:          row('read',               'NOT_FOUND',       'OK',          'OK',          'OK',          'OK',          'HTTP_401',    'HTTP_401',    'NOT_FOUND'),
@@ -122,7 +122,8 @@ const COVERAGE = (proposed: boolean) =>
 const QUERY_TEXT: Record<Query, { text: string; id?: string }> = {
   workspace: { text: `{ result: workspace { name role revision frameworks { id } } }` },
   auditLog: { text: `{ result: auditLog(first: 500) { entries { revision who operation } } }` },
-  changes: { text: `{ result: changes(since: 0) { revision changes { revision operation } hasMore } }` },
+  // Since the public version (no workspace part): a key's caller gets its workspace's whole history, an anonymous one none.
+  changes: { text: `query ($since: String!) { result: changes(since: $since) { version dataset { from } workspace { revision operation } hasMore } }` },
   nodeFramework: { text: `query ($id: ID!) { result: node(id: $id) { id } }`, id: 'acme:controls' },
   nodeRequirement: { text: `query ($id: ID!) { result: node(id: $id) { id } }`, id: 'acme:controls:AC-01' },
   nodeMappingSet: { text: `query ($id: ID!) { result: node(id: $id) { id } }`, id: SET },
@@ -279,7 +280,8 @@ const queryCells = QUERIES.flatMap((q) => CALLERS.map((c) => [q, c, POLICY[q].ex
 describe.each(queryCells)('query %s by %s', (q, c, expected) => {
   it(`answers ${expected}`, async () => {
     const { text, id } = QUERY_TEXT[q];
-    const variables = id && text.includes('$id') ? { id } : undefined;
+    const since = text.includes('$since') ? ((await clients.anonymous('{ dataset { version } }')).data!.dataset.version as string) : null;
+    const variables = id && text.includes('$id') ? { id } : since ? { since } : undefined;
     const before = await snapshots();
     if (expected === 'HTTP_401') {
       await expect401(c, { query: text, variables });
@@ -340,8 +342,15 @@ function expectAcmeAnswer(q: Query, c: Caller, result: any, revision: number): v
       expect(result.entries.map((e: { operation: string }) => e.operation)).toEqual(journalEntries(server, 'acme').map((e) => e.operation));
       break;
     case 'changes':
-      expect(result.revision).toBe(revision);
-      expect(result.changes).toHaveLength(revision);
+      expect(result.dataset).toBeNull();
+      expect(result.hasMore).toBe(false);
+      if (c === 'anonymous') {
+        expect(result.workspace).toEqual([]);
+        expect(result.version).not.toContain('+');
+      } else {
+        expect(result.version).toMatch(new RegExp(`\\+acme@${revision}$`));
+        expect(result.workspace).toHaveLength(revision);
+      }
       break;
     case 'frameworksList':
       expect(json).toContain('"acme:controls"');
@@ -398,8 +407,9 @@ function expectGlobexAnswer(q: Query, result: any, revision: number): void {
       expect(result.entries).toEqual([{ revision: 1, who: keys.otherWorkspace!.keyId, operation: 'createFramework' }]);
       break;
     case 'changes':
-      expect(result).toMatchObject({ revision, hasMore: false });
-      expect(result.changes).toEqual([{ revision: 1, operation: 'createFramework' }]);
+      expect(result).toMatchObject({ hasMore: false, dataset: null });
+      expect(result.version).toMatch(/\+globex@1$/);
+      expect(result.workspace).toEqual([{ revision: 1, operation: 'createFramework' }]);
       break;
     default:
       throw new Error(`no OWN check for ${q}`);
