@@ -85,6 +85,13 @@ export class WorkspaceFiles {
     return files;
   }
 
+  /** Waits for the changes under way to finish (committed or refused), then closes the journal. */
+  async close(): Promise<void> {
+    await this.planning;
+    await this.tail.catch(() => undefined);
+    await this.journal.close();
+  }
+
   /** The workspace as its last acknowledged change left it. */
   current(): WorkspaceState {
     return this.state;
