@@ -83,9 +83,15 @@ async function readOwner(file: string): Promise<LockOwner | null> {
 async function createExclusively(file: string): Promise<boolean> {
   try {
     const handle = await open(file, 'wx', 0o644);
+    // Ours from the moment it exists: another acquirer of this process reading our pid before
+    // createExclusively returns must not take it for a lock this process left behind.
+    held.add(file);
     try {
       await handle.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString(), boot: BOOT_ID }));
       await handle.sync();
+    } catch (error) {
+      held.delete(file);
+      throw error;
     } finally {
       await handle.close();
     }
@@ -145,6 +151,7 @@ export async function acquireDirectoryLock(
       }
     } finally {
       await unlink(takeover).catch(() => undefined);
+      held.delete(takeover);
     }
   }
   const owner = await readOwner(file);
