@@ -127,34 +127,50 @@ export class WorkspaceFiles {
   /** Commits the waiting changes, a group at a time, until none wait. */
   private async commitWaiting(): Promise<void> {
     this.committing = true;
-    // Let the plans already queued join the first group.
-    await new Promise((resolve) => setImmediate(resolve));
-    while (this.waiting.length > 0) {
-      const group = this.waiting.splice(0, MAX_GROUP);
-      let entries: JournalEntry[];
-      try {
-        entries = await this.journal.appendAll(group.map(({ change, who }) => ({ who, operation: change.operation, before: change.before, after: change.after })));
-      } catch (error) {
-        // None of the group is on disk (the journal cut back to its last whole entry), nor is
-        // anything planned on top of it: refuse them all and plan again from what is.
-        this.discardWaiting(group, error);
-        continue;
-      }
-      const next = { ...group.at(-1)!.change.next, revision: entries.at(-1)!.revision };
-      try {
-        await replaceFilesDurably(this.filesOf(group.map((w) => w.change.after), next));
-      } catch (error) {
-        // The journal holds the group, so it is durable and reopening writes its files; until then
-        // this process cannot tell its files apart from the journal's, so it takes no more writes.
-        this.state = next;
-        this.broken = new WorkspaceFileError(`workspace ${this.workspace}: revisions ${entries[0]!.revision} to ${next.revision} are in the audit journal but their files could not be written (${error instanceof Error ? error.message : String(error)}); restart to recover them from the journal`);
-        this.discardWaiting(group, this.broken);
-        continue;
-      }
-      this.state = next;
-      group.forEach((w, i) => w.resolve(entries[i]!));
+    try {
+      // Let the plans already queued join the first group.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.waiting.length > 0) await this.commitGroup(this.waiting.splice(0, MAX_GROUP));
+    } finally {
+      this.committing = false;
     }
-    this.committing = false;
+  }
+
+  private async commitGroup(group: Waiting[]): Promise<void> {
+    let files: FileReplacement[];
+    try {
+      // Made (and checked against the seed schemas) before anything is written, so a change whose
+      // files cannot be made is refused whole instead of being left in the journal alone.
+      files = this.filesOf(
+        group.map((w) => w.change.after),
+        group.at(-1)!.change.next,
+      );
+    } catch (error) {
+      this.discardWaiting(group, error);
+      return;
+    }
+    let entries: JournalEntry[];
+    try {
+      entries = await this.journal.appendAll(group.map(({ change, who }) => ({ who, operation: change.operation, before: change.before, after: change.after })));
+    } catch (error) {
+      // None of the group is on disk (the journal cut back to its last whole entry), nor is
+      // anything planned on top of it: refuse them all and plan again from what is.
+      this.discardWaiting(group, error);
+      return;
+    }
+    const next = { ...group.at(-1)!.change.next, revision: entries.at(-1)!.revision };
+    try {
+      await replaceFilesDurably(files);
+    } catch (error) {
+      // The journal holds the group, so it is durable and reopening writes its files; until then
+      // this process cannot tell its files apart from the journal's, so it takes no more writes.
+      this.state = next;
+      this.broken = new WorkspaceFileError(`workspace ${this.workspace}: revisions ${entries[0]!.revision} to ${next.revision} are in the audit journal but their files could not be written (${error instanceof Error ? error.message : String(error)}); restart to recover them from the journal`);
+      this.discardWaiting(group, this.broken);
+      return;
+    }
+    this.state = next;
+    group.forEach((w, i) => w.resolve(entries[i]!));
   }
 
   private discardWaiting(group: Waiting[], error: unknown): void {

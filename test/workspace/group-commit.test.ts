@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  applyTouched,
   planCreateFramework,
   planCreateMappingSet,
   planDeleteFramework,
@@ -133,6 +134,29 @@ describe('group commit of workspace changes', () => {
     const disk = readWorkspaceFolder(path.join(dir, 'workspaces/acme'));
     expect(disk.entries.map((e) => e.revision)).toEqual([1, 2]);
     expect(disk.frameworks.get('controls')!.requirements.map((r) => r.ref)).toEqual(['G-1']);
+  });
+
+  it('refuses a change whose seed-format files cannot be made before anything of it reaches the journal', async () => {
+    const dir = tmp();
+    const data = await DataDirectory.open(dir);
+    await write(data, createFramework);
+    // A change no planner makes (a requirement with an empty title), as a bug in one would: its
+    // seed mirror fails the seed schema, so it must not reach the journal, where reopening would trip on it.
+    const broken = await data.write('acme', 'k-editor', async (state) => {
+      const framework = { ...state.frameworks.get('controls')!, requirements: [{ ref: 'X-1', title: ' ', kind: 'CONTROL' as const, parent: null, summary: 'x', tags: [] }] };
+      const after = { frameworks: { controls: framework }, sets: {} };
+      return { ok: true, change: { operation: 'upsertRequirements', before: { frameworks: { controls: state.frameworks.get('controls')! }, sets: {} }, after, next: applyTouched(state, after, state.revision + 1) } };
+    }).then(
+      () => 'written',
+      (error: Error) => error.message,
+    );
+    expect(broken).toMatch(/not in the seed format: requirements\.0\.title/);
+    expect((await data.current('acme')).revision).toBe(1);
+    expect((await write(data, requirement('Y-1'))).record!.revision).toBe(2);
+    await data.close();
+    const reopened = await DataDirectory.open(dir);
+    expect((await reopened.current('acme')).frameworks.get('controls')!.requirements.map((r) => r.ref)).toEqual(['Y-1']);
+    await reopened.close();
   });
 
   it('takes no more writes once files could not follow the journal, and recovers them from the journal on reopen', async () => {
