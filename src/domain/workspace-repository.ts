@@ -27,8 +27,9 @@ export interface WorkspaceRepository {
   /** The workspace as its last acknowledged change left it (empty when it has none). */
   current(workspace: string): Promise<WorkspaceState>;
   /**
-   * Plans a change against the current state, with no other change of the workspace in between,
-   * and makes it durable before resolving. A refused plan writes nothing.
+   * Plans a change against the workspace as every earlier change leaves it, with no other change
+   * of the workspace in between, and makes it durable before resolving (changes may share their
+   * trip to disk, none is acknowledged or read before it is there). A refused plan writes nothing.
    */
   write(workspace: string, who: string, plan: (state: WorkspaceState) => Promise<Planned>): Promise<WriteOutcome>;
   /** Audit records after `sinceRevision`, oldest first. */

@@ -94,7 +94,7 @@ export class DataDirectory implements WorkspaceRepository {
   /** Closes every journal and releases the lock. */
   async close(): Promise<void> {
     const all = await Promise.allSettled(this.open.values());
-    for (const result of all) if (result.status === 'fulfilled') await result.value.journal.close();
+    for (const result of all) if (result.status === 'fulfilled') await result.value.close();
     this.open.clear();
     await this.lock.release();
   }

@@ -68,6 +68,36 @@ export async function writeFileDurably(file: string, content: string | Buffer, o
   await steps.syncDirectory(path.dirname(file));
 }
 
+/** One file of a group: its new content, or null to remove it. */
+export interface FileReplacement {
+  file: string;
+  content: string | Buffer | null;
+}
+
+/**
+ * Replaces (or removes) several files durably as one step: every temporary file is written and
+ * flushed, all are renamed, and each folder concerned is flushed once, so a group costs about what
+ * one file does. Resolves once every change is on disk. The group is not atomic as a whole (each
+ * file is: old or new, never a mix); callers that need the group whole keep a journal to redo it.
+ */
+export async function replaceFilesDurably(replacements: readonly FileReplacement[], options: { mode?: number; steps?: DurableSteps } = {}): Promise<void> {
+  const steps = options.steps ?? nodeSteps;
+  const writes = replacements.filter((r) => r.content !== null).map((r) => ({ file: r.file, content: r.content!, temporary: temporaryNameFor(r.file) }));
+  await Promise.all(writes.map((w) => steps.writeTemporary(w.temporary, w.content, options.mode ?? 0o644)));
+  await Promise.all(writes.map((w) => steps.syncFile(w.temporary)));
+  await Promise.all(writes.map((w) => steps.rename(w.temporary, w.file)));
+  await Promise.all(replacements.filter((r) => r.content === null).map((r) => removeIfPresent(r.file)));
+  await Promise.all([...new Set(replacements.map((r) => path.dirname(r.file)))].map((dir) => steps.syncDirectory(dir)));
+}
+
+async function removeIfPresent(file: string): Promise<void> {
+  try {
+    await unlink(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
 /**
  * Removes the temporary files a crashed write left in `dir` and its subfolders (they never held
  * acknowledged data: a write is acknowledged only after its rename). Returns the removed paths.

@@ -6,7 +6,9 @@ import { syncDirectory } from './durable-file.js';
  * The append-only audit journal of a workspace: one JSON object per line (JSON Lines), each change
  * with its revision, time, who made it (key id), the operation, and the values before and after.
  * An append resolves only after the line is on disk (fsync), so an acknowledged change survives a
- * crash. Appends are serialised: revisions are consecutive and lines never interleave.
+ * crash. Appends are serialised: revisions are consecutive and lines never interleave. Several
+ * entries can go in one append (appendAll: one write, one fsync), which is how a workspace commits
+ * a group of concurrent changes at the cost of one.
  */
 
 export interface JournalEntry {
@@ -30,6 +32,8 @@ export interface Journal {
   /** The revision of the last entry, 0 when empty. */
   revision(): number;
   append(entry: NewJournalEntry): Promise<JournalEntry>;
+  /** Appends entries in order with one write and one fsync: all of them are on disk, or none. */
+  appendAll(entries: readonly NewJournalEntry[]): Promise<JournalEntry[]>;
   /** Entries after `sinceRevision`, oldest first. */
   read(sinceRevision?: number): Promise<JournalEntry[]>;
   close(): Promise<void>;
@@ -98,17 +102,23 @@ class FileJournal implements Journal {
     return this.last;
   }
 
-  append(entry: NewJournalEntry): Promise<JournalEntry> {
-    const next = this.queue.then(() => this.write(entry));
+  async append(entry: NewJournalEntry): Promise<JournalEntry> {
+    return (await this.appendAll([entry]))[0]!;
+  }
+
+  appendAll(entries: readonly NewJournalEntry[]): Promise<JournalEntry[]> {
+    const next = this.queue.then(() => this.write(entries));
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async write(entry: NewJournalEntry): Promise<JournalEntry> {
+  private async write(entries: readonly NewJournalEntry[]): Promise<JournalEntry[]> {
     if (this.closed) throw new Error(`audit journal ${this.file} is closed`);
     if (this.broken) throw this.broken;
-    const full: JournalEntry = { revision: this.last + 1, at: new Date().toISOString(), who: entry.who, operation: entry.operation, before: entry.before ?? null, after: entry.after ?? null };
-    const line = Buffer.from(`${JSON.stringify(full)}\n`);
+    if (entries.length === 0) return [];
+    const at = new Date().toISOString();
+    const full: JournalEntry[] = entries.map((entry, i) => ({ revision: this.last + 1 + i, at, who: entry.who, operation: entry.operation, before: entry.before ?? null, after: entry.after ?? null }));
+    const line = Buffer.from(full.map((e) => `${JSON.stringify(e)}\n`).join(''));
     const size = (await this.handle.stat()).size;
     try {
       let written = 0;
@@ -124,7 +134,7 @@ class FileJournal implements Journal {
       }
       throw error;
     }
-    this.last = full.revision;
+    this.last = full.at(-1)!.revision;
     return full;
   }
 
