@@ -79,18 +79,30 @@ export class Neo4jWorkspaceRepository implements WorkspaceRepository {
     });
   }
 
+  /**
+   * The workspace's records with the revision they are at. Neo4j reads at READ COMMITTED, so a write
+   * committed between reading the revision and reading the records would make a state that never
+   * was (the records of one revision labelled with another, which a later write could plan on and
+   * lose an update). Writes change both in one transaction and each moves the revision, so equal
+   * revisions before and after the records mean no write came in between; else read again.
+   */
   private async load(tx: CypherTransaction, workspace: string): Promise<WorkspaceState> {
-    const result = await tx.run(this.cypher['workspace/records'], { workspace });
-    const after: TouchedObjects = { frameworks: {}, sets: {} };
-    let revision = 0;
-    for (const row of result.records) {
-      revision = Number(toNative(row.get('revision')));
-      const json = row.get('json');
-      if (json === null || json === undefined) continue;
-      if (row.get('kind') === 'framework') after.frameworks[String(row.get('localId'))] = JSON.parse(String(json)) as WorkspaceFramework;
-      else after.sets[String(row.get('localId'))] = JSON.parse(String(json)) as WorkspaceMappingSet;
+    const revisionNow = async () => Number(toNative((await tx.run(this.cypher['workspace/revision'], { workspace })).records[0]!.get('revision')));
+    for (let attempt = 0; ; attempt++) {
+      const before = await revisionNow();
+      const result = await tx.run(this.cypher['workspace/records'], { workspace });
+      if ((await revisionNow()) !== before) {
+        if (attempt < 20) continue;
+        throw new Error(`workspace ${workspace} kept changing while it was read`);
+      }
+      const after: TouchedObjects = { frameworks: {}, sets: {} };
+      for (const row of result.records) {
+        const json = String(row.get('json'));
+        if (row.get('kind') === 'framework') after.frameworks[String(row.get('localId'))] = JSON.parse(json) as WorkspaceFramework;
+        else after.sets[String(row.get('localId'))] = JSON.parse(json) as WorkspaceMappingSet;
+      }
+      return applyTouched(emptyWorkspace(workspace), after, before);
     }
-    return applyTouched(emptyWorkspace(workspace), after, revision);
   }
 
   private async read<T>(work: (tx: CypherTransaction) => Promise<T>): Promise<T> {
