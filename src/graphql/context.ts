@@ -32,6 +32,8 @@ export interface RequestContext {
   manifests: ManifestArchive | null;
   /** The public graph alone (never a workspace's view), for what must not depend on the caller. */
   publicStore: GraphStore;
+  /** Bulk items this request's mutations have carried so far (requirements, proposals, decisions): capped per request. */
+  itemsWritten: number;
 }
 
 export interface WorkspaceAccess {
@@ -83,5 +85,5 @@ export function createRequestContext(
   const counted = countingStore(store, trace);
   const loaders = createLoaders(counted);
   const { deadline, ...rest } = options;
-  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, pacer: eventLoopPacer(deadline ?? NO_DEADLINE), caller: ANONYMOUS, workspace: null, manifests: null, publicStore: store, ...rest };
+  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, pacer: eventLoopPacer(deadline ?? NO_DEADLINE), caller: ANONYMOUS, workspace: null, manifests: null, publicStore: store, itemsWritten: 0, ...rest };
 }

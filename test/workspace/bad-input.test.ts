@@ -381,3 +381,27 @@ describe('the per-key rate limit', () => {
     expect(other.data!.workspace).toEqual({ name: 'acme', role: 'READER' });
   });
 });
+
+describe('the item limit per request', () => {
+  it('counts the items of every mutation in a request: aliased bulk calls cannot carry more than 500 together', async () => {
+    const server = await startWorkspaceServer();
+    try {
+      const admin = server.as((await server.key('acme', 'admin')).key);
+      await admin('mutation { createFramework(input: { id: "acme:bulk", name: "Bulk" }) { userErrors { code } } }');
+      const batch = (prefix: string) => Array.from({ length: 300 }, (_, i) => ({ ref: `${prefix}-${i}`, title: `Item ${i}` }));
+      const answer = await admin(
+        `mutation ($a: UpsertRequirementsInput!, $b: UpsertRequirementsInput!) {
+          a: upsertRequirements(input: $a) { revision userErrors { field code } }
+          b: upsertRequirements(input: $b) { revision userErrors { field code message } } }`,
+        { a: { framework: 'acme:bulk', requirements: batch('A') }, b: { framework: 'acme:bulk', requirements: batch('B') } },
+      );
+      expect(answer.data!.a).toEqual({ revision: 2, userErrors: [] });
+      expect(answer.data!.b.revision).toBeNull();
+      expect(answer.data!.b.userErrors).toEqual([expect.objectContaining({ field: ['input'], code: 'TOO_MANY_ITEMS' })]);
+      const count = await admin('{ framework(id: "acme:bulk") { requirements(first: 500) { totalCount } } }');
+      expect(count.data!.framework.requirements.totalCount).toBe(300);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { can, type Action, type Principal } from '../../domain/access.js';
 import { ErrorCode } from '../../domain/error-codes.js';
 import { mappingId, noRelationshipId, requirementId, setMemberGlobalId, workspaceOfId, workspaceScopedId } from '../../domain/ids.js';
-import type { Change, UserError } from '../../domain/workspace-changes.js';
+import { MAX_ITEMS_PER_CALL, type Change, type UserError } from '../../domain/workspace-changes.js';
 import { workspaceGraph, type WorkspaceState } from '../../domain/workspace-model.js';
 import type { WriteOutcome } from '../../domain/workspace-repository.js';
 import type { GraphData, MappingSide } from '../../domain/types.js';
@@ -29,8 +29,23 @@ interface Written {
   change: Change | null;
 }
 
+/** The items a write's input carries: what the per-request limit counts. */
+function itemsOf(input: unknown): number {
+  const i = input as Record<string, unknown[] | null | undefined>;
+  return ['requirements', 'mappings', 'noRelationships', 'decisions', 'ids'].reduce((n, key) => n + (Array.isArray(i[key]) ? i[key]!.length : 0), 0);
+}
+
 async function write(ctx: RequestContext, operation: WriteOperation, input: unknown): Promise<Written> {
   const workspace = access(ctx, operation);
+  // 500 items per request, however many mutations (aliases) carry them: 30 aliased bulk calls
+  // would otherwise write 15,000 items in one request.
+  const items = itemsOf(input);
+  // (One call over the limit on its own is the planner's to refuse, at its list's field.)
+  if (items <= MAX_ITEMS_PER_CALL && ctx.itemsWritten + items > MAX_ITEMS_PER_CALL) {
+    const message = `At most ${MAX_ITEMS_PER_CALL} items per request, over all its mutations; this one would bring the request to ${ctx.itemsWritten + items}. Send the rest in another request.`;
+    return { userErrors: [{ field: ['input'], code: 'TOO_MANY_ITEMS', message }], revision: null, graph: null, change: null };
+  }
+  ctx.itemsWritten += items;
   const outcome: WriteOutcome = await writeToWorkspace(workspace.repository, workspace.publicStore, workspace.principal, operation, input as never);
   if (!outcome.result.ok) return { userErrors: outcome.result.userErrors, revision: null, graph: null, change: null };
   // Later fields of this response (and later mutations of the request) read the workspace as it is now.
