@@ -1,6 +1,7 @@
 import { open, readFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { syncDirectory } from './durable-file.js';
+import type { AuditRecord } from '../domain/workspace-repository.js';
 
 /**
  * The append-only audit journal of a workspace: one JSON object per line (JSON Lines), each change
@@ -11,17 +12,8 @@ import { syncDirectory } from './durable-file.js';
  * a group of concurrent changes at the cost of one.
  */
 
-export interface JournalEntry {
-  /** The workspace's revision after this change: 1, 2, 3, ... */
-  revision: number;
-  /** ISO 8601 time of the change. */
-  at: string;
-  /** The key id that made the change (or "cli" for an administrator's command). */
-  who: string;
-  operation: string;
-  before: unknown;
-  after: unknown;
-}
+/** An entry is the domain's audit record (revision, time, key id, operation, before, after): the journal is where the data directory keeps them. */
+export type JournalEntry = AuditRecord;
 
 export type NewJournalEntry = Omit<JournalEntry, 'revision' | 'at'>;
 

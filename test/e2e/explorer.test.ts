@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { openBrowser, SCREENSHOTS } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 
@@ -8,8 +8,7 @@ import { startTestServer, type TestServer } from '../helpers/http.js';
  * graph. Any console error or page error fails the test. Screenshots go to test-output/ for a person.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const OUT = 'test-output/screenshots';
+const OUT = SCREENSHOTS;
 
 let server: TestServer;
 let browser: Browser;
@@ -17,23 +16,8 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium), as .ci/run does`);
-  mkdirSync(OUT, { recursive: true });
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => consoleErrors.push(`request failed: ${request.url()}`));
-  // The page must not reach beyond this host: no CDN.
-  page.on('request', (request) => {
-    if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) consoleErrors.push(`off-host request: ${request.url()}`);
-  });
+  ({ browser, page } = await openBrowser(server.url, consoleErrors));
 }, 60_000);
 
 afterAll(async () => {
