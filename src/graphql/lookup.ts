@@ -83,6 +83,7 @@ export async function requireNode(ctx: RequestContext, id: string): Promise<AnyN
     // `x:y` names a requirement of framework x or workspace x's framework y: whichever the caller can see.
     const [requirement, framework] = await Promise.all([ctx.loaders.node('Requirement').load(id), ctx.loaders.node('Framework').load(id)]);
     if (requirement ?? framework) return (requirement ?? framework)!;
+    throw notFound('requirement or framework', id, await suggestRequirements(ctx, id));
   }
   if (parsed.type === 'Requirement') return requireRequirement(ctx, id);
   if (parsed.type === 'Mapping' || parsed.type === 'NoRelationship') return requireSetMember(ctx, parsed.type, id, parsed.localId);

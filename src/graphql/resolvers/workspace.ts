@@ -17,7 +17,7 @@ import { invalidCursor } from '../pagination.js';
 function access(ctx: RequestContext, action: Action): WorkspaceAccess {
   if (!ctx.workspace) throw accessError(ErrorCode.UNAUTHENTICATED, `This needs an API key: send "Authorization: Bearer <key>" (an administrator creates keys with \`crosswalk keys create\`).`);
   const { role } = ctx.workspace.principal;
-  if (!can(role, action)) throw accessError(ErrorCode.FORBIDDEN, `A ${role} key may not ${action === 'read' ? 'read this' : action === 'readAudit' ? 'read the audit log' : `run ${action}`}.`);
+  if (!can(role, action)) throw accessError(ErrorCode.FORBIDDEN, `${/^[aeiou]/.test(role) ? 'An' : 'A'} ${role} key may not ${action === 'read' ? 'read this' : action === 'readAudit' ? 'read the audit log' : `run ${action}`}.`);
   return ctx.workspace;
 }
 
