@@ -89,7 +89,14 @@ describe('Neo4j killed under load, then started again', () => {
 
     // Started again on the same port and data: the API finds it by itself.
     const restart = Date.now();
-    neo4j = await startLocalNeo4j({ dataDir, port: neo4j.port, fresh: false, line: NEO4J_LINE });
+    // The restart itself is Neo4j's business, not the API's: on a loaded CI machine it once exited
+    // (code 0, nothing on stderr) before it was ready. One more try, said in the output; the API's
+    // recovery below is what this test checks.
+    const port = neo4j.port;
+    neo4j = await startLocalNeo4j({ dataDir, port, fresh: false, line: NEO4J_LINE }).catch(async (error: Error) => {
+      console.log(`outage: Neo4j restart failed once (${error.message.split('\n')[0]}); trying again`);
+      return startLocalNeo4j({ dataDir, port, fresh: false, line: NEO4J_LINE });
+    });
     console.log(`outage: Neo4j restarted in ${((Date.now() - restart) / 1000).toFixed(1)} s`);
     const recovered = Date.now() + 60_000;
     let after = await post(QUERY);
