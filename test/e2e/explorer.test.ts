@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { openBrowser, SCREENSHOTS } from '../helpers/browser.js';
+import { openBrowser, SCREENSHOTS, viewReady } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 
@@ -25,7 +25,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const ready = (name: string) => page.waitForFunction((n) => document.body.dataset.ready === n, name, { timeout: 15_000 });
+const ready = (name: string) => viewReady(page, name);
 
 describe('explorer in a real browser', () => {
   it('shows the ISO 42001 Annex A coverage map for SOC 2, coloured by status, with totals', async () => {

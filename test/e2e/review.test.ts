@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { openBrowser, SCREENSHOTS } from '../helpers/browser.js';
+import { openBrowser, SCREENSHOTS, viewReady } from '../helpers/browser.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewQueueFixture, type ReviewQueueFixture } from '../helpers/review-queue.js';
 import { startWorkspaceServer, type WorkspaceServer } from '../helpers/workspace-server.js';
@@ -32,7 +32,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const ready = (name: string) => page.waitForFunction((n) => document.body.dataset.ready === n, name, { timeout: 15_000 });
+const ready = (name: string) => viewReady(page, name);
 const proposals = () => page.locator('.proposal');
 
 async function useKey(key: string): Promise<void> {

@@ -28,3 +28,8 @@ export async function openBrowser(serverUrl: string, problems: string[]): Promis
   });
   return { browser, page };
 }
+
+/** Waits until the explorer says it has drawn `name` (body[data-ready]), as every e2e test does between steps. */
+export function viewReady(page: Page, name: string) {
+  return page.waitForFunction((n) => document.body.dataset.ready === n, name, { timeout: 15_000 });
+}
