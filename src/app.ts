@@ -21,6 +21,8 @@ import type { Caller } from './domain/access.js';
 import type { WorkspaceRepository } from './domain/workspace-repository.js';
 import type { ManifestArchive } from './domain/dataset-manifest.js';
 import { authenticate, keyRateLimit, type Authenticator } from './http-access.js';
+import { fairAdmission } from './http-admission.js';
+import { FairQueue } from './admission/fair-queue.js';
 import type { RequestContext, WorkspaceAccess } from './graphql/context.js';
 
 export interface AppOptions {
@@ -72,6 +74,8 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
+  const admission = new FairQueue({ slots: config.http.concurrentRequests, maxWaitingPerClient: config.http.waitingPerClient });
   app.set('etag', false);
   app.use(requestId);
   // gzip or deflate as the client accepts, for answers over 1 kB (a coverage answer is tens of kB of JSON).
@@ -105,6 +109,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     ...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []),
     authenticate(options.workspaces?.keys ?? null, config.access.requireKey),
     keyRateLimit(config.access.keyRequestsPerMinute),
+    ...(hardening ? [fairAdmission(admission)] : []),
     bodyParser(config.http.bodyLimit, config.http.keyedBodyLimit),
     documentIdRequests(trustedManifest),
     ...(hardening ? [queryTextLimit(config.limits.maxQueryBytes), nestingLimit(MAX_BODY_NESTING)] : []),

@@ -23,6 +23,16 @@ export interface HttpLimits {
   corsOrigins: string[];
   /** Body limit for requests with an API key: bulk writes carry up to 500 requirements or mappings. */
   keyedBodyLimit: string;
+  /** GraphQL requests that run at once; the others wait, and the least-served client goes next (src/admission/fair-queue.ts). */
+  concurrentRequests: number;
+  /** GraphQL requests one client (API key, else address) may have waiting; beyond, 429 RATE_LIMITED. */
+  waitingPerClient: number;
+  /**
+   * Which proxies in front of the API to believe about the client's address (Express's `trust proxy`):
+   * false (the default: the socket's address), a number of hops, or addresses, subnets and the names
+   * loopback, linklocal, uniquelocal.
+   */
+  trustProxy: false | number | string;
 }
 
 /** Who may call, and how often (issue #21). */
@@ -80,6 +90,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       storeTimeoutMs: integer(env, 'CROSSWALK_STORE_TIMEOUT_MS', 5_000, 50, 600_000),
       corsOrigins: (env.CROSSWALK_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
       keyedBodyLimit: env.CROSSWALK_KEYED_BODY_LIMIT ?? '2mb',
+      // Embedded, requests are CPU work on one thread: a few at once keep the answers flowing; on Neo4j they mostly wait on the database.
+      concurrentRequests: integer(env, 'CROSSWALK_CONCURRENT_REQUESTS', env.NEO4J_URI ? 16 : 4, 1, 10_000),
+      waitingPerClient: integer(env, 'CROSSWALK_WAITING_PER_CLIENT', 32, 0, 100_000),
+      trustProxy: trustProxy(env.CROSSWALK_TRUST_PROXY),
     },
     access: {
       requireKey: flag(env, 'CROSSWALK_REQUIRE_KEY', false),
@@ -110,6 +124,16 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}; got "${raw}"`);
   return value;
+}
+
+/** CROSSWALK_TRUST_PROXY, checked here so a typo stops start-up with its name rather than inside Express. */
+function trustProxy(raw: string | undefined): false | number | string {
+  if (raw === undefined || raw.trim() === '' || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const items = raw.split(',').map((item) => item.trim());
+  const known = (item: string) => ['loopback', 'linklocal', 'uniquelocal'].includes(item) || /^[0-9a-f.:]+(\/\d{1,3})?$/i.test(item);
+  if (items.every((item) => item !== '' && known(item))) return items.join(',');
+  throw new ConfigError(`CROSSWALK_TRUST_PROXY must be a number of hops, or addresses, subnets and the names loopback, linklocal, uniquelocal, separated by commas; got "${raw}"`);
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {

@@ -24,6 +24,17 @@ describe('configuration from the environment', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/);
     expect(() => readConfig({ CROSSWALK_INTROSPECTION: 'maybe' })).toThrow(/CROSSWALK_INTROSPECTION must be true or false/);
   });
+
+  it('reads the fair queue and the trusted proxies, defaulting by store', () => {
+    expect(readConfig({}).http).toMatchObject({ concurrentRequests: 4, waitingPerClient: 32, trustProxy: false });
+    expect(readConfig({ NEO4J_URI: 'bolt://localhost:7687' }).http.concurrentRequests).toBe(16);
+    expect(readConfig({ CROSSWALK_CONCURRENT_REQUESTS: '2', CROSSWALK_WAITING_PER_CLIENT: '0' }).http).toMatchObject({ concurrentRequests: 2, waitingPerClient: 0 });
+    expect(readConfig({ CROSSWALK_TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(readConfig({ CROSSWALK_TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).http.trustProxy).toBe('loopback,10.0.0.0/8,fd00::1');
+    expect(() => readConfig({ CROSSWALK_CONCURRENT_REQUESTS: '0' })).toThrow(/CROSSWALK_CONCURRENT_REQUESTS must be a whole number from 1/);
+    expect(() => readConfig({ CROSSWALK_TRUST_PROXY: 'everyone' })).toThrow(/CROSSWALK_TRUST_PROXY must be/);
+    expect(() => readConfig({ CROSSWALK_TRUST_PROXY: 'loopback,' })).toThrow(/CROSSWALK_TRUST_PROXY must be/);
+  });
 });
 
 describe('production switches', () => {

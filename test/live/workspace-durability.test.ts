@@ -20,7 +20,7 @@ let keysDir: string;
 let key: string;
 
 function startApi(): { api: RunningProcess; url: Promise<string> } {
-  const api = runTs('src/server.ts', { PORT: '0', HOST: '127.0.0.1', NEO4J_URI: neo4j.config.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: neo4j.config.password, CROSSWALK_DATA_DIR: keysDir, CROSSWALK_KEY_REQUESTS_PER_MINUTE: '0', CROSSWALK_REQUEST_TIMEOUT_MS: '120000', LOG_LEVEL: 'error' });
+  const api = runTs('src/server.ts', { PORT: '0', HOST: '127.0.0.1', NEO4J_URI: neo4j.config.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: neo4j.config.password, CROSSWALK_DATA_DIR: keysDir, CROSSWALK_KEY_REQUESTS_PER_MINUTE: '0', CROSSWALK_REQUEST_TIMEOUT_MS: '120000', CROSSWALK_WAITING_PER_CLIENT: '1000', LOG_LEVEL: 'error' });
   return { api, url: waitForOutput(api, /Crosswalk API on http:\/\/localhost:(\d+)\/graphql/, 60_000).then(([, port]) => `http://127.0.0.1:${port}/graphql`) };
 }
 

@@ -31,7 +31,9 @@ const KILL_AFTER = 150;
  * loaded machine a burst of 500 writes can take longer than the default 10 s (a timed-out write is
  * simply not acknowledged, but round two expects all 500 acknowledged). The time is printed.
  */
-const SERVER_ENV = { CROSSWALK_REQUEST_TIMEOUT_MS: '120000' };
+// 500 writes in flight from two keys: room for all of them in the fair queue (by default a client may
+// have 32 waiting, and the rest get 429), and the time to work through them.
+const SERVER_ENV = { CROSSWALK_REQUEST_TIMEOUT_MS: '120000', CROSSWALK_WAITING_PER_CLIENT: '1000' };
 /** Requirements of acme:controls that proposals map from. */
 const BASE_REFS = Array.from({ length: 20 }, (_, i) => `B-${String(i + 1).padStart(2, '0')}`);
 
