@@ -38,6 +38,7 @@ const config: CodegenConfig = {
           Coverage: '../models.js#CoverageModel',
           CoverageItem: '../models.js#CoverageItemModel',
           CoverageLink: '../models.js#CoverageLinkModel',
+          CoverageItemConnection: '../models.js#CoverageItemConnectionModel',
           Groundwork: '../../domain/groundwork.js#GroundworkEntry',
           Gaps: '../models.js#GapsModel',
           Gap: '../models.js#GapModel',

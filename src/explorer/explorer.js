@@ -9,11 +9,9 @@ import { apiKey, forgetKey, graphql, rememberKey } from './api.js';
 import { escape, words } from './html.js';
 import { OPERATIONS } from './operations.js';
 import { reviewView } from './review.js';
+import { COLLAPSE_ABOVE, largeCoverage } from './coverage-groups.js';
+import { barHtml, STATUS_COLOUR, STATUS_LABEL, STATUS_ORDER, SUMMARY_KEY, summaryText, tileHtml } from './tiles.js';
 
-const STATUS_ORDER = ['FULL', 'PARTIAL', 'NOT_IMPLEMENTED', 'NONE', 'UNASSESSED'];
-const STATUS_LABEL = { FULL: 'full', PARTIAL: 'partial', NOT_IMPLEMENTED: 'not implemented', NONE: 'new', UNASSESSED: 'unassessed' };
-const STATUS_COLOUR = { FULL: '#2e7d32', PARTIAL: '#f9a825', NOT_IMPLEMENTED: '#ef6c00', NONE: '#c62828', UNASSESSED: '#9e9e9e' };
-const SUMMARY_KEY = { FULL: 'full', PARTIAL: 'partial', NOT_IMPLEMENTED: 'notImplemented', NONE: 'none', UNASSESSED: 'unassessed' };
 // The explorer sends no readiness list, so NOT_IMPLEMENTED shows only where an answer has it.
 const shownStatuses = (summary) => STATUS_ORDER.filter((s) => s !== 'NOT_IMPLEMENTED' || summary.notImplemented > 0);
 
@@ -103,6 +101,9 @@ async function coverageView(params) {
     for (const dimension of new Set(SCOPE_CHOICES.map((c) => c.dimension))) {
       if (form.getAll(dimension).length > 0) next.set(dimension, form.getAll(dimension).join(','));
     }
+    // The groups opened and the filter stay while the target does (they name its groups).
+    const now = parseHash().params;
+    if (next.get('target') === target) for (const key of ['open', 'filter']) if (now.get(key)) next.set(key, now.get(key));
     go(`#/coverage?${next}`);
   });
   const result = document.getElementById('coverage-result');
@@ -110,29 +111,36 @@ async function coverageView(params) {
     result.innerHTML = '<p class="muted">Choose at least one held framework.</p>';
     return;
   }
-  const data = await graphql(OPERATIONS.Coverage, { target, held, scope: scope.length ? scope : null, kind: kind || null, inferred });
-  const c = data.coverage;
+  // Counts first (small), then the tiles: all at once for a small framework, a group and a page at
+  // a time for a large one (SP 800-53), so no request carries a thousand items with their links.
+  const base = { target, held, scope: scope.length ? scope : null, kind: kind || null, inferred };
+  const { coverage: c } = await graphql(OPERATIONS.CoverageGroups, base);
   const s = c.summary;
   document.getElementById('legend').innerHTML = shownStatuses(s).map((st) => `<i style="background:${STATUS_COLOUR[st]}"></i>${STATUS_LABEL[st]}`).join(' ');
   const heldParam = encodeURIComponent(held.join(','));
-  const byGroup = new Map(c.groups.map((g) => [g.group.id, []]));
-  for (const item of c.items) byGroup.get(item.group.id)?.push(item);
-  result.innerHTML = `
+  const head = `
     <div class="totals" id="totals">
       <span class="total"><b>${s.total}</b>requirements</span>
       ${shownStatuses(s).map((st) => `<span class="total" data-status="${st}"><b>${s[SUMMARY_KEY[st]]}</b>${STATUS_LABEL[st]}</span>`).join('')}
       <span class="total"><b>${pct(s.coveredShare)}</b>covered (full ${pct(s.fullShare)})</span>
     </div>
-    ${c.scopes.length ? `<p class="muted" id="scope-note">Held in part: ${c.scopes.map((x) => `${escape(x.framework.shortName)} (${escape(x.description)})`).join(', ')}. Links to requirements outside it do not count.</p>` : ''}
+    ${c.scopes.length ? `<p class="muted" id="scope-note">Held in part: ${c.scopes.map((x) => `${escape(x.framework.shortName)} (${escape(x.description)})`).join(', ')}. Links to requirements outside it do not count.</p>` : ''}`;
+  if (s.total > COLLAPSE_ABOVE) {
+    result.innerHTML = head;
+    await largeCoverage({ container: result, coverage: c, base, params, heldParam, isCurrent: () => result.isConnected });
+    return;
+  }
+  const { coverage: page } = await graphql(OPERATIONS.CoverageItems, { ...base, first: COLLAPSE_ABOVE });
+  const byGroup = new Map(c.groups.map((g) => [g.group.id, []]));
+  for (const item of page.itemsPage.nodes) byGroup.get(item.group.id)?.push(item);
+  result.innerHTML = `${head}
     ${c.groups.map((g) => groupHtml(g, byGroup.get(g.group.id) || [], heldParam)).join('')}`;
 }
 
 function groupHtml(g, items, heldParam) {
-  const s = g.summary;
-  const bar = STATUS_ORDER.map((st) => `<span style="width:${(s[SUMMARY_KEY[st]] / Math.max(1, s.total)) * 100}%;background:${STATUS_COLOUR[st]}"></span>`).join('');
   return `<section class="group" data-group="${escape(g.group.id)}">
-    <header><b>${escape(g.group.ref)}</b> ${escape(g.group.title)} <span class="bar">${bar}</span> <span class="muted">${s.full} full, ${s.partial} partial, ${s.none} new, ${s.unassessed} unassessed</span></header>
-    <div class="tiles">${items.map((i) => `<a class="tile status-${i.status}" data-id="${escape(i.requirement.id)}" data-status="${i.status}" title="${escape(`${i.requirement.ref} ${i.requirement.title}: ${i.status}${i.inferred ? ' (inferred)' : ''}${i.outOfScope.length ? `; ${i.outOfScope.length} link(s) outside the held scope` : ''}`)}" href="#/requirement/${encodeURIComponent(i.requirement.id)}?held=${heldParam}"><b>${escape(i.requirement.ref)}</b><span>${escape(i.requirement.title)}</span></a>`).join('')}</div>
+    <header><b>${escape(g.group.ref)}</b> ${escape(g.group.title)} ${barHtml(g.summary)} <span class="muted">${summaryText(g.summary)}</span></header>
+    <div class="tiles">${items.map((i) => tileHtml(i, heldParam)).join('')}</div>
   </section>`;
 }
 
@@ -320,6 +328,8 @@ async function matrixView() {
 
 async function route() {
   const { name, arg, params } = parseHash();
+  // Not ready until this route is drawn: a test (or a person's script) never reads the last view's.
+  delete document.body.dataset.ready;
   document.querySelectorAll('nav a[data-view]').forEach((a) => a.classList.toggle('active', a.dataset.view === name));
   try {
     if (name === 'requirement' && arg) await requirementView(arg, params);

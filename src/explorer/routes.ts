@@ -20,7 +20,7 @@ function packageFile(name: string, file: string): string {
 }
 
 /** Own files served, by name: nothing else in this folder (its sources, its operations) is. */
-const ASSETS = new Map<string, string>(['explorer.js', 'api.js', 'html.js', 'review.js', 'explorer.css', 'graphiql.js'].map((f) => [f, path.join(here, f)]));
+const ASSETS = new Map<string, string>(['explorer.js', 'api.js', 'html.js', 'review.js', 'tiles.js', 'coverage-groups.js', 'explorer.css', 'graphiql.js'].map((f) => [f, path.join(here, f)]));
 
 const VENDOR = new Map<string, string>(Object.entries({
   'cytoscape.min.js': packageFile('cytoscape', 'dist/cytoscape.min.js'),

@@ -47,6 +47,8 @@ export interface CoverageItemModel extends CoverageItem {
   outOfScope: CoverageLinkModel[];
 }
 
+export type CoverageItemConnectionModel = ConnectionModel<CoverageItemModel>;
+
 /** A coverage link with its held requirement already loaded (one batch for the whole answer). */
 export interface CoverageLinkModel extends CoverageLink {
   held?: Requirement;

@@ -21,7 +21,8 @@ const examples = exampleOperations();
 
 /** Variables the explorer sends with each of its operations. */
 const VARIABLES: Record<string, Record<string, unknown>> = {
-  Coverage: { target: 'iso42001', held: ['soc2'], kind: 'CONTROL', inferred: false },
+  CoverageGroups: { target: 'iso42001', held: ['soc2'], kind: 'CONTROL', inferred: false },
+  CoverageItems: { target: 'nist-800-53', held: ['iso27001'], group: 'nist-800-53:AC', first: 100 },
   Neighbourhood: { id: 'iso42001:A.6.2.4' },
   Search: { refs: ['A.6.2.4'], q: 'impact assessment' },
   ReviewQueue: { first: 10 },
@@ -32,8 +33,8 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
 const NEEDS_KEY = new Set(['ReviewMappings']);
 
 describe('explorer and IDE operations', () => {
-  it('are the ones the pages send: nine for the explorer, seven example tabs', () => {
-    expect(Object.keys(explorer).sort()).toEqual(['Coverage', 'Frameworks', 'KeyWorkspace', 'Neighbourhood', 'OverlapMatrix', 'ProposedMappings', 'ReviewMappings', 'ReviewQueue', 'Search']);
+  it('are the ones the pages send: ten for the explorer, seven example tabs', () => {
+    expect(Object.keys(explorer).sort()).toEqual(['CoverageGroups', 'CoverageItems', 'Frameworks', 'KeyWorkspace', 'Neighbourhood', 'OverlapMatrix', 'ProposedMappings', 'ReviewMappings', 'ReviewQueue', 'Search']);
     expect(examples).toHaveLength(7);
   });
 

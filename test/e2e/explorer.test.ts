@@ -145,6 +145,123 @@ describe('explorer in a real browser', () => {
     await page.screenshot({ path: `${OUT}/graphiql.png` });
   });
 
+  describe('a large framework (SP 800-53): collapsed groups, paging, filter, state in the URL', () => {
+    const BASE = '/explorer/#/coverage?target=nist-800-53&held=iso27001';
+    let api: { total: number; groups: Array<{ id: string; ref: string; total: number }> };
+    const section = (ref: string) => page.locator(`section.group[data-ref="${ref}"]`);
+    /** Waits until no group and no filter is fetching. */
+    const settled = () => page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
+
+    beforeAll(async () => {
+      const answer = await server.query(`{ coverage(target: "nist-800-53", held: ["iso27001"]) { summary { total } groups { group { id ref } summary { total } } } }`);
+      const c = answer.data!.coverage;
+      api = { total: c.summary.total, groups: c.groups.map((g: any) => ({ id: g.group.id, ref: g.group.ref, total: g.summary.total })) };
+    });
+
+    it('opens with every family collapsed, counts summing to the API total, and few tiles in the page', async () => {
+      await page.goto(`${server.url}${BASE}`);
+      await ready('coverage');
+      expect(api.total).toBeGreaterThan(1000);
+      const toggles = page.locator('.group-toggle');
+      expect(await toggles.count()).toBe(api.groups.length);
+      expect(new Set(await toggles.evaluateAll((els) => els.map((e) => e.getAttribute('aria-expanded'))))).toEqual(new Set(['false']));
+      const counts = await page.locator('.group-toggle .count').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.count)));
+      expect(counts).toEqual(api.groups.map((g) => g.total));
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(api.total);
+      // Screen readers hear the count in words, as part of the button's name.
+      const acTotal = api.groups.find((g) => g.ref === 'AC')!.total;
+      expect(await page.getByRole('button', { name: new RegExp(`^AC\\s+Access Control\\W+${acTotal} requirements$`) }).count()).toBe(1);
+      expect(await page.locator('.tile').count()).toBeLessThan(100 + api.groups.length);
+      await page.screenshot({ path: `${OUT}/explorer-800-53-collapsed.png` });
+    });
+
+    it('opens AC with the keyboard: its first page of controls, then "show more" pages the rest', async () => {
+      const ac = api.groups.find((g) => g.ref === 'AC')!;
+      expect(ac.total).toBeGreaterThan(100);
+      await section('AC').locator('.group-toggle').focus();
+      await page.keyboard.press('Enter');
+      await settled();
+      expect(await section('AC').locator('.group-toggle').getAttribute('aria-expanded')).toBe('true');
+      const tiles = section('AC').locator('.tile');
+      expect(await tiles.count()).toBe(100);
+      expect(await page.locator('.tile').count()).toBe(100);
+      const listed = await server.query(`{ coverage(target: "nist-800-53", held: ["iso27001"]) { itemsPage(group: "nist-800-53:AC", first: 500) { nodes { requirement { id } status } } } }`);
+      const expected = listed.data!.coverage.itemsPage.nodes.map((n: any) => [n.requirement.id, n.status]);
+      expect(await tiles.evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.id, (e as HTMLElement).dataset.status]))).toEqual(expected.slice(0, 100));
+      expect(page.url()).toMatch(/[?&]open=AC(&|$)/);
+      await page.screenshot({ path: `${OUT}/explorer-800-53-family-open.png`, fullPage: true });
+      const more = section('AC').locator('button.more');
+      expect(await more.textContent()).toBe(`Show ${ac.total - 100} more`);
+      await more.click();
+      await settled();
+      expect(await tiles.evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.id, (e as HTMLElement).dataset.status]))).toEqual(expected);
+      expect(await section('AC').locator('button.more').count()).toBe(0);
+      // Focus moves to the first new tile, for keyboard users.
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id)).toBe(expected[100]![0]);
+      expect(page.url()).toMatch(/[?&]open=AC%3A2(&|$)/);
+      // Closing it hides its tiles and drops it from the URL.
+      await section('AC').locator('.group-toggle').click();
+      expect(await section('AC').locator('.group-toggle').getAttribute('aria-expanded')).toBe('false');
+      expect(await page.locator('.tile').count()).toBe(0);
+      expect(page.url()).not.toMatch(/open=/);
+    });
+
+    it('a reload or shared link with open groups shows them open, as many pages as were shown', async () => {
+      await page.goto(`${server.url}${BASE}&open=${encodeURIComponent('AC:2,AU')}`);
+      await ready('coverage');
+      const open = await page.locator('.group-toggle[aria-expanded="true"]').evaluateAll((els) => els.map((e) => e.closest('section')!.dataset.ref));
+      expect(open).toEqual(['AC', 'AU']);
+      expect(await section('AC').locator('.tile').count()).toBe(api.groups.find((g) => g.ref === 'AC')!.total);
+      expect(await section('AU').locator('.tile').count()).toBe(Math.min(100, api.groups.find((g) => g.ref === 'AU')!.total));
+      await page.reload();
+      await ready('coverage');
+      expect(await page.locator('.group-toggle[aria-expanded="true"]').count()).toBe(2);
+    });
+
+    it('the filter finds AC-2(1), opens its family, and survives a reload', async () => {
+      await page.goto(`${server.url}${BASE}`);
+      await ready('coverage');
+      await page.fill('#tile-filter', 'AC-2(1)');
+      await page.press('#tile-filter', 'Enter');
+      await page.waitForFunction(() => location.hash.includes('filter='));
+      await settled();
+      await page.waitForSelector('.tile[data-id="nist-800-53:AC-2(1)"]');
+      const shown = await page.locator('.tile').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+      const search = await server.query(`{ coverage(target: "nist-800-53", held: ["iso27001"]) { itemsPage(search: "AC-2(1)") { nodes { requirement { id } } } } }`);
+      expect(shown).toEqual(search.data!.coverage.itemsPage.nodes.map((n: any) => n.requirement.id));
+      expect(await section('AC').locator('.group-toggle').getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('section.group').count()).toBe(1);
+      expect(await page.locator('#filter-status').textContent()).toMatch(/1 requirement matches, in 1 group/);
+      await page.reload();
+      await ready('coverage');
+      expect(await page.inputValue('#tile-filter')).toBe('AC-2(1)');
+      expect(await page.locator('.tile').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual(shown);
+      // Words match titles too, across families; clearing the filter brings every family back.
+      await page.fill('#tile-filter', 'audit');
+      await page.press('#tile-filter', 'Enter');
+      await page.waitForFunction(() => location.hash.includes('filter=audit'));
+      await settled();
+      await page.waitForFunction(() => /requirements match/.test(document.querySelector('#filter-status')?.textContent ?? ''));
+      expect(await page.locator('section.group').count()).toBeGreaterThan(1);
+      await page.screenshot({ path: `${OUT}/explorer-800-53-filtered.png` });
+      await page.fill('#tile-filter', '');
+      await page.press('#tile-filter', 'Enter');
+      await page.waitForFunction(() => !location.hash.includes('filter='));
+      expect(await page.locator('section.group').count()).toBe(api.groups.length);
+      expect(await page.locator('.tile').count()).toBe(0);
+    });
+
+    it('keeps a small framework (SOC 2) as before: every group open, every tile drawn, no toggles or filter', async () => {
+      await page.goto(`${server.url}/explorer/#/coverage?target=soc2&held=iso27001`);
+      await ready('coverage');
+      const answer = await server.query(`{ coverage(target: "soc2", held: ["iso27001"]) { summary { total } groups { group { id } } } }`);
+      expect(await page.locator('.tile').count()).toBe(answer.data!.coverage.summary.total);
+      expect(await page.locator('.group').count()).toBe(answer.data!.coverage.groups.length);
+      expect(await page.locator('.group-toggle').count()).toBe(0);
+      expect(await page.locator('#tile-filter').count()).toBe(0);
+    });
+  });
+
   it('logged no console error, page error or off-host request', () => {
     expect(consoleErrors).toEqual([]);
   });

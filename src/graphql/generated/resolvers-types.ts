@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Framework as FrameworkModel, Requirement as RequirementModel, Discipline as DisciplineModel, Risk as RiskModel, Evidence as EvidenceModel, MappingSource as MappingSourceModel, MappingSet as MappingSetModel, Mapping as MappingModel, NoRelationship as NoRelationshipModel, DatasetInfo as DatasetInfoModel } from '../../domain/types.js';
 import type { Review as ReviewModel } from '../../domain/workspace-model.js';
-import type { WorkspaceModel as WorkspaceModelModel, ComprehensiveSideModel as ComprehensiveSideModelModel, RequirementMappingModel as RequirementMappingModelModel, RequirementConnectionModel as RequirementConnectionModelModel, MappingConnectionModel as MappingConnectionModelModel, CoverageModel as CoverageModelModel, CoverageItemModel as CoverageItemModelModel, CoverageLinkModel as CoverageLinkModelModel, GapsModel as GapsModelModel, GapModel as GapModelModel, OverlapMatrixModel as OverlapMatrixModelModel, EvidencePlanItemModel as EvidencePlanItemModelModel, ResolvedRefModel as ResolvedRefModelModel, CrosswalkRowModel as CrosswalkRowModelModel, MappingAgreementModel as MappingAgreementModelModel } from '../models.js';
+import type { WorkspaceModel as WorkspaceModelModel, ComprehensiveSideModel as ComprehensiveSideModelModel, RequirementMappingModel as RequirementMappingModelModel, RequirementConnectionModel as RequirementConnectionModelModel, MappingConnectionModel as MappingConnectionModelModel, CoverageModel as CoverageModelModel, CoverageItemModel as CoverageItemModelModel, CoverageLinkModel as CoverageLinkModelModel, CoverageItemConnectionModel as CoverageItemConnectionModelModel, GapsModel as GapsModelModel, GapModel as GapModelModel, OverlapMatrixModel as OverlapMatrixModelModel, EvidencePlanItemModel as EvidencePlanItemModelModel, ResolvedRefModel as ResolvedRefModelModel, CrosswalkRowModel as CrosswalkRowModelModel, MappingAgreementModel as MappingAgreementModelModel } from '../models.js';
 import type { AuditRecord as AuditRecordModel } from '../../domain/workspace-repository.js';
 import type { HeldScope as HeldScopeModel, MappingCondition as MappingConditionModel } from '../../domain/scope.js';
 import type { GroundworkEntry as GroundworkEntryModel } from '../../domain/groundwork.js';
@@ -150,6 +150,13 @@ export type Coverage = {
   inferred: Scalars['Boolean']['output'];
   /** One item per leaf requirement of the target (of `kind` when given), in catalog order. */
   items: Array<CoverageItem>;
+  /**
+   * A page of `items`, in the same order: for a client that shows a large framework one group at a time
+   * (the explorer with SP 800-53). `group` keeps the items summarised under one of `groups` (its id);
+   * `search` keeps those whose ref or title holds every word (case-insensitive, at most 200 characters).
+   * The analysis is the same whichever page is read.
+   */
+  itemsPage: CoverageItemConnection;
   /** The kind of requirement counted; null for every leaf. */
   kind?: Maybe<RequirementKind>;
   /** The scopes given for held frameworks; a held framework not listed is held whole. */
@@ -158,6 +165,15 @@ export type Coverage = {
   summary: CoverageSummary;
   /** The framework covered. */
   target: Framework;
+};
+
+
+/** How much of a target framework the held frameworks cover, requirement by requirement. */
+export type CoverageItemsPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  group?: InputMaybe<Scalars['ID']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One target requirement, its coverage status and the reasons. */
@@ -188,6 +204,28 @@ export type CoverageItem = {
 /** One target requirement, its coverage status and the reasons. */
 export type CoverageItemGroundworkArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of coverage items. */
+export type CoverageItemConnection = {
+  __typename?: 'CoverageItemConnection';
+  /** The page's items with their cursors. */
+  edges: Array<CoverageItemEdge>;
+  /** The page's items. */
+  nodes: Array<CoverageItem>;
+  /** Where the page stands in the list. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (after `group` and `search`). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A coverage item and its cursor. */
+export type CoverageItemEdge = {
+  __typename?: 'CoverageItemEdge';
+  /** Pass it as `after` to continue after this item. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: CoverageItem;
 };
 
 /** Why a target requirement is covered: a held requirement and how it relates. */
@@ -2175,6 +2213,8 @@ export type ResolversTypes = ResolversObject<{
   ComprehensiveSide: ResolverTypeWrapper<ComprehensiveSideModelModel>;
   Coverage: ResolverTypeWrapper<CoverageModelModel>;
   CoverageItem: ResolverTypeWrapper<CoverageItemModelModel>;
+  CoverageItemConnection: ResolverTypeWrapper<CoverageItemConnectionModelModel>;
+  CoverageItemEdge: ResolverTypeWrapper<Omit<CoverageItemEdge, 'node'> & { node: ResolversTypes['CoverageItem'] }>;
   CoverageLink: ResolverTypeWrapper<CoverageLinkModelModel>;
   CoverageStatus: CoverageStatus;
   CoverageSummary: ResolverTypeWrapper<CoverageSummary>;
@@ -2282,6 +2322,8 @@ export type ResolversParentTypes = ResolversObject<{
   ComprehensiveSide: ComprehensiveSideModelModel;
   Coverage: CoverageModelModel;
   CoverageItem: CoverageItemModelModel;
+  CoverageItemConnection: CoverageItemConnectionModelModel;
+  CoverageItemEdge: Omit<CoverageItemEdge, 'node'> & { node: ResolversParentTypes['CoverageItem'] };
   CoverageLink: CoverageLinkModelModel;
   CoverageSummary: CoverageSummary;
   CreateFrameworkInput: CreateFrameworkInput;
@@ -2396,6 +2438,7 @@ export type CoverageResolvers<ContextType = RequestContext, ParentType extends R
   held?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
   inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['CoverageItem']>, ParentType, ContextType>;
+  itemsPage?: Resolver<ResolversTypes['CoverageItemConnection'], ParentType, ContextType, RequireFields<CoverageItemsPageArgs, 'first'>>;
   kind?: Resolver<Maybe<ResolversTypes['RequirementKind']>, ParentType, ContextType>;
   scopes?: Resolver<Array<ResolversTypes['FrameworkScope']>, ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['CoverageSummary'], ParentType, ContextType>;
@@ -2411,6 +2454,18 @@ export type CoverageItemResolvers<ContextType = RequestContext, ParentType exten
   requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CoverageStatus'], ParentType, ContextType>;
   via?: Resolver<Array<ResolversTypes['CoverageLink']>, ParentType, ContextType>;
+}>;
+
+export type CoverageItemConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CoverageItemConnection'] = ResolversParentTypes['CoverageItemConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CoverageItemEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['CoverageItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CoverageItemEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CoverageItemEdge'] = ResolversParentTypes['CoverageItemEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CoverageItem'], ParentType, ContextType>;
 }>;
 
 export type CoverageLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['CoverageLink'] = ResolversParentTypes['CoverageLink']> = ResolversObject<{
@@ -2992,6 +3047,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   ComprehensiveSide?: ComprehensiveSideResolvers<ContextType>;
   Coverage?: CoverageResolvers<ContextType>;
   CoverageItem?: CoverageItemResolvers<ContextType>;
+  CoverageItemConnection?: CoverageItemConnectionResolvers<ContextType>;
+  CoverageItemEdge?: CoverageItemEdgeResolvers<ContextType>;
   CoverageLink?: CoverageLinkResolvers<ContextType>;
   CoverageSummary?: CoverageSummaryResolvers<ContextType>;
   CreateFrameworkPayload?: CreateFrameworkPayloadResolvers<ContextType>;

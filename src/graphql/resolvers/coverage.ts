@@ -12,9 +12,12 @@ import type { RequestContext } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { badInput } from '../errors.js';
 import { loadAll } from '../loaders.js';
-import type { GroundworkLookup } from '../models.js';
+import type { CoverageItemModel, CoverageModel, GroundworkLookup } from '../models.js';
+import { connectionResolvers, slicePage, toPaging } from '../pagination.js';
+import { matchesWords, searchWords } from '../../domain/search.js';
 
 const MAX_GROUNDWORK = 100;
+const MAX_SEARCH_LENGTH = 200;
 
 /** Computes groundwork for all the given targets once, on first use. */
 function groundworkLookup(ctx: RequestContext, targetIds: () => string[], held: HeldSide, implemented: string[] | null): GroundworkLookup {
@@ -27,6 +30,14 @@ async function groundworkOf(lookup: GroundworkLookup, requirement: Requirement, 
   if (!Number.isInteger(limit) || limit < 0 || limit > MAX_GROUNDWORK) throw badInput(`"first" must be between 0 and ${MAX_GROUNDWORK}.`, 'first');
   const entries = (await lookup()).get(requirement.id) ?? [];
   return entries.filter((e) => !exclude.has(e.requirementId)).slice(0, limit);
+}
+
+/** Items with the held ends of their links loaded in one batch, so each link resolves without a promise of its own. */
+async function itemModels(c: CoverageModel, items: CoverageModel['items'], ctx: RequestContext): Promise<CoverageItemModel[]> {
+  const held = await loadAll(ctx.loaders, 'Requirement', [...new Set(items.flatMap((i) => [...i.via, ...i.outOfScope].map((l) => l.heldId)))]);
+  const byId = new Map(held.map((r) => [r.id, r]));
+  const withHeld = (link: CoverageLink) => ({ ...link, held: byId.get(link.heldId) });
+  return items.map((item) => ({ ...item, groundwork: c.groundwork, via: item.via.map(withHeld), outOfScope: item.outOfScope.map(withHeld) }));
 }
 
 const requirementOf = (ctx: RequestContext, id: string) => ctx.loaders.node('Requirement').load(id).then((r) => r!);
@@ -53,14 +64,21 @@ export const coverageResolvers: Resolvers = {
   Coverage: {
     target: (c, _args, ctx) => ctx.loaders.node('Framework').load(c.target).then((f) => f!),
     held: (c, _args, ctx) => loadAll(ctx.loaders, 'Framework', c.held),
-    // The held ends of every link load in one batch here, so each link resolves without a promise of its own.
-    items: async (c, _args, ctx) => {
-      const held = await loadAll(ctx.loaders, 'Requirement', [...new Set(c.items.flatMap((i) => [...i.via, ...i.outOfScope].map((l) => l.heldId)))]);
-      const byId = new Map(held.map((r) => [r.id, r]));
-      const withHeld = (link: CoverageLink) => ({ ...link, held: byId.get(link.heldId) });
-      return c.items.map((item) => ({ ...item, groundwork: c.groundwork, via: item.via.map(withHeld), outOfScope: item.outOfScope.map(withHeld) }));
+    items: (c, _args, ctx) => itemModels(c, c.items, ctx),
+    itemsPage: async (c, { group, search, first, after }, ctx) => {
+      if (search != null && search.length > MAX_SEARCH_LENGTH) throw badInput(`"search" is at most ${MAX_SEARCH_LENGTH} characters.`, 'search');
+      if (group != null && !c.groups.some((g) => g.groupId === group)) {
+        throw badInput(`"group" must be the id of one of this coverage's groups (${c.groups.map((g) => g.groupId).slice(0, 5).join(', ')}, ...); got "${group.slice(0, 100)}".`, 'group');
+      }
+      // The cursor belongs to this exact list: same analysis arguments, same group and search.
+      const paging = toPaging(['Coverage.itemsPage', c.target, c.held, c.scopes, c.kind, c.inferred, group ?? null, search ?? null], first, after, 100);
+      const words = searchWords(search ?? undefined);
+      const kept = c.items.filter((i) => (group == null || i.groupId === group) && matchesWords(words, i.requirement.ref, i.requirement.title));
+      const page = slicePage(kept, paging, (i) => i.requirement.id);
+      return { ...page, items: await itemModels(c, page.items, ctx) };
     },
   },
+  CoverageItemConnection: connectionResolvers(),
   CoverageItem: {
     group: (item, _args, ctx) => requirementOf(ctx, item.groupId),
     noRelationships: (item) => item.assessments,
