@@ -21,6 +21,9 @@ import type { Caller } from './domain/access.js';
 import type { WorkspaceRepository } from './domain/workspace-repository.js';
 import type { ManifestArchive } from './domain/dataset-manifest.js';
 import { authenticate, keyRateLimit, type Authenticator } from './http-access.js';
+import { callerVersions, type CallerVersion } from './caller-version.js';
+import { ifNoneMatchHits } from './http-caching.js';
+import { exportRouter } from './http-export.js';
 import type { RequestContext, WorkspaceAccess } from './graphql/context.js';
 
 export interface AppOptions {
@@ -59,11 +62,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   const version = datasetVersionCache(store, health);
   const layers = options.workspaces ? new WorkspaceLayers(options.workspaces.repository) : null;
   // What a caller sees is the public graph, plus its workspace's part when it has a key: its version names both.
-  const callerVersion = async (caller: Caller): Promise<string | null> => {
-    const base = await version.get();
-    if (!base || caller.kind !== 'key' || !layers) return base;
-    return `${base}+${caller.workspace}@${await layers.revision(caller.workspace)}/${caller.role}`;
-  };
+  const callerVersion = callerVersions(() => version.get(), layers);
 
   const app = express();
   const httpServer = createServer(app);
@@ -93,18 +92,21 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     }
   });
   mountExplorer(app);
+  const apiCors = cors({
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    maxAge: 600,
+    // A browser client may read these: revalidation, the dataset behind an answer, the log line's id.
+    exposedHeaders: ['ETag', 'x-crosswalk-dataset', 'x-request-id'],
+  });
+  // One authenticator and one rate limiter for /graphql and /export: a key's exports count against the same rate.
+  const access = [authenticate(options.workspaces?.keys ?? null, config.access.requireKey), keyRateLimit(config.access.keyRequestsPerMinute)];
+  app.use('/export', apiCors, exportRouter({ store, layers, versionOf: callerVersion, access, log }));
   app.use(
     '/graphql',
-    cors({
-      origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
-      maxAge: 600,
-      // A browser client may read these: revalidation, the dataset behind an answer, the log line's id.
-      exposedHeaders: ['ETag', 'x-crosswalk-dataset', 'x-request-id'],
-    }),
+    apiCors,
     preflight,
     ...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []),
-    authenticate(options.workspaces?.keys ?? null, config.access.requireKey),
-    keyRateLimit(config.access.keyRequestsPerMinute),
+    ...access,
     bodyParser(config.http.bodyLimit, config.http.keyedBodyLimit),
     documentIdRequests(trustedManifest),
     ...(hardening ? [queryTextLimit(config.limits.maxQueryBytes), nestingLimit(MAX_BODY_NESTING)] : []),
@@ -231,16 +233,6 @@ async function workspaceContext(
 }
 
 /**
- * Whether an If-None-Match header matches the current tag: `*`, or any tag of its comma-separated
- * list, compared weakly (RFC 9110 13.1.2: W/"x" and "x" match).
- */
-export function ifNoneMatchHits(header: string | undefined, tag: string): boolean {
-  if (!header) return false;
-  const opaque = (t: string) => t.trim().replace(/^W\//, '');
-  return header.split(',').some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(tag));
-}
-
-/**
  * Answers with a coded 503 when a request runs past its time, so the client is not kept waiting, and
  * abandons the work: the long analyses check the request's deadline between slices (analysis/pacing.ts)
  * and stop. A client that hangs up abandons its work the same way.
@@ -319,7 +311,7 @@ function trustedOnly(manifest: TrustedManifest): RequestHandler {
  * Honest HTTP caching: a response depends only on the request and the dataset, so its ETag is a
  * hash of both; a client holding the same ETag gets 304 without the query running again.
  */
-function etag(versionOf: (caller: Caller) => Promise<string | null>): RequestHandler {
+function etag(versionOf: CallerVersion): RequestHandler {
   return async (req, res, next) => {
     const body: unknown = req.method === 'GET' ? req.query : (req.body ?? null);
     cacheHeaders(res);
