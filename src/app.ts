@@ -74,7 +74,8 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   app.set('etag', false);
   app.use(requestId);
   // gzip or deflate as the client accepts, for answers over 1 kB (a coverage answer is tens of kB of JSON).
-  app.use(compression());
+  // The default filter asks mime-db, which does not list JSON Lines (the bulk export) as compressible.
+  app.use(compression({ filter: (req, res) => compression.filter(req, res) || /^application\/x-ndjson\b/.test(String(res.getHeader('content-type') ?? '')) }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

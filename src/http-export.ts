@@ -157,7 +157,8 @@ function refuse(res: Response, status: number, code: ErrorCode, message: string)
 function setIdOf(raw: string): string | null {
   const prefix = `${TYPE_PREFIXES.MappingSet}:`;
   const parsed = parseGlobalId(raw.startsWith(prefix) ? raw : `${prefix}${raw}`);
-  return parsed?.type === 'MappingSet' ? parsed.localId : null;
+  // Every set id joins its two frameworks with "--" (`soc2--iso42001`, `acme:controls--soc2`).
+  return parsed?.type === 'MappingSet' && parsed.localId.includes('--') ? parsed.localId : null;
 }
 
 /** The query parameters, each at most once and only those the route takes; a message when not. */
