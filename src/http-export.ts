@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from 'express';
 import { planBulkExport } from './analysis/bulk-export.js';
 import { readMappingSet } from './analysis/mapping-set-contents.js';
 import type { Caller } from './domain/access.js';
 import { ErrorCode } from './domain/error-codes.js';
 import type { ExportFilter } from './domain/export-records.js';
-import type { GraphStore } from './domain/graph-store.js';
+import { StoreUnavailableError, type GraphStore } from './domain/graph-store.js';
 import { globalId, isFrameworkIdForm, parseGlobalId, TYPE_PREFIXES } from './domain/ids.js';
 import { oscalPieces } from './exports/oscal-stream.js';
 import { OscalExportError } from './exports/oscal.js';
@@ -42,8 +42,17 @@ export function exportRouter(routes: ExportRoutes): Router {
   router.use(routes.access);
   router.get('/mappings.jsonl', (req, res, next) => void jsonLines(routes, req, res).catch(next));
   router.get('/oscal/:file', (req, res, next) => void oscal(routes, req, res).catch(next));
+  router.use(storeOutage);
   return router;
 }
+
+/** The store down before anything was sent: 503 with its code, as GraphQL says SERVICE_UNAVAILABLE; the rest goes to the app's handler. */
+const storeOutage: ErrorRequestHandler = (error, _req, res, next) => {
+  if (!(error instanceof StoreUnavailableError) || res.headersSent) return next(error);
+  refuse(res, 503, ErrorCode.SERVICE_UNAVAILABLE, STORE_DOWN);
+};
+
+const STORE_DOWN = 'The graph store is not answering; try again shortly.';
 
 async function jsonLines(routes: ExportRoutes, req: Request, res: Response): Promise<void> {
   const query = readQuery(req, ['framework', 'set']);
@@ -112,7 +121,7 @@ async function tagFor(routes: ExportRoutes, res: Response, request: unknown[]): 
   res.vary('Accept-Encoding');
   const version = await routes.versionOf(caller);
   if (version === null) {
-    refuse(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The graph store is not answering; try again shortly.');
+    refuse(res, 503, ErrorCode.SERVICE_UNAVAILABLE, STORE_DOWN);
     return null;
   }
   return `"${createHash('sha256').update(JSON.stringify([version, ...request])).digest('hex').slice(0, 32)}"`;

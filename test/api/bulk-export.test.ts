@@ -3,7 +3,8 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMappingSet } from '../../src/analysis/mapping-set-contents.js';
 import { toOscal } from '../../src/exports/oscal.js';
-import { realSeedStore } from '../helpers/http.js';
+import { StoreUnavailableError, type GraphStore } from '../../src/domain/graph-store.js';
+import { realSeedStore, startTestServer } from '../helpers/http.js';
 import { startWorkspaceServer, type Client, type WorkspaceServer } from '../helpers/workspace-server.js';
 
 /**
@@ -253,6 +254,49 @@ describe('streaming', () => {
     expect(response.readableEnded).toBe(false);
     expect(endedBeforeFirstLine).toBe(false);
     response.destroy();
+  });
+
+  it('cuts the connection when the store fails mid-stream, so a short export is never taken for a whole one', async () => {
+    const base = await realSeedStore();
+    // The first page of requirements reads, the next one fails: by then the status and the first lines are sent.
+    const failing = Object.assign(Object.create(base) as GraphStore, {
+      findRequirements: async (queries: Parameters<GraphStore['findRequirements']>[0]) => {
+        if (queries.some((q) => q.page.after !== null)) throw new StoreUnavailableError('the store went away');
+        return base.findRequirements(queries);
+      },
+    });
+    const broken = await startTestServer(failing);
+    try {
+      const response = await fetch(`${broken.url}/export/mappings.jsonl`);
+      expect(response.status).toBe(200);
+      await expect(response.text()).rejects.toThrow();
+      // The server goes on answering: the export, or while the store is held for down, a coded 503 (never a 500).
+      const next = await fetch(`${broken.url}/export/oscal/soc2--iso42001.json`);
+      if (next.status !== 200) {
+        expect(next.status).toBe(503);
+        expect(((await next.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
+      }
+    } finally {
+      await broken.close();
+    }
+  });
+
+  it('answers a store outage before the stream starts with 503 SERVICE_UNAVAILABLE', async () => {
+    const base = await realSeedStore();
+    const down = Object.assign(Object.create(base) as GraphStore, {
+      allNodes: async () => Promise.reject(new StoreUnavailableError('the store went away')),
+      nodes: async () => Promise.reject(new StoreUnavailableError('the store went away')),
+    });
+    const broken = await startTestServer(down);
+    try {
+      for (const path of ['/export/mappings.jsonl', '/export/oscal/soc2--iso42001.json']) {
+        const response = await fetch(`${broken.url}${path}`);
+        expect(response.status, path).toBe(503);
+        expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
+      }
+    } finally {
+      await broken.close();
+    }
   });
 
   it('compresses with gzip when asked, still streamed', async () => {
