@@ -23,6 +23,9 @@ import type { ManifestArchive } from './domain/dataset-manifest.js';
 import { authenticate, keyRateLimit, type Authenticator } from './http-access.js';
 import { fairAdmission } from './http-admission.js';
 import { FairQueue } from './admission/fair-queue.js';
+import { callerVersions, type CallerVersion } from './caller-version.js';
+import { ifNoneMatchHits } from './http-caching.js';
+import { exportRouter } from './http-export.js';
 import type { RequestContext, WorkspaceAccess } from './graphql/context.js';
 
 export interface AppOptions {
@@ -61,11 +64,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   const version = datasetVersionCache(store, health);
   const layers = options.workspaces ? new WorkspaceLayers(options.workspaces.repository) : null;
   // What a caller sees is the public graph, plus its workspace's part when it has a key: its version names both.
-  const callerVersion = async (caller: Caller): Promise<string | null> => {
-    const base = await version.get();
-    if (!base || caller.kind !== 'key' || !layers) return base;
-    return `${base}+${caller.workspace}@${await layers.revision(caller.workspace)}/${caller.role}`;
-  };
+  const callerVersion = callerVersions(() => version.get(), layers);
 
   const app = express();
   const httpServer = createServer(app);
@@ -79,7 +78,8 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   app.set('etag', false);
   app.use(requestId);
   // gzip or deflate as the client accepts, for answers over 1 kB (a coverage answer is tens of kB of JSON).
-  app.use(compression());
+  // The default filter asks mime-db, which does not list JSON Lines (the bulk export) as compressible.
+  app.use(compression({ filter: (req, res) => compression.filter(req, res) || /^application\/x-ndjson\b/.test(String(res.getHeader('content-type') ?? '')) }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -97,18 +97,24 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     }
   });
   mountExplorer(app);
+  const apiCors = cors({
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    maxAge: 600,
+    // A browser client may read these: revalidation, the dataset behind an answer, the log line's id.
+    exposedHeaders: ['ETag', 'x-crosswalk-dataset', 'x-request-id'],
+  });
+  // One authenticator and one rate limiter for /graphql and /export: a key's exports count against the same rate.
+  const access = [authenticate(options.workspaces?.keys ?? null, config.access.requireKey), keyRateLimit(config.access.keyRequestsPerMinute)];
+  // Exports queue apart from GraphQL: a download holds its slot while a slow reader drains it, and must
+  // not hold the slots queries run in.
+  const exportAdmission = new FairQueue({ slots: EXPORT_SLOTS, maxWaitingPerClient: EXPORT_SLOTS });
+  app.use('/export', apiCors, exportRouter({ store, layers, versionOf: callerVersion, access: [...access, ...(hardening ? [fairAdmission(exportAdmission)] : [])], log }));
   app.use(
     '/graphql',
-    cors({
-      origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
-      maxAge: 600,
-      // A browser client may read these: revalidation, the dataset behind an answer, the log line's id.
-      exposedHeaders: ['ETag', 'x-crosswalk-dataset', 'x-request-id'],
-    }),
+    apiCors,
     preflight,
     ...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []),
-    authenticate(options.workspaces?.keys ?? null, config.access.requireKey),
-    keyRateLimit(config.access.keyRequestsPerMinute),
+    ...access,
     ...(hardening ? [fairAdmission(admission)] : []),
     bodyParser(config.http.bodyLimit, config.http.keyedBodyLimit),
     documentIdRequests(trustedManifest),
@@ -236,16 +242,6 @@ async function workspaceContext(
 }
 
 /**
- * Whether an If-None-Match header matches the current tag: `*`, or any tag of its comma-separated
- * list, compared weakly (RFC 9110 13.1.2: W/"x" and "x" match).
- */
-export function ifNoneMatchHits(header: string | undefined, tag: string): boolean {
-  if (!header) return false;
-  const opaque = (t: string) => t.trim().replace(/^W\//, '');
-  return header.split(',').some((candidate) => candidate.trim() === '*' || opaque(candidate) === opaque(tag));
-}
-
-/**
  * Answers with a coded 503 when a request runs past its time, so the client is not kept waiting, and
  * abandons the work: the long analyses check the request's deadline between slices (analysis/pacing.ts)
  * and stop. A client that hangs up abandons its work the same way.
@@ -324,7 +320,7 @@ function trustedOnly(manifest: TrustedManifest): RequestHandler {
  * Honest HTTP caching: a response depends only on the request and the dataset, so its ETag is a
  * hash of both; a client holding the same ETag gets 304 without the query running again.
  */
-function etag(versionOf: (caller: Caller) => Promise<string | null>): RequestHandler {
+function etag(versionOf: CallerVersion): RequestHandler {
   return async (req, res, next) => {
     const body: unknown = req.method === 'GET' ? req.query : (req.body ?? null);
     cacheHeaders(res);
@@ -354,6 +350,9 @@ function nestingLimit(maxDepth: number): RequestHandler {
     else next();
   };
 }
+
+/** Bulk exports streamed at once; more wait in their own fair queue. */
+const EXPORT_SLOTS = 2;
 
 /** Deeper than any input the schema takes (its inputs nest a few levels). */
 const MAX_BODY_NESTING = 64;

@@ -3,6 +3,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { Document, isScalar, parse as parseYaml, stringify, visit } from 'yaml';
 import path from 'node:path';
 import { queryCoverage } from '../analysis/coverage-query.js';
+import { readMappingSet } from '../analysis/mapping-set-contents.js';
 import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, scopeProblems, toHeldScope, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
 import { crosswalkTable, evidenceTable, gapTable, heldNames, type Table } from '../analysis/tables.js';
 import type { HeldScope } from '../domain/scope.js';
@@ -11,7 +12,7 @@ import { createStore } from '../bootstrap.js';
 import { readConfig } from '../config.js';
 import { ErrorCode } from '../domain/error-codes.js';
 import { StoreUnavailableError, type GraphStore } from '../domain/graph-store.js';
-import type { Framework, Requirement, RequirementKind } from '../domain/types.js';
+import type { Framework, RequirementKind } from '../domain/types.js';
 import { frameworkBySpelling } from '../domain/framework-names.js';
 import type { CoverContext } from '../exports/cover.js';
 import { STATUS_TERMS } from '../exports/glossary.js';
@@ -315,16 +316,9 @@ async function oscalFor(store: GraphStore, from: Framework, to: Framework): Prom
     const reverse = sets.find((s) => s.fromFrameworkId === to.id && s.toFrameworkId === from.id);
     throw new CliError(`no mapping set from ${from.id} to ${to.id}${reverse ? `; there is one the other way: --from ${to.id} --to ${from.id}` : ''}`);
   }
-  const [[mappings], [noRelationships], [source], info] = await Promise.all([
-    store.mappingsInSet([set.id]),
-    store.noRelationshipsInSet([set.id]),
-    store.nodes('MappingSource', [set.sourceId]),
-    store.datasetInfo(),
-  ]);
-  const ids = [...new Set([...mappings!.flatMap((m) => [m.fromId, m.toId]), ...noRelationships!.map((n) => n.requirementId)])];
-  const requirements = new Map((await store.nodes('Requirement', ids)).filter((r): r is Requirement => r !== null).map((r) => [r.id, r]));
+  const contents = (await readMappingSet(store, set.id))!;
   try {
-    return toOscal({ set, source: source!, from, to, mappings: mappings!, noRelationships: noRelationships!, requirements, datasetVersion: info.version });
+    return toOscal(contents);
   } catch (error) {
     if (error instanceof OscalExportError) throw new CliError(`cannot export ${set.id} to OSCAL: ${error.message}`);
     throw error;

@@ -49,6 +49,11 @@ export interface OscalExportInput {
 const refOf = (requirements: Map<string, Requirement>, id: string) => requirements.get(id)?.ref ?? requirementRefOf(id);
 
 export function toOscal(input: OscalExportInput): Record<string, unknown> {
+  return oscalDocument(input, input.mappings.map((m) => mapEntry(m, input.requirements)));
+}
+
+/** The document with `maps` as given: the entries themselves, or a stand-in a streaming writer replaces (oscal-stream.ts). */
+export function oscalDocument(input: OscalExportInput, maps: unknown): Record<string, unknown> {
   const { set, source, from, to } = input;
   const resource = (f: Framework) => ({ uuid: stableUuid(`resource:${f.id}`), title: `${f.name} (${f.edition})`, props: [{ name: 'framework-id', ns: CROSSWALK_NS, value: f.id }] });
   const gap = (side: 'from' | 'to') => {
@@ -63,7 +68,7 @@ export function toOscal(input: OscalExportInput): Record<string, unknown> {
     uuid: stableUuid(`mapping:${set.id}`),
     'source-resource': { type: 'catalog', href: `#${resource(from).uuid}` },
     'target-resource': { type: 'catalog', href: `#${resource(to).uuid}` },
-    maps: input.mappings.map((m) => mapEntry(m, input.requirements)),
+    maps,
     props: [
       { name: 'source-framework', ns: CROSSWALK_NS, value: from.id },
       { name: 'target-framework', ns: CROSSWALK_NS, value: to.id },
@@ -138,7 +143,8 @@ function mappingsOf(collection: Record<string, any>): any[] {
   return mappings && typeof mappings === 'object' ? [mappings] : [];
 }
 
-function mapEntry(m: Mapping, requirements: Map<string, Requirement>): Record<string, unknown> {
+/** One mapping as an entry of the document's `maps`. */
+export function mapEntry(m: Mapping, requirements: Map<string, Requirement>): Record<string, unknown> {
   const related = m.relationship === 'RELATED';
   const props = mapProps(m);
   return {

@@ -3,8 +3,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullMappingSet } from '../../examples/typed-client/src/pull-crosswalk.js';
+import { pullLocalCopy, pullMappingSet, syncMappingSet } from '../../examples/typed-client/src/pull-crosswalk.js';
+import { createApp } from '../../src/app.js';
 import { defaultConfig } from '../../src/config.js';
+import type { DatasetManifest, ManifestArchive } from '../../src/domain/dataset-manifest.js';
+import { mappingId } from '../../src/domain/ids.js';
+import { buildManifest } from '../../src/graphql/dataset-manifest.js';
+import { createLogger } from '../../src/logger.js';
+import type { AddressInfo } from 'node:net';
 import { loadTrustedManifest, sha256 } from '../../src/graphql/trusted-documents.js';
 import type { GraphStore } from '../../src/domain/graph-store.js';
 import type { Mapping } from '../../src/domain/types.js';
@@ -27,6 +33,19 @@ function changingStore(base: GraphStore): GraphStore & { remove(id: string): voi
     mappingsInSet: async (ids: readonly string[]) => (await base.mappingsInSet(ids)).map((list: Mapping[]) => list.filter((m) => !removed.has(m.id))),
     mappingsOf: async (ids: readonly string[]) => (await base.mappingsOf(ids)).map((list: Mapping[]) => list.filter((m) => !removed.has(m.id))),
   });
+}
+
+/**
+ * The real store as a dataset that gets a next release: mappings changed, removed and added, and a
+ * new dataset version, as a new seed would bring.
+ */
+function releasingStore(base: GraphStore) {
+  let next: { version: string; change: (setId: string, list: Mapping[]) => Mapping[] } | null = null;
+  const store = Object.assign(Object.create(base) as GraphStore, {
+    mappingsInSet: async (ids: readonly string[]) => (await base.mappingsInSet(ids)).map((list: Mapping[], i: number) => (next ? next.change(ids[i]!, list) : list)),
+    datasetInfo: async () => ({ ...(await base.datasetInfo()), ...(next ? { version: next.version } : {}) }),
+  });
+  return { store, release: (version: string, change: (setId: string, list: Mapping[]) => Mapping[]) => (next = { version, change }) };
 }
 
 let store: ReturnType<typeof changingStore>;
@@ -97,5 +116,53 @@ describe('examples/typed-client', () => {
     expect(() => loadTrustedManifest(write({ 'sha1:abc': '{ frameworks { id } }' }))).toThrow(/only sha256 is accepted/);
     expect(() => loadTrustedManifest(write({ [`sha256:${'1'.repeat(64)}`]: '{ frameworks { id } }' }))).toThrow(/does not match its operation text/);
     expect(loadTrustedManifest(write({ [`sha256:${sha256('{ frameworks { id } }')}`]: '{ frameworks { id } }' })).size).toBe(1);
+  });
+});
+
+describe('examples/typed-client: sync after the full pull', () => {
+  it("keeps the pull's dataset version, and after a release its copy synced with changes(since:) equals a fresh full pull", async () => {
+    const base = await realSeedStore();
+    const { store: releasing, release } = releasingStore(base);
+    // As src/server.ts does at start-up: the manifest of the version served is archived, so a later sync can diff from it.
+    const archive = new Map<string, DatasetManifest>();
+    const manifests: ManifestArchive = { get: async (v) => archive.get(v) ?? null, put: async (m) => void archive.set(m.version, m) };
+    await manifests.put(await buildManifest(releasing));
+    const config = defaultConfig({ trustedDocumentsFile: MANIFEST, trustedDocumentsOnly: true, resultCacheSize: 0 });
+    const app = await createApp(releasing, { config, log: createLogger('silent'), manifests });
+    await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}/graphql`;
+    try {
+      const copy = await pullLocalCopy(url, `mapping-set:${SET}`);
+      const v1 = (await base.datasetInfo()).version;
+      expect(copy.version).toBe(v1);
+      expect(copy.entries.size).toBe(all.length);
+      // Nothing changed yet: a sync changes nothing.
+      expect(await syncMappingSet(url, copy)).toEqual({ added: 0, changed: 0, removed: 0 });
+
+      // The next release: in this set one mapping weakened, one gone, one new; in another set one gone (not this client's business).
+      const [weakened, gone] = [all[10]!, all[20]!];
+      const added: Mapping = { ...all[0]!, toId: all[30]!.toId, id: mappingId(SET, all[0]!.fromId, all[30]!.toId), note: 'New in the next release.' };
+      expect(all.some((m) => m.id === added.id)).toBe(false);
+      const elsewhere = (await base.mappingsInSet(['soc2--iso27001']))[0]![0]!;
+      release(`${v1}-next`, (setId, list) => {
+        if (setId === 'soc2--iso27001') return list.filter((m) => m.id !== elsewhere.id);
+        if (setId !== SET) return list;
+        return [...list.filter((m) => m.id !== gone.id).map((m) => (m.id === weakened.id ? { ...m, strength: (m.strength ?? 5) - 1 } : m)), added];
+      });
+
+      expect(await syncMappingSet(url, copy)).toEqual({ added: 1, changed: 1, removed: 1 });
+      const fresh = await pullMappingSet(url, `mapping-set:${SET}`);
+      expect(copy.version).toBe(`${v1}-next`);
+      expect(fresh.version).toBe(copy.version);
+      const byId = (entries: Iterable<{ id: string }>) => [...entries].sort((a, b) => a.id.localeCompare(b.id));
+      expect(byId(copy.entries.values())).toEqual(byId(fresh.entries));
+      expect(copy.entries.get(`mapping:${weakened.id}`)!.strength).toBe((weakened.strength ?? 5) - 1);
+      expect(copy.entries.has(`mapping:${gone.id}`)).toBe(false);
+      expect(copy.entries.get(`mapping:${added.id}`)!.to.id).toBe(all[30]!.toId);
+      // And once synced, the next sync has nothing to do.
+      expect(await syncMappingSet(url, copy)).toEqual({ added: 0, changed: 0, removed: 0 });
+    } finally {
+      await app.stop();
+    }
   });
 });

@@ -14,10 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query MappingSetPage($set: ID!, $after: String) {\n    mappingSet(id: $set) {\n      id\n      contentHash\n      entries(first: 100, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id contentHash relationship strength rationale from { id title } to { id title } }\n      }\n    }\n  }\n": typeof types.MappingSetPageDocument,
+    "\n  fragment MappingEntry on Mapping { id contentHash relationship strength rationale from { id title } to { id title } }\n": typeof types.MappingEntryFragmentDoc,
+    "\n  query MappingSetPage($set: ID!, $after: String) {\n    dataset { version }\n    mappingSet(id: $set) {\n      id\n      contentHash\n      entries(first: 100, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { ...MappingEntry }\n      }\n    }\n  }\n": typeof types.MappingSetPageDocument,
+    "\n  query SyncChanges($since: String!) {\n    changes(since: $since) {\n      version\n      hasMore\n      dataset { mappings { added changed removed } }\n    }\n  }\n": typeof types.SyncChangesDocument,
+    "\n  query MappingsById($ids: [ID!]!) {\n    nodes(ids: $ids) { ... on Mapping { ...MappingEntry } }\n  }\n": typeof types.MappingsByIdDocument,
 };
 const documents: Documents = {
-    "\n  query MappingSetPage($set: ID!, $after: String) {\n    mappingSet(id: $set) {\n      id\n      contentHash\n      entries(first: 100, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id contentHash relationship strength rationale from { id title } to { id title } }\n      }\n    }\n  }\n": types.MappingSetPageDocument,
+    "\n  fragment MappingEntry on Mapping { id contentHash relationship strength rationale from { id title } to { id title } }\n": types.MappingEntryFragmentDoc,
+    "\n  query MappingSetPage($set: ID!, $after: String) {\n    dataset { version }\n    mappingSet(id: $set) {\n      id\n      contentHash\n      entries(first: 100, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { ...MappingEntry }\n      }\n    }\n  }\n": types.MappingSetPageDocument,
+    "\n  query SyncChanges($since: String!) {\n    changes(since: $since) {\n      version\n      hasMore\n      dataset { mappings { added changed removed } }\n    }\n  }\n": types.SyncChangesDocument,
+    "\n  query MappingsById($ids: [ID!]!) {\n    nodes(ids: $ids) { ... on Mapping { ...MappingEntry } }\n  }\n": types.MappingsByIdDocument,
 };
 
 /**
@@ -37,7 +43,19 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MappingSetPage($set: ID!, $after: String) {\n    mappingSet(id: $set) {\n      id\n      contentHash\n      entries(first: 100, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id contentHash relationship strength rationale from { id title } to { id title } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MappingSetPage($set: ID!, $after: String) {\n    mappingSet(id: $set) {\n      id\n      contentHash\n      entries(first: 100, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { id contentHash relationship strength rationale from { id title } to { id title } }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MappingEntry on Mapping { id contentHash relationship strength rationale from { id title } to { id title } }\n"): (typeof documents)["\n  fragment MappingEntry on Mapping { id contentHash relationship strength rationale from { id title } to { id title } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MappingSetPage($set: ID!, $after: String) {\n    dataset { version }\n    mappingSet(id: $set) {\n      id\n      contentHash\n      entries(first: 100, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { ...MappingEntry }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MappingSetPage($set: ID!, $after: String) {\n    dataset { version }\n    mappingSet(id: $set) {\n      id\n      contentHash\n      entries(first: 100, after: $after) {\n        totalCount\n        pageInfo { hasNextPage endCursor }\n        nodes { ...MappingEntry }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SyncChanges($since: String!) {\n    changes(since: $since) {\n      version\n      hasMore\n      dataset { mappings { added changed removed } }\n    }\n  }\n"): (typeof documents)["\n  query SyncChanges($since: String!) {\n    changes(since: $since) {\n      version\n      hasMore\n      dataset { mappings { added changed removed } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MappingsById($ids: [ID!]!) {\n    nodes(ids: $ids) { ... on Mapping { ...MappingEntry } }\n  }\n"): (typeof documents)["\n  query MappingsById($ids: [ID!]!) {\n    nodes(ids: $ids) { ... on Mapping { ...MappingEntry } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
