@@ -47,7 +47,22 @@ const COVERAGE =
   'query Coverage($target: ID!, $held: [ID!]!) { coverage(target: $target, held: $held) { summary { full partial none unassessed } items { requirement { id } status via { requirement { id } relationship strength } } } }';
 const CATALOG =
   'query Catalog($framework: ID!, $first: Int, $after: String) { framework(id: $framework) { requirements(first: $first, after: $after) { pageInfo { hasNextPage } nodes { id title mappings { relationship strength other { id title } } } } } }';
-const cursor = (offset: number) => Buffer.from(`o:${offset}`, 'utf8').toString('base64url');
+/** Cursors the API issued for each framework's catalog, after its 25th, 50th and 75th requirement (read once at start). */
+const CURSORS = new Map<string, string[]>();
+
+async function readCatalogCursors(url: string): Promise<void> {
+  for (const framework of FRAMEWORKS) {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: HEADERS,
+      body: JSON.stringify({ query: 'query ($f: ID!) { framework(id: $f) { requirements(first: 75) { edges { cursor } } } }', variables: { f: framework } }),
+    });
+    const body = (await response.json()) as { data?: { framework?: { requirements: { edges: Array<{ cursor: string }> } } } };
+    const edges = body.data?.framework?.requirements.edges;
+    if (!edges) throw new Error(`no catalog cursors for ${framework}: ${JSON.stringify(body).slice(0, 200)}`);
+    CURSORS.set(framework, [24, 49, 74].map((i) => edges[Math.min(i, edges.length - 1)]!.cursor));
+  }
+}
 
 /**
  * What an integrator asks: the headline coverage query (cached after its first answer), coverage
@@ -63,8 +78,9 @@ function legitBody(): string {
     return JSON.stringify({ query: COVERAGE, variables: { target, held: others.slice(0, 1 + Math.floor(Math.random() * 3)) } });
   }
   const first = 10 + Math.floor(Math.random() * 91);
-  const offset = Math.floor(Math.random() * 4) * 25;
-  return JSON.stringify({ query: CATALOG, variables: { framework: pick(FRAMEWORKS), first, ...(offset > 0 ? { after: cursor(offset - 1) } : {}) } });
+  const framework = pick(FRAMEWORKS);
+  const start = Math.floor(Math.random() * 4); // the first page, or after the 25th, 50th or 75th
+  return JSON.stringify({ query: CATALOG, variables: { framework, first, ...(start > 0 ? { after: CURSORS.get(framework)![start - 1] } : {}) } });
 }
 
 // ---------------------------------------------------------------- server
@@ -209,6 +225,7 @@ async function soak(): Promise<SoakResult> {
   const t0 = performance.now();
   const at = () => Math.round((performance.now() - t0) / 1000);
   try {
+    await readCatalogCursors(server.url);
     console.log(`warm-up ${WARMUP_S} s, every client`);
     await Promise.all([legitClient(server.url, WARMUP_S), runAttackers(server.url, WARMUP_S)]);
     const afterWarmup = await sampleMemory(server, at());

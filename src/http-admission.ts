@@ -17,7 +17,8 @@ export function clientIdOf(req: Request, res: Response): string {
  * Runs a GraphQL request only once the fair queue gives it a slot (src/admission/fair-queue.ts).
  * It sits before the body is read: a client over its queue is refused for the price of its headers
  * (429 RATE_LIMITED, Retry-After), and a waiting body stays in the socket until its turn. The slot
- * is given back when the answer is sent, or the request times out or its client hangs up.
+ * is given back once the answer is complete (at `res.end`: a client that reads slowly must not hold
+ * a slot while its socket drains), or when the request times out or its client hangs up.
  */
 export function fairAdmission(queue: FairQueue): RequestHandler {
   return (req, res, next) => {
@@ -32,7 +33,11 @@ export function fairAdmission(queue: FairQueue): RequestHandler {
       over = true;
       ticket.leave();
     };
-    res.once('finish', leave);
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.end = ((...args: unknown[]) => {
+      leave();
+      return end(...args);
+    }) as Response['end'];
     res.once('close', leave);
     void ticket.granted.then(() => {
       if (!over) next();

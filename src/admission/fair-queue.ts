@@ -5,8 +5,15 @@
  * it, and the others' requests do not queue behind its backlog.
  *
  * A client's usage is the time its requests held a slot (measured, so it counts what the cost model
- * misses: parsing, refusals, store waits), decaying with a half-life so yesterday's burst is forgiven.
- * A client over its even share of the slots gets a free one only when no client under its share waits.
+ * misses: parsing, refusals, store waits), decaying with a half-life so yesterday's burst is forgiven;
+ * a running request counts as it runs, so a client whose requests are long is not handed slot after
+ * slot before the first of them ends.
+ *
+ * Anticipation: a client whose requests are quick is rarely waiting when a slot frees (its next
+ * request is still on its way: answer sent, client turning round), so "least served among the
+ * waiting" alone would hand the slot to the heavy client nearly every time. When a client that has
+ * used less finished a request a moment ago, the slot is held for it briefly (ANTICIPATE_MS) before it
+ * goes to the heavier one, as anticipatory disk schedulers do for a reader about to read again.
  */
 export interface FairQueueOptions {
   /** Requests that run at once. */
@@ -16,7 +23,16 @@ export interface FairQueueOptions {
   /** How fast past usage is forgiven. */
   halfLifeMs?: number;
   now?: () => number;
+  /** Runs `fn` after `ms` (tests drive it by hand). */
+  schedule?: (fn: () => void, ms: number) => void;
 }
+
+/** How long a slot is held for a lighter client that just finished a request. */
+export const ANTICIPATE_MS = 5;
+/** How recently that client must have finished for its next request to be expected. */
+export const RECENTLY_DONE_MS = 50;
+/** Usage differences below this are a tie: no anticipation for them. */
+const USAGE_MARGIN_MS = 1;
 
 /** A place in the queue: `granted` resolves with the slot; `leave` gives up the place or the slot. */
 export interface Ticket {
@@ -31,13 +47,13 @@ interface Waiter {
 
 interface ClientState {
   waiting: Waiter[];
-  running: number;
+  /** When each of its running requests got its slot. */
+  runningSince: number[];
   usageMs: number;
   usageAt: number;
+  /** When its last request ended, to tell whether its next one is likely on its way. */
+  lastDoneAt: number;
 }
-
-/** Ranks a client at or over its share of slots after every client under it. */
-const OVER_SHARE = Number.MAX_SAFE_INTEGER / 2;
 
 /** Idle clients remembered before the forgotten ones are swept out. */
 const SWEEP_ABOVE = 1_024;
@@ -47,11 +63,15 @@ export class FairQueue {
   private readonly clients = new Map<string, ClientState>();
   private readonly halfLifeMs: number;
   private readonly now: () => number;
+  private readonly schedule: (fn: () => void, ms: number) => void;
+  /** A slot is being held for an expected request; when the wait ends, it goes to whoever waits. */
+  private anticipating = false;
 
   constructor(private readonly options: FairQueueOptions) {
     if (!(options.slots >= 1) || !(options.maxWaitingPerClient >= 0)) throw new RangeError('FairQueue needs at least one slot and a non-negative queue');
     this.halfLifeMs = options.halfLifeMs ?? 5_000;
     this.now = options.now ?? (() => performance.now());
+    this.schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms).unref());
   }
 
   /** A ticket for the client, or null when it already has as many requests waiting as it may. */
@@ -66,7 +86,7 @@ export class FairQueue {
       grant: () => {
         state = 'running';
         startedAt = this.now();
-        client.running++;
+        client.runningSince.push(startedAt);
         this.running++;
         grant();
       },
@@ -81,9 +101,10 @@ export class FairQueue {
           client.waiting.splice(client.waiting.indexOf(waiter), 1);
         } else {
           const now = this.now();
-          client.usageMs = this.usage(client, now) + (now - startedAt);
+          client.runningSince.splice(client.runningSince.indexOf(startedAt), 1);
+          client.usageMs = this.pastUsage(client, now) + (now - startedAt);
           client.usageAt = now;
-          client.running--;
+          client.lastDoneAt = now;
           this.running--;
         }
         state = 'left';
@@ -100,10 +121,14 @@ export class FairQueue {
   }
 
   /** Hands free slots to the least-served waiting clients. */
-  private dispatch(): void {
+  private dispatch(anticipate = true): void {
     while (this.running < this.options.slots) {
       const next = this.leastServedWaiting();
       if (!next) break;
+      if (anticipate && this.lighterClientExpected(next)) {
+        this.holdSlot();
+        break;
+      }
       next.waiting.shift()!.grant();
     }
     if (this.clients.size > SWEEP_ABOVE) this.sweep();
@@ -111,43 +136,61 @@ export class FairQueue {
 
   private sweptAt = -Infinity;
 
-  /**
-   * The waiting client with the least usage among those under their share of the slots; if every
-   * waiting client is at its share, still the least used of them: a slot nobody else wants is not
-   * left idle.
-   */
+  /** Whether a client that has used less than `next` finished a request a moment ago and has none waiting. */
+  private lighterClientExpected(next: ClientState): boolean {
+    const now = this.now();
+    const nextUsage = this.usage(next, now);
+    for (const client of this.clients.values()) {
+      if (client === next || client.waiting.length > 0 || now - client.lastDoneAt > RECENTLY_DONE_MS) continue;
+      if (this.usage(client, now) + USAGE_MARGIN_MS < nextUsage) return true;
+    }
+    return false;
+  }
+
+  /** Holds the free slots for ANTICIPATE_MS; the expected request takes one by entering, the rest go to the waiting after. */
+  private holdSlot(): void {
+    if (this.anticipating) return;
+    this.anticipating = true;
+    this.schedule(() => {
+      this.anticipating = false;
+      this.dispatch(false);
+    }, ANTICIPATE_MS);
+  }
+
+  /** The waiting client that has used the least time, its running requests' time so far included. */
   private leastServedWaiting(): ClientState | null {
-    const share = this.shareOfSlots();
     const now = this.now();
     let best: ClientState | null = null;
-    let bestKey = Infinity;
+    let bestUsage = Infinity;
     for (const client of this.clients.values()) {
       if (client.waiting.length === 0) continue;
-      // Over its share ranks after everyone under it, whatever the usage.
-      const key = this.usage(client, now) + (client.running >= share ? OVER_SHARE : 0);
-      if (key < bestKey) {
+      const usage = this.usage(client, now);
+      if (usage < bestUsage) {
         best = client;
-        bestKey = key;
+        bestUsage = usage;
       }
     }
     return best;
   }
 
-  /** While several clients want slots, each may hold an even share of them (at least one). */
-  private shareOfSlots(): number {
-    let active = 0;
-    for (const c of this.clients.values()) if (c.waiting.length > 0 || c.running > 0) active++;
-    return Math.max(1, Math.floor(this.options.slots / Math.max(1, active)));
+  /**
+   * What a client has used: its finished requests' slot time, decayed, plus the time its running
+   * requests have held their slots so far (a long request counts while it runs, not only once done).
+   */
+  private usage(client: ClientState, now: number): number {
+    let running = 0;
+    for (const since of client.runningSince) running += now - since;
+    return this.pastUsage(client, now) + running;
   }
 
-  private usage(client: ClientState, now: number): number {
+  private pastUsage(client: ClientState, now: number): number {
     return client.usageMs * 2 ** (-(now - client.usageAt) / this.halfLifeMs);
   }
 
   private client(id: string): ClientState {
     let client = this.clients.get(id);
     if (!client) {
-      client = { waiting: [], running: 0, usageMs: 0, usageAt: this.now() };
+      client = { waiting: [], runningSince: [], usageMs: 0, usageAt: this.now(), lastDoneAt: -Infinity };
       this.clients.set(id, client);
     }
     return client;
@@ -159,7 +202,7 @@ export class FairQueue {
     if (now - this.sweptAt < 1_000) return; // at most once a second: a sweep walks every client
     this.sweptAt = now;
     for (const [id, client] of this.clients) {
-      if (client.waiting.length === 0 && client.running === 0 && this.usage(client, now) < 1) this.clients.delete(id);
+      if (client.waiting.length === 0 && client.runningSince.length === 0 && this.pastUsage(client, now) < 1) this.clients.delete(id);
     }
   }
 }

@@ -43,20 +43,85 @@ describe('FairQueue', () => {
     expect(order).toEqual(['a1', 'b1']);
   });
 
-  it('lets a client alone use every slot, but only its share once another waits', async () => {
-    const { q, order, enter } = queue(4);
-    const held = ['a1', 'a2', 'a3', 'a4'].map((label) => enter('a', label));
-    enter('a', 'a5');
-    enter('b', 'b1');
+  it("counts a running request's time as it runs, so a client with a long request in flight is not handed the next slot", async () => {
+    const { order, enter, advance } = queue(2);
+    enter('a', 'a1'); // a long request
+    const c1 = enter('c', 'c1');
+    await settle();
+    enter('a', 'a2'); // waiting first
+    enter('b', 'b1'); // waiting second; b has used nothing
+    advance(100);
+    c1.leave(); // a has held a slot for 100 ms (still running): the free slot is b's
+    await settle();
+    expect(order).toEqual(['a1', 'c1', 'b1']);
+  });
+
+  it('lets a client alone use every slot: a free slot is never left idle while anyone waits', async () => {
+    const { q, order, enter, advance } = queue(3);
+    const held = ['a1', 'a2', 'a3'].map((label) => enter('a', label));
+    enter('a', 'a4');
+    await settle();
+    advance(50);
+    held[0]!.leave();
     await settle();
     expect(order).toEqual(['a1', 'a2', 'a3', 'a4']);
-    held[0]!.leave(); // a still runs 3 of 4 while b waits: the slot is b's
+    expect(q.load()).toMatchObject({ running: 3, waiting: 0, clients: 1 });
+  });
+
+  it('holds a free slot a moment for a lighter client that just finished, then gives it to whoever waits', async () => {
+    let now = 0;
+    const timers: Array<() => void> = [];
+    const q = new FairQueue({ slots: 1, maxWaitingPerClient: 10, now: () => now, schedule: (fn) => timers.push(fn) });
+    const order: string[] = [];
+    const enter = (client: string, label: string) => {
+      const t = q.enter(client)!;
+      void t.granted.then(() => order.push(label));
+      return t;
+    };
+    const heavy = enter('heavy', 'h1');
     await settle();
-    expect(order.at(-1)).toBe('b1');
-    held[1]!.leave(); // a runs 2 (its share), b 1; nobody else waits, so the free slot is not left idle
+    now = 100;
+    heavy.leave(); // heavy has used 100 ms
+    const light = enter('light', 'l1');
+    enter('heavy', 'h2');
     await settle();
-    expect(order.at(-1)).toBe('a5');
-    expect(q.load()).toMatchObject({ running: 4, waiting: 0 });
+    now = 102;
+    light.leave(); // light used 2 ms and is turning round; heavy waits
+    await settle();
+    expect(order).toEqual(['h1', 'l1']); // the slot is held, not handed to heavy
+    expect(timers).toHaveLength(1);
+    now = 103;
+    enter('light', 'l2'); // light's next request arrives within the hold: it runs first
+    await settle();
+    expect(order).toEqual(['h1', 'l1', 'l2']);
+    timers.shift()!(); // the hold ends; the slot is busy, heavy keeps waiting
+    await settle();
+    expect(order).toEqual(['h1', 'l1', 'l2']);
+  });
+
+  it('gives the held slot to the waiting client when the expected request does not come', async () => {
+    let now = 0;
+    const timers: Array<() => void> = [];
+    const q = new FairQueue({ slots: 1, maxWaitingPerClient: 10, now: () => now, schedule: (fn) => timers.push(fn) });
+    const order: string[] = [];
+    const light = q.enter('light')!;
+    void light.granted.then(() => order.push('l1'));
+    const heavyPast = q.enter('heavy');
+    expect(heavyPast).not.toBeNull();
+    void heavyPast!.granted.then(() => order.push('h1'));
+    await settle();
+    now = 2;
+    light.leave(); // light used 2 ms; heavy has used nothing yet, so heavy is the lighter: no hold
+    await settle();
+    expect(order).toEqual(['l1', 'h1']);
+    expect(timers).toHaveLength(0);
+    now = 200;
+    const h2 = q.enter('heavy')!;
+    void h2.granted.then(() => order.push('h2'));
+    heavyPast!.leave(); // heavy used 198 ms; light finished 198 ms ago: not expected any more
+    await settle();
+    expect(order).toEqual(['l1', 'h1', 'h2']);
+    expect(timers).toHaveLength(0);
   });
 
   it('refuses a client over its waiting limit at once, without touching other clients', () => {
