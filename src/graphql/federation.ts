@@ -1,4 +1,4 @@
-import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { buildSubgraphSchema, printSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { concatAST, GraphQLError, Kind, parse, type ASTVisitor, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema, type ValidationContext } from 'graphql';
 import type { RequestContext } from './context.js';
 import { allResolvers } from './resolvers/index.js';
@@ -12,11 +12,25 @@ import { loadFederationTypeDefs, loadTypeDefs } from './schema.js';
  * and `_entities` (for a router's entity fetches); nothing else of the public schema changes.
  */
 export function buildCrosswalkSubgraph(): GraphQLSchema {
-  const typeDefs = keysOnDefinitions(concatAST([parse(loadTypeDefs().join('\n')), parse(loadFederationTypeDefs())]));
+  const sdl = subgraphSdl();
   // Per type, as resolvers/index.ts merges: the entity types keep their field resolvers.
   const resolvers = allResolvers() as unknown as Record<string, Record<string, unknown>>;
   for (const [type, fields] of Object.entries(entityResolvers)) resolvers[type] = { ...resolvers[type], ...fields };
-  return buildSubgraphSchema([{ typeDefs, resolvers: resolvers as GraphQLResolverMap<RequestContext> }]);
+  resolvers.Query = { ...resolvers.Query, _service: () => ({ sdl }) };
+  return buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(), resolvers: resolvers as GraphQLResolverMap<RequestContext> }]);
+}
+
+/**
+ * The subgraph SDL a composition reads, served by `_service { sdl }` and printed by
+ * `npm run subgraph-sdl`: one text either way. Printed from the SDL alone, as written: built with the
+ * resolvers, the custom scalars would carry graphql-scalars' descriptions instead of ours.
+ */
+export function subgraphSdl(): string {
+  return printSubgraphSchema(buildSubgraphSchema([{ typeDefs: subgraphTypeDefs() }]));
+}
+
+function subgraphTypeDefs(): DocumentNode {
+  return keysOnDefinitions(concatAST([parse(loadTypeDefs().join('\n')), parse(loadFederationTypeDefs())]));
 }
 
 /**

@@ -7,6 +7,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, parse, printType, type GraphQLObjectType, type IntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
+import { subgraphSdl } from '../../src/graphql/federation.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/http.js';
 import { startWorkspaceServer, type WorkspaceServer } from '../helpers/workspace-server.js';
 
@@ -163,6 +164,17 @@ describe('composition', () => {
     expect(sdl).toMatch(/type Requirement implements Node\s+@join__implements\(graph: CROSSWALK, interface: "Node"\)\s+@join__type\(graph: CROSSWALK, key: "id"\)\s+@join__type\(graph: GRC, key: "id"\)/);
     expect(sdl).toMatch(/controls: \[Control!\]! @join__field\(graph: GRC\)/);
     for (const entity of ['Framework', 'MappingSet', 'Mapping']) expect(sdl).toMatch(new RegExp(`type ${entity} implements Node[^{]*@join__type\\(graph: CROSSWALK, key: "id"\\)`));
+  });
+
+  it('composes the same supergraph from `npm run subgraph-sdl` as from the running server\'s _service', async () => {
+    expect(subgraphSdl()).toBe((await post(`${crosswalk.url}/graphql`, '{ _service { sdl } }')).data?._service.sdl);
+    const grcSdl = (await post(grc.url, '{ _service { sdl } }')).data?._service.sdl as string;
+    const fromFile = composeServices([
+      { name: 'crosswalk', typeDefs: parse(subgraphSdl()), url: `${crosswalk.url}/graphql` },
+      { name: 'grc', typeDefs: parse(grcSdl), url: grc.url },
+    ]);
+    expect(fromFile.errors).toBeUndefined();
+    expect(fromFile.supergraphSdl).toBe(supergraph.supergraphSdl);
   });
 });
 
