@@ -244,6 +244,7 @@ describe('entity resolution (_entities)', () => {
   });
 
   it('answers another workspace\'s ids with null, exactly as ids that never existed', async () => {
+    // The same text and variables ACME was just answered (result cache on): the answer is per workspace.
     for (const key of [globex.key, undefined]) {
       const answer = await entities(key);
       expect(answer.errors).toBeUndefined();
@@ -267,13 +268,15 @@ describe('limits', () => {
   const reps = (n: number) => Array.from({ length: n }, () => ({ __typename: 'Requirement', id: 'soc2:CC6.1' }));
   const URL_OF = () => `${crosswalk.url}/graphql`;
 
-  it('counts _entities(representations:) in the cost model as nodes(ids:) is counted, inline and via variables', async () => {
+  it('counts _entities(representations:) in the cost model as nodes(ids:) is counted, inline, in variables or as a default', async () => {
     const ids = Array.from({ length: 201 }, () => 'soc2:CC6.1');
     const nodes = await post(URL_OF(), `query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
     expect(nodes.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
     const byVariables = await post(URL_OF(), `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Requirement { id } } }`, { r: reps(201) });
     const written = await post(URL_OF(), inline(201));
-    for (const answer of [byVariables, written]) {
+    const literal = inline(201).slice(inline(201).indexOf('['), inline(201).indexOf(']') + 1);
+    const byDefault = await post(URL_OF(), `query ($r: [_Any!]! = ${literal}) { _entities(representations: $r) { ... on Requirement { id } } }`);
+    for (const answer of [byVariables, written, byDefault]) {
       expect(answer.status).toBe(400);
       expect(answer.data).toBeUndefined();
       expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: nodes.errors?.[0]?.extensions?.cost });
