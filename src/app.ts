@@ -69,7 +69,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   const app = express();
   const httpServer = createServer(app);
   const hardening = options.hardening ?? true;
-  const apollo = createApolloServer({ introspection: config.introspection, limits: config.limits, httpServer, log, trustedManifest, resultCache: { maxEntries: config.resultCacheSize, maxBytes: config.resultCacheBytes }, hardening });
+  const apollo = createApolloServer({ introspection: config.introspection, federation: config.federation, limits: config.limits, httpServer, log, trustedManifest, resultCache: { maxEntries: config.resultCacheSize, maxBytes: config.resultCacheBytes }, hardening });
   await apollo.start();
 
   app.disable('x-powered-by');

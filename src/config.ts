@@ -51,6 +51,8 @@ export interface Config {
   /** The embedded data directory: API keys, workspaces, audit journals (src/workspace/). */
   dataDir: string;
   introspection: boolean;
+  /** Serve as an Apollo Federation 2 subgraph: `_service` and `_entities` for a router (README, "Apollo Federation"). */
+  federation: boolean;
   limits: QueryLimits;
   http: HttpLimits;
   access: AccessSettings;
@@ -69,12 +71,18 @@ export interface Config {
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
+  const federation = flag(env, 'CROSSWALK_FEDERATION', false);
+  const trustedDocumentsOnly = flag(env, 'CROSSWALK_TRUSTED_DOCUMENTS_ONLY', false);
+  // A router's entity fetches are query plans made per client operation, never registered ones: the
+  // subgraph would refuse them all. Trusted documents belong at the router then.
+  if (federation && trustedDocumentsOnly) throw new ConfigError('CROSSWALK_FEDERATION and CROSSWALK_TRUSTED_DOCUMENTS_ONLY cannot both be on: a router\'s query plans are not registered operations; enforce trusted documents at the router');
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
     seedDir: env.CROSSWALK_SEED_DIR,
     dataDir: env.CROSSWALK_DATA_DIR || './data',
     introspection: flag(env, 'CROSSWALK_INTROSPECTION', true),
+    federation,
     limits: {
       maxDepth: integer(env, 'CROSSWALK_MAX_DEPTH', 12, 1, 100),
       maxCost: integer(env, 'CROSSWALK_MAX_COST', 20_000, 1, 10_000_000),
@@ -100,7 +108,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keyRequestsPerMinute: integer(env, 'CROSSWALK_KEY_REQUESTS_PER_MINUTE', 1200, 0, 1_000_000),
     },
     trustedDocumentsFile: env.CROSSWALK_TRUSTED_DOCUMENTS || undefined,
-    trustedDocumentsOnly: flag(env, 'CROSSWALK_TRUSTED_DOCUMENTS_ONLY', false),
+    trustedDocumentsOnly,
     neo4j: readNeo4jConfig(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     resultCacheSize: integer(env, 'CROSSWALK_RESULT_CACHE_SIZE', 1000, 0, 1_000_000),

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { QueryLimits } from '../config.js';
@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { RequestContext } from './context.js';
 import { costLimitPlugin } from './cost.js';
 import { formatError } from './errors.js';
+import { buildCrosswalkSubgraph, noSubgraphSdlRule } from './federation.js';
 import { operationLogPlugin, tracePlugin } from './plugins.js';
 import { allResolvers } from './resolvers/index.js';
 import { resultCache, type ResultCacheLimits } from './result-cache.js';
@@ -16,6 +17,8 @@ import { manifestCache, type TrustedManifest } from './trusted-documents.js';
 
 export interface ApolloOptions {
   introspection: boolean;
+  /** Serve the Apollo Federation 2 subgraph schema (`_service`, `_entities`) instead of the plain one. */
+  federation?: boolean;
   limits: QueryLimits;
   httpServer: Server;
   log: Logger;
@@ -43,8 +46,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
   }).protect();
   const hardening = options.hardening ?? true;
   return new ApolloServer<RequestContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: allResolvers() as never,
+    // The same schema either way, plus federation's entry points in the subgraph (federation.ts).
+    ...(options.federation ? { schema: buildCrosswalkSubgraph() } : { typeDefs: loadTypeDefs(), resolvers: allResolvers() as never }),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     // With suggestions off, enum values must not leak either ("Did you mean the enum value CONTROL?").
@@ -55,7 +58,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     // re-raise the signal before the store is closed, exiting 143.
     stopOnTerminationSignals: false,
     parseOptions: hardening ? { maxTokens: options.limits.maxTokens } : {},
-    validationRules: hardening ? armor.validationRules : [],
+    validationRules: [...(hardening ? armor.validationRules : []), ...(options.federation && !options.introspection ? [noSubgraphSdlRule] : [])],
     persistedQueries: options.trustedManifest ? { cache: manifestCache(options.trustedManifest) } : {},
     formatError: (formatted, error) => formatError(formatted, error, options.log, !options.limits.fieldSuggestions),
     plugins: [
@@ -66,6 +69,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used (caching is by dataset version); the profile showed the plugin's per-field hook.
       ApolloServerPluginCacheControlDisabled(),
+      // Apollo turns federated tracing on for a subgraph: per-field timings for any caller who sends its
+      // header. Not served: Crosswalk has its own trace extension (x-crosswalk-trace), counted and cheap.
+      ...(options.federation ? [ApolloServerPluginInlineTraceDisabled()] : []),
       ...(options.resultCache.maxEntries > 0 ? [resultCache(options.resultCache).plugin] : []),
       ...(options.plugins ?? []),
     ],

@@ -23,7 +23,8 @@ import type { RequestContext } from './context.js';
  *   cost(field) = 1 + weight(field) + size(field) * cost(its selections)
  *
  * size is `first` (on a connection, it multiplies the `nodes`/`edges` below), the length of
- * `nodes(ids:)`, or UNBOUNDED_LIST for any other list; weight prices the analyses by their work.
+ * `nodes(ids:)` or of `_entities(representations:)`, or UNBOUNDED_LIST for any other list; weight
+ * prices the analyses by their work.
  * Calibrated so that a unit is about 2 µs of CPU on the bench machine and the default limit of
  * 20,000 holds the event loop for at most about 70 ms (bench/RESULTS.md, "Cost calibration").
  */
@@ -66,6 +67,8 @@ const WEIGHTS: Record<string, (args: Args) => number> = {
   // Priced for unknown ids: each costs an error of its own, the first 20 a suggestion search too
   // (100 unknown ids took about 45 ms of CPU; 100 known ones about 1 ms).
   'Query.nodes': (a) => count(a.ids, 1) * 100,
+  // A router's entity fetch (the federation subgraph) is nodes(ids:) by another name: one lookup per representation.
+  'Query._entities': (a) => count(a.representations, 1) * 100,
   // Agreement reads both catalogs and a second hop of mappings, once per framework pair per request:
   // priced like the crosswalk it annotates; per mapping, a share of the first one's work.
   'Query.disagreements': () => 2500,
@@ -141,7 +144,7 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, parent: Graph
       const weight = WEIGHTS[`${parent.name}.${field.name}`]?.(args) ?? 0;
       const list = isList(field);
       const first = 'first' in args ? num(args.first, UNBOUNDED_LIST) : undefined;
-      const ids = Array.isArray(args.ids) ? args.ids.length : undefined;
+      const ids = listArgumentLength(args);
       const size = list ? (first ?? ids ?? pending ?? UNBOUNDED_LIST) : 1;
       const passDown = list ? undefined : first;
       const named = namedTypeOf(walk.schema, field);
@@ -150,6 +153,13 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, parent: Graph
     }
   }
   return total;
+}
+
+/** A list field's length when an argument names its items: `nodes(ids:)`, `_entities(representations:)`. */
+function listArgumentLength(args: Args): number | undefined {
+  if (Array.isArray(args.ids)) return args.ids.length;
+  if (Array.isArray(args.representations)) return args.representations.length;
+  return undefined;
 }
 
 function fieldOf(schema: GraphQLSchema, parent: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {

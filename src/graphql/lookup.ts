@@ -95,6 +95,26 @@ export async function requireNode(ctx: RequestContext, id: string): Promise<AnyN
   throw notFound(WHAT[parsed.type], id, suggestIds(id, all.map((n) => globalId(parsed.type as keyof typeof TYPE_PREFIXES, n.id))).filter((s) => s.startsWith(`${prefix}:`)));
 }
 
+/** The node types Crosswalk serves as Apollo Federation entities, each keyed by its global id. */
+export type EntityType = 'Framework' | 'Requirement' | 'MappingSet' | 'Mapping';
+
+/**
+ * A node of `type` by global id, or null: what a federation entity reference resolves to. It reads
+ * through the same loaders as the lookups above, so a caller sees exactly the nodes `node(id)` shows
+ * it: another workspace's id is absent from the request's store, and answers null as an id that never
+ * existed does (no suggestions, no error that could tell them apart). A malformed id is one that
+ * never existed.
+ */
+export async function findEntity(ctx: RequestContext, type: EntityType, id: string): Promise<AnyNode | null> {
+  if (type === 'Framework') return isFrameworkIdForm(id) ? ctx.loaders.node('Framework').load(id) : null;
+  const parsed = parseGlobalId(id);
+  if (parsed?.type !== type) return null;
+  if (type === 'Requirement') return ctx.loaders.node('Requirement').load(id);
+  if (type === 'MappingSet') return ctx.loaders.node('MappingSet').load(parsed.localId);
+  const members = await ctx.loaders.mappingsInSet.load(setIdOfMember(parsed.localId));
+  return members.find((m) => m.id === parsed.localId) ?? null;
+}
+
 async function suggestFrameworks(ctx: RequestContext, id: string): Promise<string[]> {
   const frameworks = await ctx.store.allNodes('Framework');
   const ids = frameworks.map((f) => f.id);

@@ -11,3 +11,11 @@ export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
     .sort()
     .map((f) => readFileSync(path.join(dir, f), 'utf8'));
 }
+
+/**
+ * Apollo Federation's additions (schema/federation/subgraph.graphql): the entities' keys. Not part of
+ * the public contract above, which stays plain GraphQL; read only when the API runs as a subgraph.
+ */
+export function loadFederationTypeDefs(dir: string = SCHEMA_DIR): string {
+  return readFileSync(path.join(dir, 'federation', 'subgraph.graphql'), 'utf8');
+}
