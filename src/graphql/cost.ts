@@ -25,7 +25,8 @@ import { FrameworkSizeCache, type FrameworkSize, type FrameworkSizeLookup } from
  *
  * size is `first` (on a connection, it multiplies the `nodes`/`edges` below), the length of
  * `nodes(ids:)`, the size of the framework an analysis answers about for the lists that hold one
- * entry per requirement of its catalog (CATALOG_ANSWERS), or UNBOUNDED_LIST for any other list;
+ * entry per requirement of its catalog (CATALOG_ANSWERS), ITEM_LIST for a list on one of their
+ * items, or UNBOUNDED_LIST for any other list;
  * weight prices the analyses by their work, scaled by that framework's size for those analyses.
  * Calibrated so that a unit is about 2 µs of CPU on the bench machine and the default limit of
  * 20,000 holds the event loop for at most about 70 ms (bench/RESULTS.md, "Cost calibration").
@@ -95,6 +96,17 @@ const CATALOG_ANSWERS: Record<string, { framework: (args: Args) => unknown; list
   'Query.gaps': { framework: (a) => a.target, lists: { items: 'leaves' } },
   'Query.crosswalk': { framework: (a) => a.to, lists: { rows: 'leaves' } },
 };
+
+/**
+ * A list of unknown length on one item of an analysis' answer (a coverage item's links and reasons,
+ * a gap's disciplines, risks and evidence): priced at its typical length rather than UNBOUNDED_LIST,
+ * because the catalog-sized list above multiplies it by every requirement. Measured on the seed: at
+ * most 5.2 links per requirement on average (ISO 27001 from SP 800-53; 1.5 for ISO 42001 from SOC 2),
+ * at most 2.6 disciplines, risks or evidence per gap; deeper lists (a link's conditions, a
+ * requirement's mappings) keep UNBOUNDED_LIST.
+ */
+export const ITEM_LIST = 5;
+const ITEM_TYPES = new Set(['CoverageItem', 'Gap']);
 
 /** The framework the weights were calibrated on (bench/RESULTS.md, "Cost calibration"): ISO/IEC 42001's leaf requirements. */
 export const CALIBRATION_LEAVES = 70;
@@ -206,7 +218,7 @@ function selectionCost(walk: Walk, selectionSet: SelectionSetNode, parent: Graph
       const first = 'first' in args ? num(args.first, UNBOUNDED_LIST) : undefined;
       const ids = Array.isArray(args.ids) ? args.ids.length : undefined;
       const catalogList = catalog?.lists[field.name];
-      const size = list ? (first ?? ids ?? pending ?? (catalogList ? catalog!.size[catalogList] : undefined) ?? UNBOUNDED_LIST) : 1;
+      const size = list ? (first ?? ids ?? pending ?? (catalogList ? catalog!.size[catalogList] : undefined) ?? (ITEM_TYPES.has(parent.name) ? ITEM_LIST : UNBOUNDED_LIST)) : 1;
       const passDown = list ? undefined : first;
       const named = namedTypeOf(walk.schema, field);
       const below = answers ? { size: answers, lists: CATALOG_ANSWERS[key]!.lists } : undefined;
