@@ -1,6 +1,10 @@
-import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { buildSchema, Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COST_QUERIES } from '../../bench/cost-queries.js';
+import { OPERATIONS } from '../../bench/operations.js';
 import { defaultConfig } from '../../src/config.js';
+import { exampleOperations, explorerOperations } from '../../src/explorer/operations.js';
 import type { GraphStore, RequirementQuery } from '../../src/domain/graph-store.js';
 import { CALIBRATION_LEAVES, frameworksNamed, operationCost } from '../../src/graphql/cost.js';
 import { FrameworkSizeCache } from '../../src/graphql/framework-sizes.js';
@@ -259,5 +263,43 @@ describe('the price follows the framework, sized once per dataset version', () =
     } finally {
       await ws.close();
     }
+  });
+});
+
+const typedClientDocuments = JSON.parse(readFileSync(new URL('../../examples/typed-client/src/gql/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
+
+/** The existing clients' queries, priced with the real seed's framework sizes, stay within the default limit. */
+describe("our own clients' queries stay within the limit with frameworks sized from the data", () => {
+  const schema = buildSchema(loadTypeDefs().join('\n'));
+  const sizes = new FrameworkSizeCache();
+
+  async function priced(query: string, variables: Record<string, unknown> = {}): Promise<number> {
+    const document = parse(query);
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+    const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+    const known = await sizes.sizes(await realSeedStore(), 'seed', frameworksNamed(schema, operation, fragments, variables));
+    return operationCost(schema, operation, fragments, variables, (id) => known.get(id) ?? undefined);
+  }
+
+  const FRAMEWORKS = ['soc2', 'iso42001', 'iso27001', 'nist-ai-rmf', 'eu-ai-act', 'nist-csf', 'nist-800-53'];
+  const explorer = explorerOperations();
+
+  it.each(FRAMEWORKS)("the explorer's coverage of %s (groups, and a page of 100 items), direct and inferred", async (target) => {
+    for (const inferred of [false, true]) {
+      const held = target === 'soc2' ? ['iso27001'] : ['soc2'];
+      expect(await priced(explorer.CoverageGroups!, { target, held, inferred })).toBeLessThanOrEqual(20_000);
+      expect(await priced(explorer.CoverageItems!, { target, held, inferred, first: 100 })).toBeLessThanOrEqual(20_000);
+    }
+  });
+
+  it("the explorer's other operations, the IDE's example tabs and the typed client's documents", async () => {
+    for (const text of [...Object.values(explorer), ...exampleOperations(), ...Object.values(typedClientDocuments)]) expect(await priced(text, { first: 100 })).toBeLessThanOrEqual(20_000);
+  });
+
+  it("the headline coverage (SOC 2 -> ISO 42001 with items and via) and the benchmark's operations", async () => {
+    const headline = COST_QUERIES.find((q) => q.name.includes('(headline)'))!;
+    expect(headline.query).toContain('via');
+    expect(await priced(headline.query, headline.variables)).toBeLessThanOrEqual(20_000);
+    for (const operation of OPERATIONS) expect(await priced(operation.query)).toBeLessThanOrEqual(20_000);
   });
 });
