@@ -99,14 +99,15 @@ const CATALOG_ANSWERS: Record<string, { framework: (args: Args) => unknown; list
 
 /**
  * A list of unknown length on one item of an analysis' answer (a coverage item's links and reasons,
- * a gap's disciplines, risks and evidence): priced at its typical length rather than UNBOUNDED_LIST,
- * because the catalog-sized list above multiplies it by every requirement. Measured on the seed: at
- * most 5.2 links per requirement on average (ISO 27001 from SP 800-53; 1.5 for ISO 42001 from SOC 2),
- * at most 2.6 disciplines, risks or evidence per gap; deeper lists (a link's conditions, a
- * requirement's mappings) keep UNBOUNDED_LIST.
+ * a gap's disciplines, risks and evidence, a link's path, mappings, sources and conditions): priced
+ * at its typical length rather than UNBOUNDED_LIST, because the catalog-sized list above multiplies
+ * it by every requirement. Measured on the seed: at most 5.2 links per requirement on average
+ * (ISO 27001 from SP 800-53; 1.5 for ISO 42001 from SOC 2), at most 2.6 disciplines, risks or
+ * evidence per gap; a link follows one path of at most two hops (3 requirements, 2 mappings).
+ * Lists further down (a requirement's mappings) keep UNBOUNDED_LIST.
  */
 export const ITEM_LIST = 5;
-const ITEM_TYPES = new Set(['CoverageItem', 'Gap']);
+const ITEM_TYPES = new Set(['CoverageItem', 'Gap', 'CoverageLink']);
 
 /** The framework the weights were calibrated on (bench/RESULTS.md, "Cost calibration"): ISO/IEC 42001's leaf requirements. */
 export const CALIBRATION_LEAVES = 70;
