@@ -3,7 +3,8 @@ import { buildSchema, Kind, parse, type FragmentDefinitionNode, type OperationDe
 import { defaultConfig } from '../src/config.js';
 import { createApolloServer } from '../src/graphql/apollo.js';
 import { createRequestContext } from '../src/graphql/context.js';
-import { operationCost } from '../src/graphql/cost.js';
+import { frameworksNamed, operationCost } from '../src/graphql/cost.js';
+import { FrameworkSizeCache } from '../src/graphql/framework-sizes.js';
 import { loadTypeDefs } from '../src/graphql/schema.js';
 import { createLogger } from '../src/logger.js';
 import { loadSeed } from '../src/seed/load-seed.js';
@@ -34,12 +35,15 @@ export async function calibrateCosts(options: { quick?: boolean } = {}): Promise
   await apollo.start();
   const schema = buildSchema(loadTypeDefs().join('\n'));
   const rows: Calibration[] = [];
+  // Sized from the data, as the API's cost plugin sizes them (one version: the seed).
+  const sizes = new FrameworkSizeCache();
   try {
     for (const q of COST_QUERIES) {
       const document = parse(q.query);
       const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
       const fragments = Object.fromEntries(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
-      const cost = operationCost(schema, operation, fragments, q.variables ?? {});
+      const known = await sizes.sizes(store, 'calibration', frameworksNamed(schema, operation, fragments, q.variables ?? {}));
+      const cost = operationCost(schema, operation, fragments, q.variables ?? {}, (id) => known.get(id) ?? undefined);
       const run = async () => {
         const contextValue = createRequestContext(store, { traceRequested: false, requestId: 'calibration', log });
         const response = await apollo.executeOperation({ query: q.query, variables: q.variables }, { contextValue });

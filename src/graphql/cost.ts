@@ -14,6 +14,7 @@ import {
 } from 'graphql';
 import { ErrorCode } from '../domain/error-codes.js';
 import type { RequestContext } from './context.js';
+import { FrameworkSizeCache, type FrameworkSize, type FrameworkSizeLookup } from './framework-sizes.js';
 
 /**
  * The one cost model (README, "Limits"). It runs once the operation is known and its variables
@@ -23,8 +24,10 @@ import type { RequestContext } from './context.js';
  *   cost(field) = 1 + weight(field) + size(field) * cost(its selections)
  *
  * size is `first` (on a connection, it multiplies the `nodes`/`edges` below), the length of
- * `nodes(ids:)` or of `_entities(representations:)`, or UNBOUNDED_LIST for any other list; weight
- * prices the analyses by their work.
+ * `nodes(ids:)` or of `_entities(representations:)`, the size of the framework an analysis answers about for the lists that hold one
+ * entry per requirement of its catalog (CATALOG_ANSWERS), ITEM_LIST for a list on one of their
+ * items, or UNBOUNDED_LIST for any other list;
+ * weight prices the analyses by their work, scaled by that framework's size for those analyses.
  * Calibrated so that a unit is about 2 µs of CPU on the bench machine and the default limit of
  * 20,000 holds the event loop for at most about 70 ms (bench/RESULTS.md, "Cost calibration").
  */
@@ -77,10 +80,51 @@ const WEIGHTS: Record<string, (args: Args) => number> = {
   'CoverageLink.agreement': () => 10,
 };
 
+/**
+ * The analyses whose answer is one framework's catalog, read from the data (framework-sizes.ts):
+ * the lists just below them are sized by that framework (`leaves`: one entry per leaf requirement,
+ * whatever `kind` asks; `topLevel`: one per top-level group), and their weight above scales with it:
+ *
+ *   weight = WEIGHTS[field] * leaves(framework) / CALIBRATION_LEAVES
+ *
+ * The weights were measured on ISO/IEC 42001 (70 leaf requirements), so its analyses keep today's
+ * numbers (coverage 700) and SP 800-53 (1,007) costs about 14 times as much (coverage 10,070). A
+ * crosswalk row is one per target requirement and link, so a target with several links per
+ * requirement has more rows than leaves: priced at one each, like the other lists' typical case.
+ * Large frameworks page through `Coverage.itemsPage(first:)`, sized by `first` like any connection.
+ */
+const CATALOG_ANSWERS: Record<string, { framework: (args: Args) => unknown; lists: Record<string, keyof FrameworkSize> }> = {
+  'Query.coverage': { framework: (a) => a.target, lists: { items: 'leaves', groups: 'topLevel' } },
+  'Query.gaps': { framework: (a) => a.target, lists: { items: 'leaves' } },
+  'Query.crosswalk': { framework: (a) => a.to, lists: { rows: 'leaves' } },
+};
+
+/**
+ * A list of unknown length on one item of an analysis' answer (a coverage item's links and reasons,
+ * a gap's disciplines, risks and evidence, a link's path, mappings, sources and conditions): priced
+ * at its typical length rather than UNBOUNDED_LIST, because the catalog-sized list above multiplies
+ * it by every requirement. Measured on the seed: at most 5.2 links per requirement on average
+ * (ISO 27001 from SP 800-53; 1.5 for ISO 42001 from SOC 2), at most 2.6 disciplines, risks or
+ * evidence per gap; a link follows one path of at most two hops (3 requirements, 2 mappings).
+ * Lists further down (a requirement's mappings) keep UNBOUNDED_LIST.
+ */
+export const ITEM_LIST = 5;
+const ITEM_TYPES = new Set(['CoverageItem', 'Gap', 'CoverageLink']);
+
+/** The framework the weights were calibrated on (bench/RESULTS.md, "Cost calibration"): ISO/IEC 42001's leaf requirements. */
+export const CALIBRATION_LEAVES = 70;
+
+/**
+ * An id the store does not know (or no lookup given): priced as the calibration framework, with its
+ * top-level groups; the resolver refuses the id anyway.
+ */
+export const FALLBACK_FRAMEWORK_SIZE: FrameworkSize = { leaves: CALIBRATION_LEAVES, topLevel: 16 };
+
 interface Walk {
   schema: GraphQLSchema;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
+  frameworks: FrameworkSizeLookup;
 }
 
 /**
@@ -88,8 +132,16 @@ interface Walk {
  * default, else the argument's default. Read from the syntax tree and the printed types only, never
  * graphql's instanceof-checking helpers, so it works whichever copy of graphql built the schema.
  * A value of the wrong type counts as absent; validation or execution refuses it anyway.
+ * `frameworks` gives the sizes of the frameworks the analyses name; one it does not know is priced
+ * at FALLBACK_FRAMEWORK_SIZE.
  */
-export function operationCost(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, rawVariables: Args): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  rawVariables: Args,
+  frameworks: FrameworkSizeLookup = () => undefined,
+): number {
   const variables: Args = {};
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
@@ -98,7 +150,7 @@ export function operationCost(schema: GraphQLSchema, operation: OperationDefinit
   }
   const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return 0;
-  return selectionCost({ schema, fragments, variables }, operation.selectionSet, root, undefined, new Set());
+  return selectionCost({ schema, fragments, variables, frameworks }, operation.selectionSet, root, undefined, new Set());
 }
 
 /** The field's arguments as the resolver will see them: literal, variable, or the argument's default. */
@@ -122,33 +174,58 @@ function valueOf(node: ValueNode, variables: Args): unknown {
 const isList = (field: GraphQLField<unknown, unknown>): boolean => String(field.type).startsWith('[');
 const namedTypeOf = (schema: GraphQLSchema, field: GraphQLField<unknown, unknown>): GraphQLNamedType | undefined => schema.getType(String(field.type).replace(/[[\]!]/g, '')) ?? undefined;
 
-/** `pending` is a connection's `first`, waiting for the list (`nodes`, `edges`) it sizes. */
-function selectionCost(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLNamedType, pending: number | undefined, inFragments: Set<string>): number {
+/** The framework ids the analyses in an operation name (CATALOG_ANSWERS), at their argument values: what to size before pricing it. */
+export function frameworksNamed(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, rawVariables: Args): Set<string> {
+  const named = new Set<string>();
+  operationCost(schema, operation, fragments, rawVariables, (id) => {
+    named.add(id);
+    return undefined;
+  });
+  return named;
+}
+
+/** The size of a catalog answer's framework: its id as the resolver will read it, priced at the fallback when unknown. */
+function catalogOf(walk: Walk, key: string, args: Args): FrameworkSize | undefined {
+  const answer = CATALOG_ANSWERS[key];
+  if (!answer) return undefined;
+  const id = answer.framework(args);
+  return (typeof id === 'string' ? walk.frameworks(id) : undefined) ?? FALLBACK_FRAMEWORK_SIZE;
+}
+
+/**
+ * `pending` is a connection's `first`, waiting for the list (`nodes`, `edges`) it sizes; `catalog`
+ * is the framework of a catalog answer (CATALOG_ANSWERS), waiting for the lists just below it.
+ */
+function selectionCost(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLNamedType, pending: number | undefined, inFragments: Set<string>, catalog?: { size: FrameworkSize; lists: Record<string, keyof FrameworkSize> }): number {
   let total = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
-      if (type) total += selectionCost(walk, selection.selectionSet, type, pending, inFragments);
+      if (type) total += selectionCost(walk, selection.selectionSet, type, pending, inFragments, catalog);
     } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
       const fragment = walk.fragments[selection.name.value];
       const name = selection.name.value;
       // A cycle is a validation error; never loop on it.
       if (!fragment || inFragments.has(name)) continue;
       const type = walk.schema.getType(fragment.typeCondition.name.value);
-      if (type) total += selectionCost(walk, fragment.selectionSet, type, pending, new Set([...inFragments, name]));
+      if (type) total += selectionCost(walk, fragment.selectionSet, type, pending, new Set([...inFragments, name]), catalog);
     } else {
       if (selection.name.value.startsWith('__')) continue; // introspection and __typename are free
       const field = fieldOf(walk.schema, parent, selection.name.value);
       if (!field) continue;
       const args = argumentsOf(field, selection, walk.variables);
-      const weight = WEIGHTS[`${parent.name}.${field.name}`]?.(args) ?? 0;
+      const key = `${parent.name}.${field.name}`;
+      const answers = catalogOf(walk, key, args);
+      const weight = Math.ceil((WEIGHTS[key]?.(args) ?? 0) * (answers ? answers.leaves / CALIBRATION_LEAVES : 1));
       const list = isList(field);
       const first = 'first' in args ? num(args.first, UNBOUNDED_LIST) : undefined;
       const ids = listArgumentLength(args);
-      const size = list ? (first ?? ids ?? pending ?? UNBOUNDED_LIST) : 1;
+      const catalogList = catalog?.lists[field.name];
+      const size = list ? (first ?? ids ?? pending ?? (catalogList ? catalog!.size[catalogList] : undefined) ?? (ITEM_TYPES.has(parent.name) ? ITEM_LIST : UNBOUNDED_LIST)) : 1;
       const passDown = list ? undefined : first;
       const named = namedTypeOf(walk.schema, field);
-      const children = selection.selectionSet && named ? selectionCost(walk, selection.selectionSet, named, passDown, inFragments) : 0;
+      const below = answers ? { size: answers, lists: CATALOG_ANSWERS[key]!.lists } : undefined;
+      const children = selection.selectionSet && named ? selectionCost(walk, selection.selectionSet, named, passDown, inFragments, below) : 0;
       total += 1 + weight + size * children;
     }
   }
@@ -167,16 +244,23 @@ function fieldOf(schema: GraphQLSchema, parent: GraphQLNamedType, name: string):
   return 'getFields' in parent && !('getValues' in parent) && 'getInterfaces' in parent ? (parent.getFields() as Record<string, GraphQLField<unknown, unknown>>)[name] : undefined;
 }
 
-/** Refuses an operation whose cost is over `maxCost` before it runs, with QUERY_TOO_COMPLEX, its cost and the limit. */
-export function costLimitPlugin(maxCost: number): ApolloServerPlugin<RequestContext> {
+/**
+ * Refuses an operation whose cost is over `maxCost` before it runs, with QUERY_TOO_COMPLEX, its cost
+ * and the limit. The frameworks its analyses name are sized through the request's own store (a key's
+ * caller sees its workspace's frameworks), once per version of what the caller sees (`sizes`).
+ */
+export function costLimitPlugin(maxCost: number, sizes: FrameworkSizeCache = new FrameworkSizeCache()): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, operation, document, request }) {
+        async didResolveOperation({ schema, operation, document, request, contextValue }) {
           if (!operation) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
-          const cost = operationCost(schema, operation, fragments, request.variables ?? {});
+          const variables = request.variables ?? {};
+          const named = frameworksNamed(schema, operation, fragments, variables);
+          const known = named.size > 0 ? await sizes.sizes(contextValue.store, contextValue.datasetVersion, named) : new Map<string, FrameworkSize | null>();
+          const cost = operationCost(schema, operation, fragments, variables, (id) => known.get(id) ?? undefined);
           if (cost <= maxCost) return;
           throw new GraphQLError(`The query's cost (${cost}) is over the limit of ${maxCost}: ask for fewer items (smaller "first") or less nesting.`, {
             extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost, limit: maxCost, http: { status: 400 } },
