@@ -98,8 +98,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       storeTimeoutMs: integer(env, 'CROSSWALK_STORE_TIMEOUT_MS', 5_000, 50, 600_000),
       corsOrigins: (env.CROSSWALK_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
       keyedBodyLimit: env.CROSSWALK_KEYED_BODY_LIMIT ?? '2mb',
-      // Embedded, requests are CPU work on one thread: a few at once keep the answers flowing; on Neo4j they mostly wait on the database.
-      concurrentRequests: integer(env, 'CROSSWALK_CONCURRENT_REQUESTS', env.NEO4J_URI ? 16 : 4, 1, 10_000),
+      // Embedded, requests are CPU work on one thread: two at once let one run while the other waits on I/O
+      // (measured in the soak, bench/RESULTS.md: one or four gave the attacked client less); on Neo4j they mostly wait on the database.
+      concurrentRequests: integer(env, 'CROSSWALK_CONCURRENT_REQUESTS', env.NEO4J_URI ? 16 : 2, 1, 10_000),
       waitingPerClient: integer(env, 'CROSSWALK_WAITING_PER_CLIENT', 32, 0, 100_000),
       trustProxy: trustProxy(env.CROSSWALK_TRUST_PROXY),
     },
