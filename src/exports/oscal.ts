@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Framework, Mapping, MappingSet, MappingSource, NoRelationship, Rationale, Relationship, Requirement } from '../domain/types.js';
+import type { Framework, Mapping, Rationale, Relationship, Requirement } from '../domain/types.js';
 import { requirementRefOf } from '../domain/ids.js';
 import type { MappingCondition } from '../domain/scope.js';
+import type { MappingSetContents } from '../analysis/mapping-set-contents.js';
 
 /**
  * A mapping set as an OSCAL 1.2 `mapping-collection` (JSON), and back. Crosswalk's "from r to" is
@@ -34,17 +35,8 @@ export function stableUuid(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export interface OscalExportInput {
-  set: MappingSet;
-  source: MappingSource;
-  from: Framework;
-  to: Framework;
-  mappings: Mapping[];
-  noRelationships: NoRelationship[];
-  requirements: Map<string, Requirement>;
-  datasetVersion: string;
-  now?: Date;
-}
+/** What the export renders: one whole mapping set as `readMappingSet` reads it, and the time to stamp (now, when not given). */
+export type OscalExportInput = Omit<MappingSetContents, 'loadedAt'> & { now?: Date };
 
 const refOf = (requirements: Map<string, Requirement>, id: string) => requirements.get(id)?.ref ?? requirementRefOf(id);
 
