@@ -1,4 +1,5 @@
-import { buildSubgraphSchema, printSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { concatAST, GraphQLError, Kind, parse, type ASTVisitor, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema, type ValidationContext } from 'graphql';
 import type { RequestContext } from './context.js';
 import { allResolvers } from './resolvers/index.js';

@@ -1,4 +1,6 @@
-import { entitiesResolver, type GraphQLResolverMap } from '@apollo/subgraph';
+// @apollo/subgraph 2.14 (the last line for Node 20; 2.15 needs Node 22) exports these from its modules, not its root.
+import { entitiesResolver } from '@apollo/subgraph/dist/types.js';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import type { RequestContext } from '../context.js';
 import { badInput } from '../errors.js';
 import { findEntity, type EntityType } from '../lookup.js';
