@@ -1,3 +1,4 @@
+import { PairSummaryIndex } from './analysis/pair-summaries.js';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -63,6 +64,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   const trustedManifest = config.trustedDocumentsFile ? loadTrustedManifest(config.trustedDocumentsFile) : null;
   const version = datasetVersionCache(store, health);
   const layers = options.workspaces ? new WorkspaceLayers(options.workspaces.repository) : null;
+  const pairSummaries = new PairSummaryIndex();
   // What a caller sees is the public graph, plus its workspace's part when it has a key: its version names both.
   const callerVersion = callerVersions(() => version.get(), layers);
 
@@ -133,6 +135,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
           caller,
           manifests: options.manifests ?? null,
           publicStore: store,
+          pairSummaries,
         };
         if (caller.kind !== 'key' || !layers || !options.workspaces) return createRequestContext(store, requestOptions);
         return workspaceContext(store, layers, options.workspaces.repository, caller, requestOptions);
@@ -229,12 +232,15 @@ async function workspaceContext(
     principal,
     repository,
     publicStore,
-    withProposed: () => (proposed ??= layers.view(publicStore, principal.workspace, 'withProposed').then((view) => createRequestContext(view, { ...options, workspace: access }))),
+    // The twin reads another view of the same revision: its version says so (memos key on it).
+    withProposed: () => (proposed ??= layers.view(publicStore, principal.workspace, 'withProposed').then((view) => createRequestContext(view, { ...options, datasetVersion: options.datasetVersion ? `${options.datasetVersion}+proposed` : null, workspace: access }))),
     // Apollo hands resolvers a copy of the context object: the one to update is the one given.
     refresh: async (ctx) => {
       const fresh = createRequestContext(await layers.view(publicStore, principal.workspace, 'accepted'), options);
       ctx.store = fresh.store;
       ctx.loaders = fresh.loaders;
+      // What this request reads now is no longer the version it started with: memo nothing more.
+      ctx.datasetVersion = null;
       proposed = null;
     },
   };

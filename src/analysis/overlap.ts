@@ -4,6 +4,7 @@ import { frameworkIdOf } from '../domain/ids.js';
 import type { Mapping } from '../domain/types.js';
 import { coverageOf, gatherTarget, type TargetGraph } from './coverage-query.js';
 import { NO_PACING, type Pacer } from './pacing.js';
+import type { PairSummaryMemo } from './pair-summaries.js';
 
 /** How far apart two frameworks are, in both directions, and what they share. */
 
@@ -79,15 +80,24 @@ export interface MatrixCell {
   summary: CoverageSummary;
 }
 
-/** Coverage of every framework by every other, for a heat map: one gathered target per framework. */
-export async function queryOverlapMatrix(store: GraphStore, frameworks: readonly string[], inferred = false, pacer: Pacer = NO_PACING): Promise<MatrixCell[]> {
-  const graphs = await Promise.all(frameworks.map((f) => gatherTarget(store, f)));
+/**
+ * Coverage of every framework by every other, for a heat map: one gathered target per framework
+ * that still has a pair to compute; pairs already in `memo` for this version are not computed again.
+ */
+export async function queryOverlapMatrix(store: GraphStore, frameworks: readonly string[], inferred = false, pacer: Pacer = NO_PACING, memo: PairSummaryMemo | null = null): Promise<MatrixCell[]> {
+  const summaryOf = (from: string, to: string) => memo?.index.get(memo.version, { from, to, inferred });
+  const targetsToGather = frameworks.filter((to) => frameworks.some((from) => from !== to && !summaryOf(from, to)));
+  const graphs = new Map(await Promise.all(targetsToGather.map(async (f) => [f, await gatherTarget(store, f)] as const)));
   const cells: MatrixCell[] = [];
   for (const from of frameworks) {
-    for (const [j, to] of frameworks.entries()) {
+    for (const to of frameworks) {
       if (from === to) continue;
-      const result = await coverageOf(store, graphs[j]!, { held: [from], inferred, pacer });
-      cells.push({ from, to, summary: result.summary });
+      let summary = summaryOf(from, to);
+      if (!summary) {
+        summary = (await coverageOf(store, graphs.get(to)!, { held: [from], inferred, pacer })).summary;
+        memo?.index.set(memo.version, { from, to, inferred }, summary);
+      }
+      cells.push({ from, to, summary });
     }
   }
   return cells;

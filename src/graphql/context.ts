@@ -4,6 +4,7 @@ import type { GraphStore } from '../domain/graph-store.js';
 import { ANONYMOUS, type Caller, type Principal } from '../domain/access.js';
 import type { WorkspaceRepository } from '../domain/workspace-repository.js';
 import type { ManifestArchive } from '../domain/dataset-manifest.js';
+import type { PairSummaryIndex } from '../analysis/pair-summaries.js';
 import { eventLoopPacer, NO_DEADLINE, type Deadline, type Pacer } from '../analysis/pacing.js';
 import { createLoaders, loaderStore, type Loaders } from './loaders.js';
 
@@ -34,6 +35,8 @@ export interface RequestContext {
   publicStore: GraphStore;
   /** Bulk items this request's mutations have carried so far (requirements, proposals, decisions): capped per request. */
   itemsWritten: number;
+  /** The overlap matrix's pair coverages kept by `datasetVersion` (one per server); null: computed every time. */
+  pairSummaries: PairSummaryIndex | null;
 }
 
 export interface WorkspaceAccess {
@@ -79,11 +82,12 @@ export function createRequestContext(
     workspace?: WorkspaceAccess | null;
     manifests?: ManifestArchive | null;
     publicStore?: GraphStore;
+    pairSummaries?: PairSummaryIndex | null;
   },
 ): RequestContext {
   const trace: StoreCallCounter = { storeCalls: 0 };
   const counted = countingStore(store, trace);
   const loaders = createLoaders(counted);
   const { deadline, ...rest } = options;
-  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, pacer: eventLoopPacer(deadline ?? NO_DEADLINE), caller: ANONYMOUS, workspace: null, manifests: null, publicStore: store, itemsWritten: 0, ...rest };
+  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, pacer: eventLoopPacer(deadline ?? NO_DEADLINE), caller: ANONYMOUS, workspace: null, manifests: null, publicStore: store, itemsWritten: 0, pairSummaries: null, ...rest };
 }

@@ -29,7 +29,8 @@ export const overlapResolvers: Resolvers = {
       const ctx = await viewContext(outer, includeProposed);
 
       const ids = frameworks == null ? (await ctx.store.allNodes('Framework')).map((f) => f.id) : await checkFrameworkList(ctx, frameworks, 'frameworks', 2);
-      return { frameworks: ids, cells: await queryOverlapMatrix(ctx.store, ids, inferred ?? false, ctx.pacer) };
+      const memo = ctx.pairSummaries && { index: ctx.pairSummaries, version: ctx.datasetVersion };
+      return { frameworks: ids, cells: await queryOverlapMatrix(ctx.store, ids, inferred ?? false, ctx.pacer, memo) };
     },
   },
   Overlap: {

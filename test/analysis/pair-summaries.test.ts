@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { queryOverlapMatrix } from '../../src/analysis/overlap.js';
+import { PairSummaryIndex } from '../../src/analysis/pair-summaries.js';
+import { countingStore } from '../../src/store/counting-store.js';
+import { realSeedStore } from '../helpers/http.js';
+
+/**
+ * The overlap matrix keeps each pair's coverage per version of what the caller reads: a matrix asked
+ * again, or over other frameworks of the same version, computes only the pairs it has not seen; a new
+ * version, or none, computes again. The memo never changes an answer.
+ */
+describe('overlap matrix pairs kept per version', () => {
+  const FRAMEWORKS = ['soc2', 'iso42001', 'iso27001', 'nist-ai-rmf'];
+
+  it('answers exactly as without the memo, and a repeated matrix reads nothing from the store', async () => {
+    const store = await realSeedStore();
+    const plain = await queryOverlapMatrix(store, FRAMEWORKS, true);
+    const index = new PairSummaryIndex();
+    const trace = { storeCalls: 0 };
+    const counted = countingStore(store, trace);
+    expect(await queryOverlapMatrix(counted, FRAMEWORKS, true, undefined, { index, version: 'v1' })).toEqual(plain);
+    expect(trace.storeCalls).toBeGreaterThan(0);
+    trace.storeCalls = 0;
+    expect(await queryOverlapMatrix(counted, FRAMEWORKS, true, undefined, { index, version: 'v1' })).toEqual(plain);
+    expect(trace.storeCalls).toBe(0);
+  });
+
+  it('computes only the pairs a new framework list adds, and keeps direct and inferred apart', async () => {
+    const store = await realSeedStore();
+    const index = new PairSummaryIndex();
+    await queryOverlapMatrix(store, ['soc2', 'iso42001'], false, undefined, { index, version: 'v1' });
+    const trace = { storeCalls: 0 };
+    const counted = countingStore(store, trace);
+    const three = await queryOverlapMatrix(counted, ['soc2', 'iso42001', 'iso27001'], false, undefined, { index, version: 'v1' });
+    expect(three).toEqual(await queryOverlapMatrix(store, ['soc2', 'iso42001', 'iso27001'], false));
+    expect(trace.storeCalls).toBeGreaterThan(0); // iso27001's pairs were new
+    const direct = index.get('v1', { from: 'soc2', to: 'iso42001', inferred: false });
+    expect(direct).toEqual(three.find((c) => c.from === 'soc2' && c.to === 'iso42001')!.summary);
+    expect(index.get('v1', { from: 'soc2', to: 'iso42001', inferred: true })).toBeUndefined();
+  });
+
+  it('keeps nothing without a version, and nothing of one version answers another', async () => {
+    const store = await realSeedStore();
+    const index = new PairSummaryIndex();
+    await queryOverlapMatrix(store, ['soc2', 'iso42001'], false, undefined, { index, version: null });
+    expect(index.get(null, { from: 'soc2', to: 'iso42001', inferred: false })).toBeUndefined();
+    await queryOverlapMatrix(store, ['soc2', 'iso42001'], false, undefined, { index, version: 'v1' });
+    expect(index.get('v1', { from: 'soc2', to: 'iso42001', inferred: false })).toBeDefined();
+    expect(index.get('v2', { from: 'soc2', to: 'iso42001', inferred: false })).toBeUndefined();
+  });
+});
