@@ -1,4 +1,4 @@
-import { PairSummaryIndex } from './analysis/pair-summaries.js';
+import { PairSummaryIndex } from './graphql/pair-summaries.js';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';

@@ -4,7 +4,6 @@ import { frameworkIdOf } from '../domain/ids.js';
 import type { Mapping } from '../domain/types.js';
 import { coverageOf, gatherTarget, type TargetGraph } from './coverage-query.js';
 import { NO_PACING, type Pacer } from './pacing.js';
-import type { PairSummaryMemo } from './pair-summaries.js';
 
 /** How far apart two frameworks are, in both directions, and what they share. */
 
@@ -80,12 +79,25 @@ export interface MatrixCell {
   summary: CoverageSummary;
 }
 
+/** One cell of a matrix: how much of `to` the holder of `from` covers. */
+export interface PairKey {
+  from: string;
+  to: string;
+  inferred: boolean;
+}
+
+/** Pair coverages kept between requests by the caller (for one version of the graph): a port, not a cache of answers. */
+export interface PairSummaryMemo {
+  get(pair: PairKey): CoverageSummary | undefined;
+  set(pair: PairKey, summary: CoverageSummary): void;
+}
+
 /**
  * Coverage of every framework by every other, for a heat map: one gathered target per framework
  * that still has a pair to compute; pairs already in `memo` for this version are not computed again.
  */
 export async function queryOverlapMatrix(store: GraphStore, frameworks: readonly string[], inferred = false, pacer: Pacer = NO_PACING, memo: PairSummaryMemo | null = null): Promise<MatrixCell[]> {
-  const summaryOf = (from: string, to: string) => memo?.index.get(memo.version, { from, to, inferred });
+  const summaryOf = (from: string, to: string) => memo?.get({ from, to, inferred });
   const targetsToGather = frameworks.filter((to) => frameworks.some((from) => from !== to && !summaryOf(from, to)));
   const graphs = new Map(await Promise.all(targetsToGather.map(async (f) => [f, await gatherTarget(store, f)] as const)));
   const cells: MatrixCell[] = [];
@@ -95,7 +107,7 @@ export async function queryOverlapMatrix(store: GraphStore, frameworks: readonly
       let summary = summaryOf(from, to);
       if (!summary) {
         summary = (await coverageOf(store, graphs.get(to)!, { held: [from], inferred, pacer })).summary;
-        memo?.index.set(memo.version, { from, to, inferred }, summary);
+        memo?.set({ from, to, inferred }, summary);
       }
       cells.push({ from, to, summary });
     }

@@ -4,7 +4,7 @@ import type { GraphStore } from '../domain/graph-store.js';
 import { ANONYMOUS, type Caller, type Principal } from '../domain/access.js';
 import type { WorkspaceRepository } from '../domain/workspace-repository.js';
 import type { ManifestArchive } from '../domain/dataset-manifest.js';
-import type { PairSummaryIndex } from '../analysis/pair-summaries.js';
+import type { PairSummaryIndex } from './pair-summaries.js';
 import { eventLoopPacer, NO_DEADLINE, type Deadline, type Pacer } from '../analysis/pacing.js';
 import { createLoaders, loaderStore, type Loaders } from './loaders.js';
 

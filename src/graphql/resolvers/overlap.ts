@@ -29,8 +29,7 @@ export const overlapResolvers: Resolvers = {
       const ctx = await viewContext(outer, includeProposed);
 
       const ids = frameworks == null ? (await ctx.store.allNodes('Framework')).map((f) => f.id) : await checkFrameworkList(ctx, frameworks, 'frameworks', 2);
-      const memo = ctx.pairSummaries && { index: ctx.pairSummaries, version: ctx.datasetVersion };
-      return { frameworks: ids, cells: await queryOverlapMatrix(ctx.store, ids, inferred ?? false, ctx.pacer, memo) };
+      return { frameworks: ids, cells: await queryOverlapMatrix(ctx.store, ids, inferred ?? false, ctx.pacer, ctx.pairSummaries?.at(ctx.datasetVersion) ?? null) };
     },
   },
   Overlap: {

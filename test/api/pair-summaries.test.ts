@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryOverlapMatrix } from '../../src/analysis/overlap.js';
-import { PairSummaryIndex } from '../../src/analysis/pair-summaries.js';
+import { PairSummaryIndex } from '../../src/graphql/pair-summaries.js';
 import { countingStore } from '../../src/store/counting-store.js';
 import { realSeedStore } from '../helpers/http.js';
 
@@ -18,34 +18,34 @@ describe('overlap matrix pairs kept per version', () => {
     const index = new PairSummaryIndex();
     const trace = { storeCalls: 0 };
     const counted = countingStore(store, trace);
-    expect(await queryOverlapMatrix(counted, FRAMEWORKS, true, undefined, { index, version: 'v1' })).toEqual(plain);
+    expect(await queryOverlapMatrix(counted, FRAMEWORKS, true, undefined, index.at('v1'))).toEqual(plain);
     expect(trace.storeCalls).toBeGreaterThan(0);
     trace.storeCalls = 0;
-    expect(await queryOverlapMatrix(counted, FRAMEWORKS, true, undefined, { index, version: 'v1' })).toEqual(plain);
+    expect(await queryOverlapMatrix(counted, FRAMEWORKS, true, undefined, index.at('v1'))).toEqual(plain);
     expect(trace.storeCalls).toBe(0);
   });
 
   it('computes only the pairs a new framework list adds, and keeps direct and inferred apart', async () => {
     const store = await realSeedStore();
     const index = new PairSummaryIndex();
-    await queryOverlapMatrix(store, ['soc2', 'iso42001'], false, undefined, { index, version: 'v1' });
+    await queryOverlapMatrix(store, ['soc2', 'iso42001'], false, undefined, index.at('v1'));
     const trace = { storeCalls: 0 };
     const counted = countingStore(store, trace);
-    const three = await queryOverlapMatrix(counted, ['soc2', 'iso42001', 'iso27001'], false, undefined, { index, version: 'v1' });
+    const three = await queryOverlapMatrix(counted, ['soc2', 'iso42001', 'iso27001'], false, undefined, index.at('v1'));
     expect(three).toEqual(await queryOverlapMatrix(store, ['soc2', 'iso42001', 'iso27001'], false));
     expect(trace.storeCalls).toBeGreaterThan(0); // iso27001's pairs were new
-    const direct = index.get('v1', { from: 'soc2', to: 'iso42001', inferred: false });
+    const direct = index.at('v1')!.get({ from: 'soc2', to: 'iso42001', inferred: false });
     expect(direct).toEqual(three.find((c) => c.from === 'soc2' && c.to === 'iso42001')!.summary);
-    expect(index.get('v1', { from: 'soc2', to: 'iso42001', inferred: true })).toBeUndefined();
+    expect(index.at('v1')!.get({ from: 'soc2', to: 'iso42001', inferred: true })).toBeUndefined();
   });
 
   it('keeps nothing without a version, and nothing of one version answers another', async () => {
     const store = await realSeedStore();
     const index = new PairSummaryIndex();
-    await queryOverlapMatrix(store, ['soc2', 'iso42001'], false, undefined, { index, version: null });
-    expect(index.get(null, { from: 'soc2', to: 'iso42001', inferred: false })).toBeUndefined();
-    await queryOverlapMatrix(store, ['soc2', 'iso42001'], false, undefined, { index, version: 'v1' });
-    expect(index.get('v1', { from: 'soc2', to: 'iso42001', inferred: false })).toBeDefined();
-    expect(index.get('v2', { from: 'soc2', to: 'iso42001', inferred: false })).toBeUndefined();
+    await queryOverlapMatrix(store, ['soc2', 'iso42001'], false, undefined, index.at(null));
+    expect(index.at(null)).toBeNull();
+    await queryOverlapMatrix(store, ['soc2', 'iso42001'], false, undefined, index.at('v1'));
+    expect(index.at('v1')!.get({ from: 'soc2', to: 'iso42001', inferred: false })).toBeDefined();
+    expect(index.at('v2')!.get({ from: 'soc2', to: 'iso42001', inferred: false })).toBeUndefined();
   });
 });
