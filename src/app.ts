@@ -1,3 +1,4 @@
+import type { WorkspaceState } from './domain/workspace-model.js';
 import { PairSummaryIndex } from './graphql/pair-summaries.js';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -138,7 +139,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
           pairSummaries,
         };
         if (caller.kind !== 'key' || !layers || !options.workspaces) return createRequestContext(store, requestOptions);
-        return workspaceContext(store, layers, options.workspaces.repository, caller, requestOptions);
+        return workspaceContext(store, layers, options.workspaces.repository, caller, requestOptions, (res.locals.workspaceState as WorkspaceState | null | undefined) ?? undefined);
       },
     }),
   );
@@ -226,6 +227,8 @@ async function workspaceContext(
   repository: WorkspaceRepository,
   principal: Extract<Caller, { kind: 'key' }>,
   options: Parameters<typeof createRequestContext>[1],
+  /** The workspace as the ETag step read it: the request reads that same state. */
+  known?: WorkspaceState,
 ): Promise<RequestContext> {
   let proposed: Promise<RequestContext> | null = null;
   const access: WorkspaceAccess = {
@@ -233,7 +236,7 @@ async function workspaceContext(
     repository,
     publicStore,
     // The twin reads another view of the same revision: its version says so (memos key on it).
-    withProposed: () => (proposed ??= layers.view(publicStore, principal.workspace, 'withProposed').then((view) => createRequestContext(view, { ...options, datasetVersion: options.datasetVersion ? `${options.datasetVersion}+proposed` : null, workspace: access }))),
+    withProposed: () => (proposed ??= layers.view(publicStore, principal.workspace, 'withProposed', known).then((view) => createRequestContext(view, { ...options, datasetVersion: options.datasetVersion ? `${options.datasetVersion}+proposed` : null, workspace: access }))),
     // Apollo hands resolvers a copy of the context object: the one to update is the one given.
     refresh: async (ctx) => {
       const fresh = createRequestContext(await layers.view(publicStore, principal.workspace, 'accepted'), options);
@@ -244,7 +247,7 @@ async function workspaceContext(
       proposed = null;
     },
   };
-  return createRequestContext(await layers.view(publicStore, principal.workspace, 'accepted'), { ...options, workspace: access });
+  return createRequestContext(await layers.view(publicStore, principal.workspace, 'accepted', known), { ...options, workspace: access });
 }
 
 /**
@@ -330,7 +333,8 @@ function etag(versionOf: CallerVersion): RequestHandler {
   return async (req, res, next) => {
     const body: unknown = req.method === 'GET' ? req.query : (req.body ?? null);
     cacheHeaders(res);
-    const current = await versionOf((res.locals.caller as Caller | undefined) ?? { kind: 'anonymous' });
+    const { version: current, workspace } = await versionOf((res.locals.caller as Caller | undefined) ?? { kind: 'anonymous' });
+    res.locals.workspaceState = workspace;
     if (!current) return next();
     const request = JSON.stringify(body);
     const tag = `W/"${sha256(`${current}\n${req.method}\n${req.headers['x-crosswalk-trace'] ?? ''}\n${request}`).slice(0, 32)}"`;

@@ -1,3 +1,4 @@
+import type { WorkspaceState } from './domain/workspace-model.js';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -110,16 +111,17 @@ async function oscal(routes: ExportRoutes, req: Request, res: Response): Promise
 
 /**
  * The tag of what the caller would be sent, with the caching headers every answer carries; null
- * (answered 503) when the store cannot say its version. Read before the caller's view of the graph:
- * a write landing in between then makes the tag older than the content, never newer, so the next
- * request fetches again rather than being told a stale copy is current.
+ * (answered 503) when the store cannot say its version. The workspace state it was read from is
+ * kept on the response, and the caller's view of the graph is built from that same state: the
+ * content is exactly what the tag names, whatever write lands in between.
  */
 async function tagFor(routes: ExportRoutes, res: Response, request: unknown[]): Promise<string | null> {
   const caller = callerOf(res);
   res.setHeader('cache-control', caller.kind === 'key' ? 'private, no-cache' : 'no-cache');
   res.vary('Authorization');
   res.vary('Accept-Encoding');
-  const version = await routes.versionOf(caller);
+  const { version, workspace } = await routes.versionOf(caller);
+  res.locals.workspaceState = workspace;
   if (version === null) {
     refuse(res, 503, ErrorCode.SERVICE_UNAVAILABLE, STORE_DOWN);
     return null;
@@ -139,7 +141,8 @@ const callerOf = (res: Response): Caller => (res.locals.caller as Caller | undef
 
 async function viewOf(routes: ExportRoutes, res: Response): Promise<GraphStore> {
   const caller = callerOf(res);
-  return caller.kind === 'key' && routes.layers ? routes.layers.view(routes.store, caller.workspace, 'accepted') : routes.store;
+  // The state the tag was read from, so the content is exactly what the tag names.
+  return caller.kind === 'key' && routes.layers ? routes.layers.view(routes.store, caller.workspace, 'accepted', (res.locals.workspaceState as WorkspaceState | null | undefined) ?? undefined) : routes.store;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { GraphStore } from '../domain/graph-store.js';
-import { workspaceGraph, type WorkspaceView } from '../domain/workspace-model.js';
+import { workspaceGraph, type WorkspaceState, type WorkspaceView } from '../domain/workspace-model.js';
 import type { WorkspaceRepository } from '../domain/workspace-repository.js';
 import { MemoryStore } from './memory/memory-store.js';
 import { overlayStore } from './overlay-store.js';
@@ -14,20 +14,22 @@ export class WorkspaceLayers {
 
   constructor(private readonly repository: WorkspaceRepository) {}
 
-  /** The public graph with `workspace`'s part laid over it, as of now. */
-  async view(base: GraphStore, workspace: string, view: WorkspaceView): Promise<GraphStore> {
-    const state = await this.repository.current(workspace);
+  /** The public graph with `workspace`'s part laid over it, as of `state` (read now when not given). */
+  async view(base: GraphStore, workspace: string, view: WorkspaceView, known?: WorkspaceState): Promise<GraphStore> {
+    const state = known ?? (await this.repository.current(workspace));
     const key = `${workspace}\u0000${view}`;
     let layer = this.built.get(key);
     if (!layer || layer.revision !== state.revision) {
-      layer = { revision: state.revision, store: new MemoryStore(workspaceGraph(state, view)) };
-      this.built.set(key, layer);
+      const built = { revision: state.revision, store: new MemoryStore(workspaceGraph(state, view)) };
+      // A request that read its state before a write must not put the older layer back.
+      if (!layer || layer.revision < state.revision) this.built.set(key, built);
+      layer = built;
     }
     return overlayStore(base, layer.store);
   }
 
-  /** The workspace's revision: part of its dataset version, so caches and ETags follow its writes. */
-  async revision(workspace: string): Promise<number> {
-    return (await this.repository.current(workspace)).revision;
+  /** The workspace as of now: its revision is part of its dataset version, so caches and ETags follow its writes. */
+  state(workspace: string): Promise<WorkspaceState> {
+    return this.repository.current(workspace);
   }
 }
