@@ -9,7 +9,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import { deadlineAfter, type Deadline } from './analysis/pacing.js';
 import { defaultConfig, type Config } from './config.js';
 import { ErrorCode } from './domain/error-codes.js';
-import type { GraphStore } from './domain/graph-store.js';
+import { DatasetSeedingError, type GraphStore } from './domain/graph-store.js';
 import { mountExplorer } from './explorer/routes.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { createRequestContext } from './graphql/context.js';
@@ -123,7 +123,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     documentIdRequests(trustedManifest),
     ...(hardening ? [queryTextLimit(config.limits.maxQueryBytes), nestingLimit(MAX_BODY_NESTING)] : []),
     ...(trustedManifest && config.trustedDocumentsOnly ? [trustedOnly(trustedManifest)] : []),
-    etag(callerVersion),
+    etag(callerVersion, () => version.seeding()),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const caller = (res.locals.caller as Caller | undefined) ?? { kind: 'anonymous' as const };
@@ -329,12 +329,18 @@ function trustedOnly(manifest: TrustedManifest): RequestHandler {
  * Honest HTTP caching: a response depends only on the request and the dataset, so its ETag is a
  * hash of both; a client holding the same ETag gets 304 without the query running again.
  */
-function etag(versionOf: CallerVersion): RequestHandler {
+function etag(versionOf: CallerVersion, seeding: () => DatasetSeedingError | null): RequestHandler {
   return async (req, res, next) => {
     const body: unknown = req.method === 'GET' ? req.query : (req.body ?? null);
     cacheHeaders(res);
     const { version: current, workspace } = await versionOf((res.locals.caller as Caller | undefined) ?? { kind: 'anonymous' });
     res.locals.workspaceState = workspace;
+    const halfWritten = current ? null : seeding();
+    if (halfWritten) {
+      // Queries would run, on a graph that is half the old dataset and half the new one.
+      res.status(503).setHeader('retry-after', '5').json(codedBody(ErrorCode.SERVICE_UNAVAILABLE, halfWritten.message));
+      return;
+    }
     if (!current) return next();
     const request = JSON.stringify(body);
     const tag = `W/"${sha256(`${current}\n${req.method}\n${req.headers['x-crosswalk-trace'] ?? ''}\n${request}`).slice(0, 32)}"`;
@@ -384,6 +390,8 @@ function nestingDepth(value: unknown, cap: number): number {
 interface DatasetVersionCache {
   get(): Promise<string | null>;
   set(version: string): void;
+  /** Why the last read had no version, when it was a batched seeding under way (or stopped half-way). */
+  seeding(): DatasetSeedingError | null;
 }
 
 /**
@@ -393,21 +401,23 @@ interface DatasetVersionCache {
  */
 function datasetVersionCache(store: GraphStore, health: StoreHealth, ttlMs = 5_000): DatasetVersionCache {
   // A failed read is remembered too, so a store outage does not cost every request an extra slow call.
-  let cached: { version: string | null; at: number } | null = null;
+  let cached: { version: string | null; at: number; seeding?: DatasetSeedingError } | null = null;
   return {
     async get() {
       const fresh = cached && Date.now() - cached.at < ttlMs && health.lastFailureAt < cached.at;
       if (cached && fresh) return cached.version;
       try {
         cached = { version: (await store.datasetInfo()).version, at: Date.now() };
-      } catch {
-        cached = { version: null, at: Date.now() }; // No ETag; the query itself will say SERVICE_UNAVAILABLE.
+      } catch (error) {
+        // No ETag; the query itself will say SERVICE_UNAVAILABLE, or (seeding) the request is refused.
+        cached = { version: null, at: Date.now(), ...(error instanceof DatasetSeedingError ? { seeding: error } : {}) };
       }
       return cached.version;
     },
     set(version) {
       cached = { version, at: Date.now() };
     },
+    seeding: () => (cached && cached.version === null ? (cached.seeding ?? null) : null),
   };
 }
 

@@ -96,3 +96,16 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/**
+ * The store answers, but its dataset is being written in many transactions (a batched seeding) or
+ * one such seeding stopped half-way: what it holds is not a dataset, so nothing is answered from it.
+ * Not a StoreUnavailableError: the database is up, so no circuit opens and no outage is recorded.
+ */
+export class DatasetSeedingError extends Error {
+  readonly code = ErrorCode.SERVICE_UNAVAILABLE;
+  constructor(readonly since: string) {
+    super(`The dataset is being seeded in batches (since ${since}); answers resume when seeding finishes. If it stopped, run the seeding again.`);
+    this.name = 'DatasetSeedingError';
+  }
+}

@@ -1,4 +1,4 @@
-import { StoreUnavailableError, type GraphStore } from '../domain/graph-store.js';
+import { DatasetSeedingError, StoreUnavailableError, type GraphStore } from '../domain/graph-store.js';
 import { wrapStore } from './wrap-store.js';
 
 /**
@@ -35,6 +35,11 @@ export function circuitBreakerStore(inner: GraphStore, options: { probeIntervalM
       close();
       return true;
     } catch (error) {
+      // A dataset being seeded is a database that answers: the circuit closes, the API refuses by itself.
+      if (error instanceof DatasetSeedingError) {
+        close();
+        return true;
+      }
       if (error instanceof StoreUnavailableError) open(error.message);
       return false;
     }

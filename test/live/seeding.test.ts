@@ -6,6 +6,7 @@ import { loadSeed } from '../../src/seed/load-seed.js';
 import { loadCypherRegistry, loadSchemaStatements } from '../../src/store/neo4j/cypher-registry.js';
 import { writeGraph } from '../../src/store/neo4j/seed-writer.js';
 import { runTs } from '../helpers/processes.js';
+import { startTestServer } from '../helpers/http.js';
 import { realSeedGraph, startTestNeo4j, type TestNeo4j } from './live-neo4j.js';
 
 /** Seeding a live Neo4j with `npm run seed:neo4j`: idempotent, exact removals, all or nothing. */
@@ -18,8 +19,8 @@ beforeAll(async () => {
 });
 afterAll(async () => neo4j?.stop());
 
-async function seedCommand(seedDir = SEED_DIR): Promise<{ code: number | null; output: string }> {
-  const run = runTs('src/cli/seed-neo4j.ts', { NEO4J_URI: neo4j.config.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: neo4j.config.password, CROSSWALK_SEED_DIR: seedDir });
+async function seedCommand(seedDir = SEED_DIR, args: string[] = []): Promise<{ code: number | null; output: string }> {
+  const run = runTs('src/cli/seed-neo4j.ts', { NEO4J_URI: neo4j.config.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: neo4j.config.password, CROSSWALK_SEED_DIR: seedDir }, args);
   const code = await run.exited;
   return { code, output: run.output() };
 }
@@ -113,6 +114,56 @@ describe('seeding a live Neo4j', () => {
     await expect(writeGraph(neo4j.driver(), broken, loadSchemaStatements(), changed)).rejects.toThrow(/by zero/i);
     expect(await snapshot()).toEqual(before);
   });
+
+  it('batched: the API refuses to answer while the graph is half-written, then the same graph and version as one transaction', async () => {
+    const whole = await snapshot();
+    const api = await startTestServer(neo4j.store());
+    const until = async (check: () => Promise<boolean>, what: string) => {
+      for (const started = Date.now(); !(await check()); await new Promise((r) => setTimeout(r, 100))) {
+        if (Date.now() - started > 20_000) throw new Error(`timed out waiting for ${what}`);
+      }
+    };
+    const graphqlStatus = async () => {
+      const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ frameworks { id } }' }) });
+      return { status: response.status, body: (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> } };
+    };
+    try {
+      expect((await graphqlStatus()).status).toBe(200);
+      const seeding = writeGraph(neo4j.driver(), loadCypherRegistry(), loadSchemaStatements(), await realSeedGraph(), { batched: true, markSeenAfterMs: 8_000 });
+      await until(async () => (await neo4j.rows("MATCH (d:Dataset {id: 'crosswalk'}) WHERE d.seeding IS NOT NULL RETURN d.id AS id")).length === 1, 'the seeding mark');
+      await until(async () => (await fetch(`${api.url}/readyz`)).status === 503, 'readiness 503');
+      // API processes re-read the dataset version every few seconds: refused before the first write.
+      let last: unknown = null;
+      await until(async () => {
+        const answer = await graphqlStatus();
+        last = answer;
+        return answer.status === 503;
+      }, '/graphql 503').catch((error: Error) => {
+        throw new Error(`${error.message}; last answer ${JSON.stringify(last).slice(0, 300)}`);
+      });
+      const refused = await graphqlStatus();
+      expect(refused.body.errors![0]!.extensions!.code).toBe('SERVICE_UNAVAILABLE');
+      expect(refused.body.errors![0]!.message).toMatch(/being seeded in batches/);
+      await seeding;
+      expect(await snapshot()).toEqual(whole);
+      expect(await neo4j.rows("MATCH (d:Dataset) WHERE d.seeding IS NOT NULL RETURN d.id AS id")).toEqual([]);
+      await until(async () => (await graphqlStatus()).status === 200, 'answers again');
+      expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('batched from the command line; an unknown argument is refused before anything is written', async () => {
+    const before = await snapshot();
+    const bad = await seedCommand(SEED_DIR, ['--bached']);
+    expect(bad.code).toBe(2);
+    expect(bad.output).toMatch(/unknown argument --bached/);
+    const run = await seedCommand(SEED_DIR, ['--batched']);
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toMatch(/batched: marking the dataset/);
+    expect(await snapshot()).toEqual(before);
+  }, 60_000);
 
   it('names the cause when the password is wrong, and writes nothing', async () => {
     const run = runTs('src/cli/seed-neo4j.ts', { NEO4J_URI: neo4j.config.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'not-the-password' });

@@ -71,6 +71,7 @@ export const WRITE_QUERIES = [
   'seed/delete-stale-in',
   'seed/delete-stale-maps-to',
   'seed/delete-stale-no-relationship',
+  'seed/mark-seeding',
   'seed/set-dataset',
   'workspace/lock',
   'workspace/put-records',

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import { searchWords } from '../../domain/search.js';
 import type { DatasetInfo, Mapping, NoRelationship } from '../../domain/types.js';
-import { StoreUnavailableError, type GraphStore, type NodeLabel, type NodeTypes, type Relation, type RequirementPage, type RequirementQuery } from '../../domain/graph-store.js';
+import { DatasetSeedingError, StoreUnavailableError, type GraphStore, type NodeLabel, type NodeTypes, type Relation, type RequirementPage, type RequirementQuery } from '../../domain/graph-store.js';
 import type { CypherRegistry, ReadQuery } from './cypher-registry.js';
 import { fromMappingProps, fromNodeProps, fromNoRelationshipProps, toNative } from './records.js';
 import { isConfigurationError } from './driver.js';
@@ -141,7 +141,8 @@ export class Neo4jStore implements GraphStore {
   async datasetInfo(): Promise<DatasetInfo> {
     const [row] = await this.read('dataset/info', {});
     if (!row) throw new StoreUnavailableError('The Neo4j database has not been seeded yet: run `npm run seed:neo4j`.');
-    const node = toNative(row.get('node')) as { version: string; loadedAt: string; counts: string };
+    const node = toNative(row.get('node')) as { version: string; loadedAt: string; counts: string; seeding?: string };
+    if (node.seeding) throw new DatasetSeedingError(node.seeding);
     return { version: node.version, loadedAt: node.loadedAt, counts: JSON.parse(node.counts) as Record<string, number> };
   }
 
