@@ -1,3 +1,4 @@
+import type { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, JSONResolver, LocalDateResolver, URLResolver } from 'graphql-scalars';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { agreementResolvers } from './agreement.js';
@@ -14,7 +15,17 @@ import { requirementResolvers } from './requirement.js';
 import { syncResolvers } from './sync.js';
 import { workspaceResolvers } from './workspace.js';
 
-const scalarResolvers: Resolvers = { URL: URLResolver, LocalDate: LocalDateResolver, DateTime: DateTimeResolver, JSON: JSONResolver };
+/**
+ * graphql-scalars' parsing and serialising, and nothing else: handed a whole GraphQLScalarType, the
+ * schema builders copy every property onto the SDL's scalar, so its description and @specifiedBy URL
+ * (schema/common.graphql) gave way to graphql-scalars' own in introspection.
+ */
+function behaviourOf(scalar: GraphQLScalarType): GraphQLScalarType {
+  const { serialize, parseValue, parseLiteral } = scalar.toConfig();
+  return { serialize, parseValue, parseLiteral } as unknown as GraphQLScalarType;
+}
+
+const scalarResolvers: Resolvers = { URL: behaviourOf(URLResolver), LocalDate: behaviourOf(LocalDateResolver), DateTime: behaviourOf(DateTimeResolver), JSON: behaviourOf(JSONResolver) };
 
 /** Every resolver map, merged per type: one file per noun, as schema/ has one file per noun. */
 export function allResolvers(): Resolvers {
