@@ -32,11 +32,21 @@ afterAll(async () => {
   await server.close();
 });
 
-async function search(variables: Record<string, unknown>) {
+interface Answer {
+  totalCount: number;
+  terms: string[];
+  facets: Array<{ count: number; framework: { id: string; shortName: string } }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  hits: Hit[];
+  ids: string[];
+}
+
+async function search(variables: Record<string, unknown>): Promise<Answer> {
   const response = await server.query(RANKED_SEARCH, variables);
   expect(response.errors).toBeUndefined();
   const s = response.data!.search;
-  return { ...s, hits: s.edges.map((e: { node: Hit }) => e.node) as Hit[], ids: s.edges.map((e: { node: Hit }) => e.node.requirement.id) as string[] };
+  const hits = s.edges.map((e: { node: Hit }) => e.node) as Hit[];
+  return { totalCount: s.totalCount, terms: s.terms, facets: s.facets, pageInfo: s.pageInfo, hits, ids: hits.map((h) => h.requirement.id) };
 }
 
 async function errorOf(query: string, variables?: Record<string, unknown>) {
@@ -128,9 +138,9 @@ describe('filters and facets', () => {
     const only = await search({ q: 'assessment', framework: ['iso42001'], first: 100 });
     expect(only.hits.every((h) => h.requirement.framework.id === 'iso42001')).toBe(true);
     expect(only.facets).toEqual(all.facets);
-    const facet = (id: string) => only.facets.find((f: { framework: { id: string } }) => f.framework.id === id)?.count;
+    const facet = (id: string) => only.facets.find((f) => f.framework.id === id)?.count;
     expect(only.totalCount).toBe(facet('iso42001'));
-    expect(all.totalCount).toBe(all.facets.reduce((n: number, f: { count: number }) => n + f.count, 0));
+    expect(all.totalCount).toBe(all.facets.reduce((n, f) => n + f.count, 0));
     expect(facet('nist-800-53')).toBeGreaterThan(0);
     // The hits of ISO 42001 keep their order from the unfiltered list.
     expect(only.ids).toEqual(all.ids.filter((id) => id.startsWith('iso42001:')).slice(0, only.ids.length));

@@ -36,7 +36,7 @@ async function workspace(name: string, requirements: Array<{ ref: string; title:
   return client;
 }
 
-const ids = (data: { search: { nodes: Array<{ requirement: { id: string } }> } }) => data.search.nodes.map((n) => n.requirement.id);
+const ids = (data: Record<string, any>): string[] => data.search.nodes.map((n: { requirement: { id: string } }) => n.requirement.id);
 
 beforeAll(async () => {
   server = await startWorkspaceServer();
