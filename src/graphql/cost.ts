@@ -77,6 +77,11 @@ const WEIGHTS: Record<string, (args: Args) => number> = {
   'Query.disagreements': () => 2500,
   'Query.pairAgreement': () => 2500,
   'Mapping.agreement': () => 50,
+  // The ranked search reads and ranks the whole catalog the caller sees (1,700 requirements: about
+  // 10 ms of CPU once each requirement's words are remembered, search-ranking.ts documentIndexer).
+  'Query.search': () => 3000,
+  // A hit's share of the page's batched coverage statuses (ranked-search.ts statusesGivenHeld).
+  'SearchHit.status': () => 20,
   'CoverageLink.agreement': () => 10,
 };
 

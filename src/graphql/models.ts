@@ -1,4 +1,5 @@
-import type { CoverageItem, CoverageLink } from '../domain/coverage.js';
+import type { CoverageItem, CoverageLink, CoverageStatus } from '../domain/coverage.js';
+import type { FrameworkCount, QueryTerms, RankedHit, SearchDocument } from '../domain/search-ranking.js';
 import type { CoverageResult } from '../analysis/coverage-query.js';
 import type { Gap } from '../domain/gaps.js';
 import type { GroundworkEntry } from '../domain/groundwork.js';
@@ -91,3 +92,19 @@ export interface MappingAgreementModel {
 
 /** The caller's workspace: its key (what `Workspace` resolves from; the state is read per field). */
 export type WorkspaceModel = import('../domain/access.js').Principal;
+
+/** The page's coverage statuses given the search's `held`, computed once on first use (null without `held`). */
+export type SearchStatusLookup = () => Promise<Map<string, CoverageStatus | null> | null>;
+
+/** A search hit with what its fields read: its words (for the marked title and snippet), the query's terms, its rank. */
+export interface SearchHitModel extends RankedHit {
+  rank: number;
+  document: SearchDocument;
+  terms: QueryTerms;
+  statuses: SearchStatusLookup;
+}
+
+export interface SearchResultsModel extends ConnectionModel<SearchHitModel> {
+  facets: FrameworkCount[];
+  terms: string[];
+}

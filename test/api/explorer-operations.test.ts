@@ -25,6 +25,7 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   CoverageItems: { target: 'nist-800-53', held: ['iso27001'], group: 'nist-800-53:AC', first: 100 },
   Neighbourhood: { id: 'iso42001:A.6.2.4' },
   Search: { refs: ['A.6.2.4'], q: 'impact assessment' },
+  RankedSearch: { q: 'impact assessment', framework: ['iso42001'], held: ['soc2'] },
   ReviewQueue: { first: 10 },
   ReviewMappings: { input: { set: 'mapping-set:acme:controls--soc2', decisions: [{ id: 'mapping:acme:controls--soc2:acme:controls:ACME-01->soc2:CC7.2', decision: 'ACCEPT' }] } },
 };
@@ -33,8 +34,8 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
 const NEEDS_KEY = new Set(['ReviewMappings']);
 
 describe('explorer and IDE operations', () => {
-  it('are the ones the pages send: ten for the explorer, seven example tabs', () => {
-    expect(Object.keys(explorer).sort()).toEqual(['CoverageGroups', 'CoverageItems', 'Frameworks', 'KeyWorkspace', 'Neighbourhood', 'OverlapMatrix', 'ProposedMappings', 'ReviewMappings', 'ReviewQueue', 'Search']);
+  it('are the ones the pages send: eleven for the explorer, seven example tabs', () => {
+    expect(Object.keys(explorer).sort()).toEqual(['CoverageGroups', 'CoverageItems', 'Frameworks', 'KeyWorkspace', 'Neighbourhood', 'OverlapMatrix', 'ProposedMappings', 'RankedSearch', 'ReviewMappings', 'ReviewQueue', 'Search']);
     expect(examples).toHaveLength(7);
   });
 

@@ -45,6 +45,7 @@ const ROOT_FIELDS: Record<string, (ids: Ids) => string> = {
   disagreements: (i) => `{ disagreements(a: "${i.held}", b: "${i.target}", first: 20) { agreement conflicts } }`,
   pairAgreement: (i) => `{ pairAgreement(from: "${i.from}", to: "${i.to}") { agreement claims { kind relationship mappings { id } sources { id } } } }`,
   explain: (i) => `{ explain(from: "${i.pathFrom}", to: "${i.pathTo}") { length hops { from { id } to { id } discipline { id } } } }`,
+  search: (i) => `{ search(q: "requirement", held: ["${i.held}"], first: 20) { totalCount facets { framework { id } count } nodes { requirement { id framework { id } } status title { text } } } }`,
   resolveRefs: (i) => `{ resolveRefs(refs: ["humans in the loop", "manage risk"], framework: "${i.target}") { confidence requirement { id } candidates { id } } }`,
   frameworks: () => `{ frameworks { id mappingSets { id from { id } } topLevel { id } requirements(first: 5) { totalCount } } }`,
   framework: (i) => `{ framework(id: "${i.target}") { id topLevel { id children { id } } mappingSets { id } } }`,

@@ -36,6 +36,10 @@ const OPERATIONS: Record<string, string> = {
     b: requirements(search: "access", kind: CONTROL, first: 15) { totalCount nodes { id } pageInfo { hasNextPage endCursor } }
     c: requirements(framework: "eu-ai-act", search: "oversight") { totalCount nodes { id } }
     d: requirements(search: "MODEL drift") { totalCount nodes { id } } }`,
+  rankedSearch: `{ a: search(q: "impact assessment", held: ["soc2"], first: 30) { totalCount terms facets { framework { id } count }
+      edges { cursor node { rank reason phrase status requirement { id } title { text matched } snippet { clippedStart clippedEnd parts { text matched } } } } }
+    b: search(q: "A.6.2.4") { nodes { reason requirement { id } } }
+    c: search(q: "assessing", framework: ["iso42001", "nist-800-53"], kind: CONTROL, first: 50) { totalCount nodes { rank reason requirement { id } } } }`,
   nodeById: `{ a: node(id: "iso42001:A.6.2.4") { __typename id } b: node(id: "discipline:risk-management") { __typename id }
     c: node(id: "mapping-set:soc2--iso42001") { __typename id } d: node(id: "soc2") { __typename id } e: node(id: "risk:model-drift") { __typename id } }`,
   catalogPage: `{ framework(id: "iso27001") { id requirements(first: 40, kind: CONTROL) { totalCount pageInfo { hasNextPage endCursor }

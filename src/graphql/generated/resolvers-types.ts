@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Framework as FrameworkModel, Requirement as RequirementModel, Discipline as DisciplineModel, Risk as RiskModel, Evidence as EvidenceModel, MappingSource as MappingSourceModel, MappingSet as MappingSetModel, Mapping as MappingModel, NoRelationship as NoRelationshipModel, DatasetInfo as DatasetInfoModel } from '../../domain/types.js';
 import type { Review as ReviewModel } from '../../domain/workspace-model.js';
-import type { WorkspaceModel as WorkspaceModelModel, ComprehensiveSideModel as ComprehensiveSideModelModel, RequirementMappingModel as RequirementMappingModelModel, RequirementConnectionModel as RequirementConnectionModelModel, MappingConnectionModel as MappingConnectionModelModel, CoverageModel as CoverageModelModel, CoverageItemModel as CoverageItemModelModel, CoverageLinkModel as CoverageLinkModelModel, CoverageItemConnectionModel as CoverageItemConnectionModelModel, GapsModel as GapsModelModel, GapModel as GapModelModel, OverlapMatrixModel as OverlapMatrixModelModel, EvidencePlanItemModel as EvidencePlanItemModelModel, ResolvedRefModel as ResolvedRefModelModel, CrosswalkRowModel as CrosswalkRowModelModel, MappingAgreementModel as MappingAgreementModelModel } from '../models.js';
+import type { WorkspaceModel as WorkspaceModelModel, ComprehensiveSideModel as ComprehensiveSideModelModel, RequirementMappingModel as RequirementMappingModelModel, RequirementConnectionModel as RequirementConnectionModelModel, MappingConnectionModel as MappingConnectionModelModel, CoverageModel as CoverageModelModel, CoverageItemModel as CoverageItemModelModel, CoverageLinkModel as CoverageLinkModelModel, CoverageItemConnectionModel as CoverageItemConnectionModelModel, GapsModel as GapsModelModel, GapModel as GapModelModel, OverlapMatrixModel as OverlapMatrixModelModel, EvidencePlanItemModel as EvidencePlanItemModelModel, ResolvedRefModel as ResolvedRefModelModel, CrosswalkRowModel as CrosswalkRowModelModel, MappingAgreementModel as MappingAgreementModelModel, SearchResultsModel as SearchResultsModelModel, SearchHitModel as SearchHitModelModel } from '../models.js';
 import type { AuditRecord as AuditRecordModel } from '../../domain/workspace-repository.js';
 import type { HeldScope as HeldScopeModel, MappingCondition as MappingConditionModel } from '../../domain/scope.js';
 import type { GroundworkEntry as GroundworkEntryModel } from '../../domain/groundwork.js';
@@ -14,6 +14,7 @@ import type { RoadmapStep as RoadmapStepModel } from '../../domain/roadmap.js';
 import type { ExplainPath as ExplainPathModel, Hop as HopModel } from '../../domain/explain.js';
 import type { CrosswalkTable as CrosswalkTableModel } from '../../analysis/tables.js';
 import type { PairAgreement as PairAgreementModel, SourceClaim as SourceClaimModel } from '../../domain/agreement.js';
+import type { FrameworkCount as FrameworkCountModel } from '../../domain/search-ranking.js';
 import type { RequestContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1397,6 +1398,13 @@ export type Query = {
   risks?: Maybe<Array<Risk>>;
   /** Candidates default to every framework not held. `scope` as in `coverage`. */
   roadmap?: Maybe<Array<RoadmapStep>>;
+  /**
+   * Requirements ranked by relevance to `q`: an exact reference first, then titles (the exact title,
+   * then every word in the title, a phrase before scattered words, a shorter title first), then
+   * summaries (a phrase first); ties in catalog order, each requirement once. Words are stemmed ("assessment" finds "Assessing") and stop words do
+   * not count; every other word must occur. A key's caller also searches its workspace's requirements.
+   */
+  search?: Maybe<SearchResults>;
   /** The calling key's workspace; null without a key. */
   workspace?: Maybe<Workspace>;
 };
@@ -1646,6 +1654,20 @@ export type QueryRoadmapArgs = {
   includeProposed?: InputMaybe<Scalars['Boolean']['input']>;
   inferred?: InputMaybe<Scalars['Boolean']['input']>;
   scope?: InputMaybe<Array<HeldScope>>;
+};
+
+
+/**
+ * The entry points. Every field is nullable: a field that fails answers null with its error, and the
+ * other fields of the request are still answered.
+ */
+export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  framework?: InputMaybe<Array<Scalars['ID']['input']>>;
+  held?: InputMaybe<Array<Scalars['ID']['input']>>;
+  kind?: InputMaybe<RequirementKind>;
+  q: Scalars['String']['input'];
 };
 
 /** Why the relation holds: same wording (SYNTACTIC), same meaning (SEMANTIC), same outcome (FUNCTIONAL). */
@@ -1986,6 +2008,89 @@ export type Role =
   /** Also accepts, rejects and retires mappings (never their own proposals). */
   | 'REVIEWER';
 
+/** How many hits a framework has for the query. */
+export type SearchFacet = {
+  __typename?: 'SearchFacet';
+  /** Its hits for the query with every filter but `framework`. */
+  count: Scalars['Int']['output'];
+  /** The framework. */
+  framework: Framework;
+};
+
+/** One requirement the search found. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  /** The query's words stand together and in that order (in the title for TITLE, in the summary for SUMMARY); true for one word and for a reference. A phrase ranks before scattered words of the same reason. */
+  phrase: Scalars['Boolean']['output'];
+  /** Its place in the whole ranked list, from 1. */
+  rank: Scalars['Int']['output'];
+  /** Why it is a hit: the tier it ranks in. */
+  reason: SearchMatchReason;
+  /** The requirement. */
+  requirement: Requirement;
+  /** A passage of the summary, the query's words marked. */
+  snippet: SearchSnippet;
+  /**
+   * Its coverage status given the frameworks in the search's `held` (each held framework whole, direct
+   * mappings only, as `coverage` reports it): null without `held`, for a heading (GROUP) and for a
+   * requirement of a held framework. Computed once for the page's hits, not once per hit.
+   */
+  status?: Maybe<CoverageStatus>;
+  /** The whole title in parts, the query's words marked. */
+  title: Array<TextPart>;
+};
+
+/** A page of hits and its cursor. */
+export type SearchHitEdge = {
+  __typename?: 'SearchHitEdge';
+  /** Pass it as `after` to continue after this hit. */
+  cursor: Scalars['String']['output'];
+  /** The hit. */
+  node: SearchHit;
+};
+
+/**
+ * Why a requirement is a hit, best first: the query is a reference to it, its title is the query's
+ * words and nothing else, its title holds every word, or every word is in its title or summary.
+ */
+export type SearchMatchReason =
+  /** The query is a reference to it ("A.6.2.4", "CC 6.1", "Art. 14"), read by the citation grammars as `resolveRefs` reads it. */
+  | 'REFERENCE'
+  /** Every word of the query is in its title or summary, not all in the title. */
+  | 'SUMMARY'
+  /** Its title holds every word of the query. */
+  | 'TITLE'
+  /** Its title says the query's words and nothing else, in that order (stop words aside, words stemmed). */
+  | 'TITLE_EXACT';
+
+/** The ranked answer to a search: one page of hits, best first, and the counts per framework. */
+export type SearchResults = {
+  __typename?: 'SearchResults';
+  /** The page's hits with their cursors. */
+  edges: Array<SearchHitEdge>;
+  /** Hits per framework with every filter but `framework` (so a client can offer the others), frameworks in catalog order, none without a hit. */
+  facets: Array<SearchFacet>;
+  /** The page's hits. */
+  nodes: Array<SearchHit>;
+  /** Where the page stands in the list. */
+  pageInfo: PageInfo;
+  /** The query's words as matched: lowercased, stemmed, stop words left out, each once. Empty when the query has only stop words (then only a reference can match). */
+  terms: Array<Scalars['String']['output']>;
+  /** How many hits the whole list holds (with the `framework` filter). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A passage of a requirement's summary around the first word of the query it holds, its start when none. */
+export type SearchSnippet = {
+  __typename?: 'SearchSnippet';
+  /** The summary goes on after the passage. */
+  clippedEnd: Scalars['Boolean']['output'];
+  /** The summary goes on before the passage. */
+  clippedStart: Scalars['Boolean']['output'];
+  /** The passage in parts, at most 160 characters, cut at word boundaries. */
+  parts: Array<TextPart>;
+};
+
 /** A discipline two frameworks both address. */
 export type SharedDiscipline = {
   __typename?: 'SharedDiscipline';
@@ -2016,6 +2121,18 @@ export type SourceClaim = {
   strength?: Maybe<Scalars['Int']['output']>;
   /** The pivot requirement of an INFERRED claim. */
   via?: Maybe<Requirement>;
+};
+
+/**
+ * A piece of a text: concatenated in order, the parts give the text back exactly. A client marks the
+ * matched parts itself (and escapes every part as text), so no markup travels in the answer.
+ */
+export type TextPart = {
+  __typename?: 'TextPart';
+  /** A word of the query (matched by its stem: "assessing" for "assessment"). */
+  matched: Scalars['Boolean']['output'];
+  /** The text of this piece. */
+  text: Scalars['String']['output'];
 };
 
 /** SOC 2 Trust Services categories. Every SOC 2 report covers SECURITY (the common criteria, CC*). */
@@ -2301,9 +2418,16 @@ export type ResolversTypes = ResolversObject<{
   RiskCategory: RiskCategory;
   RoadmapStep: ResolverTypeWrapper<RoadmapStepModel>;
   Role: Role;
+  SearchFacet: ResolverTypeWrapper<FrameworkCountModel>;
+  SearchHit: ResolverTypeWrapper<SearchHitModelModel>;
+  SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
+  SearchMatchReason: SearchMatchReason;
+  SearchResults: ResolverTypeWrapper<SearchResultsModelModel>;
+  SearchSnippet: ResolverTypeWrapper<SearchSnippet>;
   SharedDiscipline: ResolverTypeWrapper<SharedDisciplineModel>;
   SourceClaim: ResolverTypeWrapper<SourceClaimModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TextPart: ResolverTypeWrapper<TextPart>;
   TrustServicesCategory: TrustServicesCategory;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UpsertRequirementsInput: UpsertRequirementsInput;
@@ -2395,9 +2519,15 @@ export type ResolversParentTypes = ResolversObject<{
   ReviewMappingsPayload: Omit<ReviewMappingsPayload, 'mappingSet' | 'mappings' | 'noRelationships'> & { mappingSet?: Maybe<ResolversParentTypes['MappingSet']>, mappings: Array<ResolversParentTypes['Mapping']>, noRelationships: Array<ResolversParentTypes['NoRelationship']> };
   Risk: RiskModel;
   RoadmapStep: RoadmapStepModel;
+  SearchFacet: FrameworkCountModel;
+  SearchHit: SearchHitModelModel;
+  SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
+  SearchResults: SearchResultsModelModel;
+  SearchSnippet: SearchSnippet;
   SharedDiscipline: SharedDisciplineModel;
   SourceClaim: SourceClaimModel;
   String: Scalars['String']['output'];
+  TextPart: TextPart;
   URL: Scalars['URL']['output'];
   UpsertRequirementsInput: UpsertRequirementsInput;
   UpsertRequirementsPayload: Omit<UpsertRequirementsPayload, 'framework' | 'requirements'> & { framework?: Maybe<ResolversParentTypes['Framework']>, requirements: Array<ResolversParentTypes['Requirement']> };
@@ -2898,6 +3028,7 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   resolveRefs?: Resolver<Maybe<Array<ResolversTypes['ResolvedRef']>>, ParentType, ContextType, RequireFields<QueryResolveRefsArgs, 'refs'>>;
   risks?: Resolver<Maybe<Array<ResolversTypes['Risk']>>, ParentType, ContextType, Partial<QueryRisksArgs>>;
   roadmap?: Resolver<Maybe<Array<ResolversTypes['RoadmapStep']>>, ParentType, ContextType, RequireFields<QueryRoadmapArgs, 'held' | 'includeProposed' | 'inferred'>>;
+  search?: Resolver<Maybe<ResolversTypes['SearchResults']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'q'>>;
   workspace?: Resolver<Maybe<ResolversTypes['Workspace']>, ParentType, ContextType>;
 }>;
 
@@ -2996,6 +3127,41 @@ export type RoadmapStepResolvers<ContextType = RequestContext, ParentType extend
   rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type SearchFacetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchFacet'] = ResolversParentTypes['SearchFacet']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  framework?: Resolver<ResolversTypes['Framework'], ParentType, ContextType>;
+}>;
+
+export type SearchHitResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
+  phrase?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['SearchMatchReason'], ParentType, ContextType>;
+  requirement?: Resolver<ResolversTypes['Requirement'], ParentType, ContextType>;
+  snippet?: Resolver<ResolversTypes['SearchSnippet'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['CoverageStatus']>, ParentType, ContextType>;
+  title?: Resolver<Array<ResolversTypes['TextPart']>, ParentType, ContextType>;
+}>;
+
+export type SearchHitEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchHitEdge'] = ResolversParentTypes['SearchHitEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
+}>;
+
+export type SearchResultsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchResults'] = ResolversParentTypes['SearchResults']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SearchHitEdge']>, ParentType, ContextType>;
+  facets?: Resolver<Array<ResolversTypes['SearchFacet']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  terms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SearchSnippetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SearchSnippet'] = ResolversParentTypes['SearchSnippet']> = ResolversObject<{
+  clippedEnd?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  clippedStart?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['TextPart']>, ParentType, ContextType>;
+}>;
+
 export type SharedDisciplineResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SharedDiscipline'] = ResolversParentTypes['SharedDiscipline']> = ResolversObject<{
   countA?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   countB?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3011,6 +3177,11 @@ export type SourceClaimResolvers<ContextType = RequestContext, ParentType extend
   sources?: Resolver<Array<ResolversTypes['MappingSource']>, ParentType, ContextType>;
   strength?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   via?: Resolver<Maybe<ResolversTypes['Requirement']>, ParentType, ContextType>;
+}>;
+
+export type TextPartResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TextPart'] = ResolversParentTypes['TextPart']> = ResolversObject<{
+  matched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface UrlScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['URL'], any> {
@@ -3105,8 +3276,14 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   ReviewMappingsPayload?: ReviewMappingsPayloadResolvers<ContextType>;
   Risk?: RiskResolvers<ContextType>;
   RoadmapStep?: RoadmapStepResolvers<ContextType>;
+  SearchFacet?: SearchFacetResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
+  SearchResults?: SearchResultsResolvers<ContextType>;
+  SearchSnippet?: SearchSnippetResolvers<ContextType>;
   SharedDiscipline?: SharedDisciplineResolvers<ContextType>;
   SourceClaim?: SourceClaimResolvers<ContextType>;
+  TextPart?: TextPartResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UpsertRequirementsPayload?: UpsertRequirementsPayloadResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

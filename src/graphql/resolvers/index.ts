@@ -12,6 +12,7 @@ import { frameworkResolvers } from './framework.js';
 import { mappingResolvers } from './mapping.js';
 import { queryResolvers } from './query.js';
 import { requirementResolvers } from './requirement.js';
+import { searchResolvers } from './search.js';
 import { syncResolvers } from './sync.js';
 import { workspaceResolvers } from './workspace.js';
 
@@ -29,7 +30,7 @@ const scalarResolvers: Resolvers = { URL: behaviourOf(URLResolver), LocalDate: b
 
 /** Every resolver map, merged per type: one file per noun, as schema/ has one file per noun. */
 export function allResolvers(): Resolvers {
-  const parts: Resolvers[] = [scalarResolvers, queryResolvers, frameworkResolvers, requirementResolvers, mappingResolvers, catalogResolvers, coverageResolvers, overlapResolvers, planningResolvers, explainResolvers, crosswalkResolvers, agreementResolvers, workspaceResolvers, syncResolvers];
+  const parts: Resolvers[] = [scalarResolvers, queryResolvers, frameworkResolvers, requirementResolvers, searchResolvers, mappingResolvers, catalogResolvers, coverageResolvers, overlapResolvers, planningResolvers, explainResolvers, crosswalkResolvers, agreementResolvers, workspaceResolvers, syncResolvers];
   const merged: Record<string, unknown> = {};
   for (const part of parts) {
     for (const [type, fields] of Object.entries(part)) {
