@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { oneGraphql } from './vitest.resolve.js';
 
 export default defineConfig({
+  resolve: oneGraphql,
   test: {
     include: ['test/**/*.test.ts'],
     // The live Neo4j leg needs Java: `npm run test:live` runs it (and CI does, every run).

@@ -1,3 +1,4 @@
+import { DEFAULT_JIT } from './graphql/jit-executor.js';
 import type { WorkspaceState } from './domain/workspace-model.js';
 import { PairSummaryIndex } from './graphql/pair-summaries.js';
 import { randomUUID } from 'node:crypto';
@@ -72,7 +73,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   const app = express();
   const httpServer = createServer(app);
   const hardening = options.hardening ?? true;
-  const apollo = createApolloServer({ introspection: config.introspection, federation: config.federation, limits: config.limits, httpServer, log, trustedManifest, resultCache: { maxEntries: config.resultCacheSize, maxBytes: config.resultCacheBytes }, hardening });
+  const apollo = createApolloServer({ introspection: config.introspection, federation: config.federation, limits: config.limits, httpServer, log, trustedManifest, resultCache: { maxEntries: config.resultCacheSize, maxBytes: config.resultCacheBytes }, hardening, jit: config.jitCompileAfter > 0 ? { ...DEFAULT_JIT, compileAfter: config.jitCompileAfter } : null });
   await apollo.start();
 
   app.disable('x-powered-by');

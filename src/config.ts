@@ -67,6 +67,8 @@ export interface Config {
   resultCacheSize: number;
   /** Bytes the whole-response cache may hold in all (answers over 1 MB are never kept). */
   resultCacheBytes: number;
+  /** Runs of one operation text before graphql-jit compiles it (src/graphql/jit-executor.ts); 0: never, graphql-js runs all. */
+  jitCompileAfter: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -108,6 +110,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requireKey: flag(env, 'CROSSWALK_REQUIRE_KEY', false),
       keyRequestsPerMinute: integer(env, 'CROSSWALK_KEY_REQUESTS_PER_MINUTE', 1200, 0, 1_000_000),
     },
+    jitCompileAfter: integer(env, 'CROSSWALK_JIT_COMPILE_AFTER', 2, 0, 1_000_000),
     trustedDocumentsFile: env.CROSSWALK_TRUSTED_DOCUMENTS || undefined,
     trustedDocumentsOnly,
     neo4j: readNeo4jConfig(env),

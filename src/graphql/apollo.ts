@@ -3,6 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { QueryLimits } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { RequestContext } from './context.js';
@@ -13,6 +14,7 @@ import { operationLogPlugin, tracePlugin } from './plugins.js';
 import { allResolvers } from './resolvers/index.js';
 import { resultCache, type ResultCacheLimits } from './result-cache.js';
 import { loadTypeDefs } from './schema.js';
+import { DEFAULT_JIT, jitGateway, type JitOptions } from './jit-executor.js';
 import { manifestCache, type TrustedManifest } from './trusted-documents.js';
 
 export interface ApolloOptions {
@@ -28,6 +30,8 @@ export interface ApolloOptions {
   plugins?: ApolloServerPlugin<RequestContext>[];
   /** False only to measure what the query limits cost (bench/soak.ts, "Hardening A/B"); never from configuration. */
   hardening?: boolean;
+  /** Repeated operations compiled by graphql-jit (jit-executor.ts); null: graphql-js executes every one. */
+  jit?: JitOptions | null;
 }
 
 /** Builds the Apollo server; the schema is built here, at start-up, so SDL faults surface before serving. */
@@ -45,9 +49,11 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     blockFieldSuggestion: { enabled: !options.limits.fieldSuggestions },
   }).protect();
   const hardening = options.hardening ?? true;
+  // The same schema either way, plus federation's entry points in the subgraph (federation.ts).
+  const schema = options.federation ? buildCrosswalkSubgraph() : makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: allResolvers() as never });
+  const jit = options.jit === undefined ? DEFAULT_JIT : options.jit;
   return new ApolloServer<RequestContext>({
-    // The same schema either way, plus federation's entry points in the subgraph (federation.ts).
-    ...(options.federation ? { schema: buildCrosswalkSubgraph() } : { typeDefs: loadTypeDefs(), resolvers: allResolvers() as never }),
+    ...(jit ? { gateway: jitGateway(schema, jit) } : { schema }),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     // With suggestions off, enum values must not leak either ("Did you mean the enum value CONTROL?").
