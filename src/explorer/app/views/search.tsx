@@ -77,7 +77,7 @@ export function SearchView({ place }: ViewProps) {
     <>
       <h1>{q ? <>Search: {q}</> : 'Search'}</h1>
       {RANKED ? (
-        <RankedResults key={`${q}|${framework}|${held.join(',')}`} q={q} framework={framework} held={held} frameworks={frameworks.data?.frameworks ?? []} />
+        <RankedResults q={q} framework={framework} held={held} frameworks={frameworks.data?.frameworks ?? []} />
       ) : (
         <BasicResults q={q} framework={framework} frameworks={frameworks.data?.frameworks ?? []} />
       )}
@@ -125,10 +125,14 @@ interface RankedAnswer {
 }
 
 function RankedResults({ q, framework, held, frameworks }: { q: string; framework: string; held: string[]; frameworks: Framework[] }) {
-  const [after, setAfter] = useState<string | null>(null);
-  const [earlier, setEarlier] = useState<SearchHitData[]>([]);
-  const state = useQuery<RankedAnswer>('RankedSearch', q ? { q, framework: framework ? [framework] : null, held: held.length ? held : null, first: PAGE, after } : null);
+  // Paging belongs to one search: a new query, filter or held list starts from the first page. The
+  // controls stay mounted (focus stays on the one changed).
+  const searchKey = `${q}|${framework}|${held.join(',')}`;
+  const [paging, setPaging] = useState<{ key: string; after: string | null; earlier: SearchHitData[] }>({ key: searchKey, after: null, earlier: [] });
+  const page = paging.key === searchKey ? paging : { key: searchKey, after: null, earlier: [] };
+  const state = useQuery<RankedAnswer>('RankedSearch', q ? { q, framework: framework ? [framework] : null, held: held.length ? held : null, first: PAGE, after: page.after } : null);
   useReady(state.error ? 'error' : 'search', !q || state.data !== undefined || state.error !== undefined);
+  const facets = (state.data ?? state.previous)?.search?.facets;
   const hits = (answer: RankedAnswer): SearchHitData[] =>
     (answer.search?.edges ?? []).map(({ node: n }) => ({ id: n.requirement.id, ref: n.requirement.ref, title: n.title, framework: n.requirement.framework, snippet: n.snippet, status: n.status, reason: n.reason }));
   return (
@@ -137,13 +141,13 @@ function RankedResults({ q, framework, held, frameworks }: { q: string; framewor
         <label className="field">
           <span>Framework</span>
           <select id="search-framework" value={framework} onChange={(e) => setParams({ framework: e.currentTarget.value || null })}>
-            <option value="">all{state.data?.search ? ` (${state.data.search.facets.reduce((n, f) => n + f.count, 0)})` : ''}</option>
+            <option value="">all{facets ? ` (${facets.reduce((n, f) => n + f.count, 0)})` : ''}</option>
             {frameworks.map((f) => {
-              const count = state.data?.search?.facets.find((x) => x.framework.id === f.id)?.count;
+              const count = facets?.find((x) => x.framework.id === f.id)?.count;
               return (
                 <option key={f.id} value={f.id}>
                   {f.shortName}
-                  {count !== undefined ? ` (${count})` : state.data ? ' (0)' : ''}
+                  {facets ? ` (${count ?? 0})` : ''}
                 </option>
               );
             })}
@@ -156,7 +160,7 @@ function RankedResults({ q, framework, held, frameworks }: { q: string; framewor
       ) : (
         <QueryResult state={state} loading="Searching...">
           {(answer) => {
-            const all = [...earlier, ...hits(answer)];
+            const all = [...page.earlier, ...hits(answer)];
             const s = answer.search;
             return (
               <>
@@ -169,15 +173,7 @@ function RankedResults({ q, framework, held, frameworks }: { q: string; framewor
                 </ol>
                 {s?.pageInfo.hasNextPage ? (
                   <p className="more-row">
-                    <button
-                      type="button"
-                      className="button"
-                      id="search-more"
-                      onClick={() => {
-                        setEarlier(all);
-                        setAfter(s.pageInfo.endCursor);
-                      }}
-                    >
+                    <button type="button" className="button" id="search-more" onClick={() => setPaging({ key: searchKey, after: s.pageInfo.endCursor, earlier: all })}>
                       Show {PAGE} more
                     </button>
                   </p>
