@@ -377,7 +377,7 @@ describe('neighbourhood graph', () => {
     // Its height fits the viewport.
     const box = await page.locator('#graph').boundingBox();
     expect(box!.height).toBeLessThanOrEqual(800);
-    expect(box!.height).toBeGreaterThanOrEqual(320);
+    expect(box!.height).toBeGreaterThanOrEqual(240);
     await page.locator('.graph-box').screenshot({ path: `${SCREENSHOTS}/graph-a626.png` });
   });
 });

@@ -194,6 +194,12 @@ export function NeighbourhoodGraph({ input, label }: { input: GraphInput; label:
     cyRef.current = cy;
     // Labels are measured once the fonts are in, then the columns are stacked from them.
     arrange(cy, columns);
+    // As tall as the drawing needs at this width, within the viewport: no empty band above and below.
+    const drawing = cy.elements().boundingBox({ includeLabels: true });
+    const most = Math.min(820, Math.max(320, window.innerHeight - 260));
+    const wanted = Math.round(Math.max(240, Math.min(most, (box.current.clientWidth * drawing.h) / Math.max(1, drawing.w) + 60)));
+    box.current.style.height = `${wanted}px`;
+    cy.resize();
     cy.fit(undefined, 24);
     if (cy.zoom() > 1.4) {
       cy.zoom(1.4);
