@@ -267,3 +267,57 @@ export async function evidenceTable(store: GraphStore, frameworks: Framework[]):
     frameworks,
   };
 }
+
+export const COVERAGE_COLUMNS: Column[] = [
+  { key: 'group', header: 'Group' },
+  { key: 'ref', header: 'Ref' },
+  { key: 'title', header: 'Title' },
+  { key: 'status', header: 'Coverage' },
+  { key: 'coveredBy', header: 'Covered by' },
+  { key: 'reason', header: 'Why' },
+];
+
+/**
+ * One row per requirement of `target`: its coverage given `held` and the held requirements that
+ * make it so (best first, each "<id> <title> (<relationship>, strength <n>)"); the explorer's map
+ * as a table, and `crosswalk coverage --format`.
+ */
+export async function coverageTable(
+  store: GraphStore,
+  args: { target: Framework; held: Framework[]; kind?: RequirementKind | null; inferred?: boolean; scopes?: readonly HeldScope[]; pacer?: Pacer },
+): Promise<Table> {
+  const result = await queryCoverage(store, { target: args.target.id, held: args.held.map((h) => h.id), kind: args.kind ?? null, inferred: args.inferred ?? false, scopes: args.scopes ?? [], pacer: args.pacer });
+  const [requirements, groups, sources] = await Promise.all([
+    titlesOf(store, result.items.flatMap((i) => [...i.via, ...i.outOfScope].flatMap((v) => v.path))),
+    titlesOf(store, result.items.map((i) => i.groupId)),
+    sourcesById(store),
+  ]);
+  const used = new Set<string>();
+  const link = (l: CoverageItem['via'][number]) => `${labelled(l.heldId, requirements)} (${l.relationship}${l.strength === null ? '' : `, strength ${l.strength}`}${l.inferred ? `, inferred via ${l.path.slice(1, -1).join(' > ')}` : ''})`;
+  return {
+    name: 'coverage',
+    title: `${args.target.shortName} covered by ${heldNames(args.held, args.scopes)}${args.kind ? ` (${args.kind.toLowerCase()}s)` : ''}${args.inferred ? ', with inference' : ''}`,
+    columns: COVERAGE_COLUMNS,
+    rows: result.items.map((item) => {
+      item.via.forEach((l) => l.sourceId.split('+').forEach((s) => used.add(s)));
+      item.assessments.forEach((a) => used.add(a.sourceId));
+      const group = groups.get(item.groupId);
+      return {
+        group: group && group.id !== item.requirement.id ? `${group.ref} ${group.title}` : null,
+        ref: item.requirement.ref,
+        title: item.requirement.title,
+        status: item.status,
+        coveredBy: item.via.map(link).join('; ') || null,
+        reason: coverageReason(item),
+      };
+    }),
+    sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+    frameworks: [args.target, ...args.held],
+  };
+}
+
+/** What a coverage row says beyond its links: the best link's note, or why nothing covers it. */
+function coverageReason(item: CoverageItem): string | null {
+  if (item.status === 'FULL' || item.status === 'PARTIAL') return item.via[0]?.note ?? null;
+  return gapReason(item);
+}

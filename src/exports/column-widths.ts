@@ -4,6 +4,7 @@ import type { Table } from '../analysis/tables.js';
 const WIDTH_HINTS: Record<string, Record<string, number>> = {
   crosswalk: { targetRef: 10, targetTitle: 28, status: 14, sourceRef: 10, sourceTitle: 28, relationship: 16, strength: 9, basis: 12, inferred: 24, condition: 24, note: 56, mappingSource: 18, agreeingSources: 10 },
   gaps: { rank: 6, ref: 12, title: 40, status: 16, consequence: 12, disciplines: 30, risks: 40, evidence: 40, reusable: 44, reason: 60 },
+  coverage: { group: 24, ref: 10, title: 36, status: 14, coveredBy: 60, reason: 60 },
   evidence: { rank: 6, evidence: 36, description: 60, requirementCount: 12, requirements: 80 },
 };
 

@@ -88,6 +88,10 @@ export const METHOD: Readonly<Record<string, string>> = {
   gaps:
     'The requirements of the target framework that nothing held covers (New: assessed, nothing found) or that no mapping set examined (Not assessed), most consequential first. ' +
     'Reusable groundwork lists held requirements that address the same disciplines: a head start, never coverage.',
+  coverage:
+    'One row per requirement of the target framework, with its coverage given the held frameworks and the held requirements that make it so, best first. ' +
+    'Coverage is decided by set theory: only Equal or Superset of gives Full; everything else is at most Partial. ' +
+    'Not assessed means no mapping set examined the requirement: unknown, never new.',
   evidence:
     'Evidence artefacts ordered by how many requirements of the chosen frameworks each helps prove: collect once, reuse across frameworks. ' +
     'The links between artefacts and requirements are curated by the Crosswalk project.',
@@ -129,7 +133,7 @@ export const WORKING_COLUMNS: readonly WorkingColumn[] = [
 
 /** The cover's word on the working columns, where a sheet has them. */
 export const WORKING_COLUMNS_NOTE =
-  'The last four columns of the crosswalk and gap sheets are yours to fill in: Implementation status (choose from the list), Owner, Evidence link and Comment.';
+  'The last four columns of the crosswalk, coverage and gap sheets are yours to fill in: Implementation status (choose from the list), Owner, Evidence link and Comment.';
 
 /** The tables a consultant works through row by row, and so get the working columns. */
-export const WORKED_TABLES: ReadonlySet<string> = new Set(['crosswalk', 'gaps']);
+export const WORKED_TABLES: ReadonlySet<string> = new Set(['crosswalk', 'gaps', 'coverage']);

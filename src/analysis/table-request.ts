@@ -1,0 +1,144 @@
+import { ErrorCode } from '../domain/error-codes.js';
+import { frameworkBySpelling } from '../domain/framework-names.js';
+import type { GraphStore } from '../domain/graph-store.js';
+import type { HeldScope } from '../domain/scope.js';
+import { suggestIds } from '../domain/suggest.js';
+import type { Framework, RequirementKind } from '../domain/types.js';
+import { HeldOptionError, parseHeldOption } from './held-option.js';
+import type { Pacer } from './pacing.js';
+import {
+  coverageRequestProblems,
+  crosswalkRequestProblems,
+  frameworkListProblems,
+  quotedArgument,
+  scopeProblems,
+  toHeldScope,
+  type RequestProblem,
+} from './request-checks.js';
+import { coverageTable, crosswalkTable, evidenceTable, gapTable, type Table } from './tables.js';
+
+/**
+ * A consultant's table asked for by name with text parameters, as the CLI's options spell them
+ * (`from`, `to`, `target`, `held`, `frameworks`, `kind`, `inferred`; `held=soc2:SECURITY,AVAILABILITY,iso27001`
+ * holds a scope as `--held` does; frameworks by id or by a common spelling such as "SOC 2"), checked
+ * by the rules GraphQL and the CLI share (request-checks.ts). The table download over HTTP reads
+ * its query string through here, then builds the very table the CLI writes.
+ */
+
+export const TABLE_NAMES = ['crosswalk', 'gaps', 'coverage', 'evidence'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+/** The parameters each table takes; `inferred` is "true" or "false". */
+export const TABLE_PARAMETERS: Readonly<Record<TableName, readonly string[]>> = {
+  crosswalk: ['from', 'to', 'kind', 'inferred'],
+  gaps: ['target', 'held', 'kind', 'inferred'],
+  coverage: ['target', 'held', 'kind', 'inferred'],
+  evidence: ['frameworks'],
+};
+
+export type TableRequest =
+  | { table: 'crosswalk'; from: Framework; to: Framework; scopes: HeldScope[]; kind: RequirementKind | null; inferred: boolean }
+  | { table: 'gaps' | 'coverage'; target: Framework; held: Framework[]; scopes: HeldScope[]; kind: RequirementKind | null; inferred: boolean }
+  | { table: 'evidence'; frameworks: Framework[] };
+
+/** A refused request: the parameter at fault, a message saying what would be accepted, and for an unknown framework the nearest ids. */
+export class TableRequestError extends Error {
+  constructor(
+    readonly code: typeof ErrorCode.BAD_USER_INPUT | typeof ErrorCode.NOT_FOUND,
+    readonly argument: string,
+    message: string,
+    readonly suggestions: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Every problem of a table request found without the store, first one thrown. */
+function failOn(problems: readonly RequestProblem[]): void {
+  const [first] = problems;
+  if (first) throw new TableRequestError(first.code, first.argument, first.message);
+}
+
+/** Reads and checks `params` (already known to be only the table's, each once) against what `store` holds; throws TableRequestError. */
+export async function readTableRequest(store: GraphStore, table: TableName, params: Readonly<Record<string, string | undefined>>): Promise<TableRequest> {
+  const frameworks = await store.allNodes('Framework');
+  const unknown = (argument: string, spelling: string) =>
+    new TableRequestError(ErrorCode.NOT_FOUND, argument, `No framework is called "${spelling.slice(0, 80)}" (in "${argument}").`, suggestIds(spelling, frameworks.map((f) => f.id), 3));
+  const required = (argument: string): string => {
+    const value = params[argument];
+    if (value === undefined) throw new TableRequestError(ErrorCode.BAD_USER_INPUT, argument, `The ${table} table needs "${argument}".`);
+    return value;
+  };
+  const one = (argument: string): Framework => {
+    const spelling = required(argument);
+    return frameworkBySpelling(spelling, frameworks) ?? throwError(unknown(argument, spelling));
+  };
+  const heldList = (argument: string): { held: Framework[]; scopes: HeldScope[] } => {
+    let parsed;
+    try {
+      parsed = parseHeldOption(required(argument), argument, (s) => frameworkBySpelling(s, frameworks)?.id ?? null, (s) => unknown(argument, s), quotedArgument);
+    } catch (error) {
+      if (error instanceof HeldOptionError) throw new TableRequestError(ErrorCode.BAD_USER_INPUT, argument, `${error.message}.`);
+      throw error;
+    }
+    const held = parsed.map((h) => frameworks.find((f) => f.id === h.frameworkId)!);
+    const inputs = parsed.filter((h) => h.scope !== null).map((h) => ({ framework: h.frameworkId, ...h.scope }));
+    failOn(frameworkListProblems(held.map((h) => h.id), argument, quotedArgument));
+    failOn(scopeProblems(inputs, held.map((h) => h.id), quotedArgument, argument, argument));
+    return { held, scopes: inputs.map(toHeldScope) };
+  };
+  const kind = readKind(params.kind);
+  const inferred = readInferred(params.inferred);
+
+  if (table === 'crosswalk') {
+    const { held, scopes } = heldList('from');
+    if (held.length !== 1) throw new TableRequestError(ErrorCode.BAD_USER_INPUT, 'from', `"from" takes one framework (with its scope, e.g. soc2:SECURITY,AVAILABILITY); got ${held.length}.`);
+    const to = one('to');
+    failOn(crosswalkRequestProblems({ from: held[0]!.id, to: to.id, kind }, quotedArgument));
+    return { table, from: held[0]!, to, scopes, kind, inferred };
+  }
+  if (table === 'evidence') {
+    const chosen = required('frameworks').split(',').map((s) => s.trim()).filter(Boolean);
+    const found = chosen.map((spelling) => frameworkBySpelling(spelling, frameworks) ?? throwError(unknown('frameworks', spelling)));
+    const unique = [...new Map(found.map((f) => [f.id, f])).values()];
+    failOn(frameworkListProblems(unique.map((f) => f.id), 'frameworks', quotedArgument));
+    return { table, frameworks: unique };
+  }
+  const target = one('target');
+  const { held, scopes } = heldList('held');
+  failOn(coverageRequestProblems({ target: target.id, held: held.map((h) => h.id), kind }, quotedArgument));
+  return { table, target, held, scopes, kind, inferred };
+}
+
+/** The table the request names, by the code the CLI runs. */
+export function buildTable(store: GraphStore, request: TableRequest, pacer?: Pacer): Promise<Table> {
+  switch (request.table) {
+    case 'crosswalk':
+      return crosswalkTable(store, { from: request.from, to: request.to, kind: request.kind, inferred: request.inferred, scopes: request.scopes, pacer });
+    case 'gaps':
+      return gapTable(store, { target: request.target, held: request.held, kind: request.kind, inferred: request.inferred, scopes: request.scopes });
+    case 'coverage':
+      return coverageTable(store, { target: request.target, held: request.held, kind: request.kind, inferred: request.inferred, scopes: request.scopes, pacer });
+    case 'evidence':
+      return evidenceTable(store, request.frameworks);
+  }
+}
+
+function readKind(kind: string | undefined): RequirementKind | null {
+  if (kind === undefined) return null;
+  const upper = kind.toUpperCase();
+  if (upper === 'CLAUSE' || upper === 'CONTROL') return upper;
+  // GROUP is a kind, but has no rows: the shared checks say so in their words.
+  if (upper === 'GROUP') return upper;
+  throw new TableRequestError(ErrorCode.BAD_USER_INPUT, 'kind', `"kind" must be CLAUSE or CONTROL; got "${kind.slice(0, 40)}".`);
+}
+
+function readInferred(inferred: string | undefined): boolean {
+  if (inferred === undefined || inferred === 'false') return false;
+  if (inferred === 'true') return true;
+  throw new TableRequestError(ErrorCode.BAD_USER_INPUT, 'inferred', `"inferred" must be true or false; got "${inferred.slice(0, 40)}".`);
+}
+
+function throwError(error: Error): never {
+  throw error;
+}
