@@ -33,8 +33,8 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
 const NEEDS_KEY = new Set(['ReviewMappings']);
 
 describe('explorer and IDE operations', () => {
-  it('are the ones the pages send: ten for the explorer, seven example tabs', () => {
-    expect(Object.keys(explorer).sort()).toEqual(['CoverageGroups', 'CoverageItems', 'Frameworks', 'KeyWorkspace', 'Neighbourhood', 'OverlapMatrix', 'ProposedMappings', 'ReviewMappings', 'ReviewQueue', 'Search']);
+  it('are the ones the pages send: seventeen for the explorer, seven example tabs', () => {
+    expect(Object.keys(explorer).sort()).toEqual(['CatalogEntry', 'CatalogLists', 'Compare', 'CoverageGroups', 'CoverageItems', 'EvidencePlan', 'Explain', 'Frameworks', 'Gaps', 'KeyWorkspace', 'Neighbourhood', 'OverlapMatrix', 'ProposedMappings', 'ReviewMappings', 'ReviewQueue', 'Roadmap', 'Search']);
     expect(examples).toHaveLength(7);
   });
 
