@@ -108,12 +108,19 @@ export function fileName(request: TableRequest, format: TableFormat): string {
   const kind = 'kind' in request && request.kind ? [`${request.kind.toLowerCase()}s`] : [];
   const inferred = 'inferred' in request && request.inferred ? ['inferred'] : [];
   const scoped = 'scopes' in request && request.scopes.length > 0 ? ['scoped'] : [];
-  const parts =
-    request.table === 'crosswalk'
-      ? ['crosswalk', request.from.id, 'to', request.to.id]
-      : request.table === 'evidence'
-        ? ['evidence', ...request.frameworks.map((f) => f.id)]
-        : [request.table, request.target.id, 'given', ...request.held.map((h) => h.id)];
+  const parts = ((): string[] => {
+    switch (request.table) {
+      case 'crosswalk':
+        return ['crosswalk', request.from.id, 'to', request.to.id];
+      case 'evidence':
+      case 'compare':
+        return [request.table, ...request.frameworks.map((f) => f.id)];
+      case 'roadmap':
+        return ['roadmap', 'given', ...request.held.map((h) => h.id)];
+      default:
+        return [request.table, request.target.id, 'given', ...request.held.map((h) => h.id)];
+    }
+  })();
   const stem = [...parts, ...scoped, ...kind, ...inferred].join('-').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 150);
   return `${stem}.${format}`;
 }

@@ -11,21 +11,22 @@ import {
   crosswalkRequestProblems,
   frameworkListProblems,
   quotedArgument,
+  roadmapRequestProblems,
   scopeProblems,
   toHeldScope,
   type RequestProblem,
 } from './request-checks.js';
-import { coverageTable, crosswalkTable, evidenceTable, gapTable, type Table } from './tables.js';
+import { compareTable, coverageTable, crosswalkTable, evidenceTable, gapTable, roadmapTable, type Table } from './tables.js';
 
 /**
  * A consultant's table asked for by name with text parameters, as the CLI's options spell them
- * (`from`, `to`, `target`, `held`, `frameworks`, `kind`, `inferred`; `held=soc2:SECURITY,AVAILABILITY,iso27001`
+ * (`from`, `to`, `target`, `held`, `frameworks`, `candidates`, `kind`, `inferred`; `held=soc2:SECURITY,AVAILABILITY,iso27001`
  * holds a scope as `--held` does; frameworks by id or by a common spelling such as "SOC 2"), checked
  * by the rules GraphQL and the CLI share (request-checks.ts). The table download over HTTP reads
  * its query string through here, then builds the very table the CLI writes.
  */
 
-export const TABLE_NAMES = ['crosswalk', 'gaps', 'coverage', 'evidence'] as const;
+export const TABLE_NAMES = ['crosswalk', 'gaps', 'coverage', 'evidence', 'roadmap', 'compare'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** The parameters each table takes; `inferred` is "true" or "false". */
@@ -34,12 +35,15 @@ export const TABLE_PARAMETERS: Readonly<Record<TableName, readonly string[]>> = 
   gaps: ['target', 'held', 'kind', 'inferred'],
   coverage: ['target', 'held', 'kind', 'inferred'],
   evidence: ['frameworks'],
+  roadmap: ['held', 'candidates', 'inferred'],
+  compare: ['frameworks'],
 };
 
 export type TableRequest =
   | { table: 'crosswalk'; from: Framework; to: Framework; scopes: HeldScope[]; kind: RequirementKind | null; inferred: boolean }
   | { table: 'gaps' | 'coverage'; target: Framework; held: Framework[]; scopes: HeldScope[]; kind: RequirementKind | null; inferred: boolean }
-  | { table: 'evidence'; frameworks: Framework[] };
+  | { table: 'evidence' | 'compare'; frameworks: Framework[] }
+  | { table: 'roadmap'; held: Framework[]; scopes: HeldScope[]; candidates: Framework[]; inferred: boolean };
 
 /** A refused request: the parameter at fault, a message saying what would be accepted, and for an unknown framework the nearest ids. */
 export class TableRequestError extends Error {
@@ -97,12 +101,21 @@ export async function readTableRequest(store: GraphStore, table: TableName, para
     failOn(crosswalkRequestProblems({ from: held[0]!.id, to: to.id, kind }, quotedArgument));
     return { table, from: held[0]!, to, scopes, kind, inferred };
   }
-  if (table === 'evidence') {
-    const chosen = required('frameworks').split(',').map((s) => s.trim()).filter(Boolean);
-    const found = chosen.map((spelling) => frameworkBySpelling(spelling, frameworks) ?? throwError(unknown('frameworks', spelling)));
+  /** A plain list of frameworks (no scopes), each once. */
+  const list = (argument: string, text: string): Framework[] => {
+    const found = text.split(',').map((s) => s.trim()).filter(Boolean).map((spelling) => frameworkBySpelling(spelling, frameworks) ?? throwError(unknown(argument, spelling)));
     const unique = [...new Map(found.map((f) => [f.id, f])).values()];
-    failOn(frameworkListProblems(unique.map((f) => f.id), 'frameworks', quotedArgument));
-    return { table, frameworks: unique };
+    failOn(frameworkListProblems(unique.map((f) => f.id), argument, quotedArgument));
+    return unique;
+  };
+  if (table === 'evidence' || table === 'compare') return { table, frameworks: list('frameworks', required('frameworks')) };
+  if (table === 'roadmap') {
+    const { held, scopes } = heldList('held');
+    const heldIds = held.map((h) => h.id);
+    // As GraphQL's roadmap: every framework not held, unless the candidates are named.
+    const candidates = params.candidates === undefined ? frameworks.filter((f) => !heldIds.includes(f.id)) : list('candidates', params.candidates);
+    failOn(roadmapRequestProblems({ held: heldIds, candidates: candidates.map((c) => c.id) }, quotedArgument));
+    return { table, held, scopes, candidates, inferred };
   }
   const target = one('target');
   const { held, scopes } = heldList('held');
@@ -121,6 +134,10 @@ export function buildTable(store: GraphStore, request: TableRequest, pacer?: Pac
       return coverageTable(store, { target: request.target, held: request.held, kind: request.kind, inferred: request.inferred, scopes: request.scopes, pacer });
     case 'evidence':
       return evidenceTable(store, request.frameworks);
+    case 'compare':
+      return compareTable(store, request.frameworks);
+    case 'roadmap':
+      return roadmapTable(store, { held: request.held, candidates: request.candidates, inferred: request.inferred, scopes: request.scopes, pacer });
   }
 }
 

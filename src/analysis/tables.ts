@@ -7,6 +7,8 @@ import { queryPairAgreements } from './agreement.js';
 import { queryCoverage } from './coverage-query.js';
 import { queryEvidencePlan } from './evidence-plan.js';
 import { queryGaps } from './gaps.js';
+import { queryCompare } from './compare.js';
+import { queryRoadmap } from './roadmap.js';
 import type { Pacer } from './pacing.js';
 
 /**
@@ -320,4 +322,91 @@ export async function coverageTable(
 function coverageReason(item: CoverageItem): string | null {
   if (item.status === 'FULL' || item.status === 'PARTIAL') return item.via[0]?.note ?? null;
   return gapReason(item);
+}
+
+/** A share as people read it: 0.625 is "63%". */
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** Which framework next: each candidate's coverage by the held frameworks, least work left first. */
+export async function roadmapTable(
+  store: GraphStore,
+  args: { held: Framework[]; candidates: Framework[]; inferred?: boolean; scopes?: readonly HeldScope[]; pacer?: Pacer },
+): Promise<Table> {
+  const steps = await queryRoadmap(store, args.held.map((h) => h.id), args.candidates.map((c) => c.id), args.inferred ?? false, args.scopes ?? [], args.pacer);
+  const byId = new Map(args.candidates.map((c) => [c.id, c]));
+  return {
+    name: 'roadmap',
+    title: `Next frameworks given ${heldNames(args.held, args.scopes)}${args.inferred ? ', with inference' : ''}`,
+    columns: [
+      { key: 'rank', header: 'Rank' },
+      { key: 'framework', header: 'Framework' },
+      { key: 'total', header: 'Requirements' },
+      { key: 'full', header: 'Full' },
+      { key: 'partial', header: 'Partial' },
+      { key: 'notImplemented', header: 'Not implemented' },
+      { key: 'none', header: 'New' },
+      { key: 'unassessed', header: 'Not assessed' },
+      { key: 'covered', header: 'Covered (full or partial)' },
+      { key: 'work', header: 'Work left (requirements)' },
+      { key: 'workShare', header: 'Work left (share)' },
+    ],
+    rows: steps.map((step) => ({
+      rank: step.rank,
+      framework: byId.get(step.frameworkId)?.name ?? step.frameworkId,
+      total: step.coverage.total,
+      full: step.coverage.full,
+      partial: step.coverage.partial,
+      notImplemented: step.coverage.notImplemented,
+      none: step.coverage.none,
+      unassessed: step.coverage.unassessed,
+      covered: percent(step.coverage.coveredShare),
+      work: step.marginalWork,
+      workShare: percent(step.marginalShare),
+    })),
+    sources: [],
+    frameworks: [...args.held, ...args.candidates],
+  };
+}
+
+/** The buyers' side-by-side: one row per framework, its facts and figures from the graph. */
+export async function compareTable(store: GraphStore, frameworks: Framework[]): Promise<Table> {
+  const compared = await queryCompare(store, frameworks);
+  return {
+    name: 'compare',
+    title: `${frameworks.map((f) => f.shortName).join(', ')} side by side`,
+    columns: [
+      { key: 'framework', header: 'Framework' },
+      { key: 'edition', header: 'Edition' },
+      { key: 'kind', header: 'Kind' },
+      { key: 'issuer', header: 'Issuer' },
+      { key: 'assessedBy', header: 'Assessed by' },
+      { key: 'output', header: 'Output' },
+      { key: 'validity', header: 'Validity' },
+      { key: 'market', header: 'Market' },
+      { key: 'aiSpecific', header: 'About AI' },
+      { key: 'observationPeriod', header: 'Observation period' },
+      { key: 'typicalTimeline', header: 'Typical timeline' },
+      { key: 'requirementCount', header: 'Requirements' },
+      { key: 'aiShare', header: 'AI disciplines' },
+      { key: 'securityShare', header: 'Security disciplines' },
+    ],
+    rows: compared.map((c) => ({
+      framework: c.framework.name,
+      edition: c.framework.edition,
+      kind: c.framework.kind,
+      issuer: c.framework.issuer,
+      assessedBy: c.framework.assessedBy,
+      output: c.framework.output,
+      validity: c.framework.validity,
+      market: c.framework.market,
+      aiSpecific: c.framework.aiSpecific ? 'Yes' : 'No',
+      observationPeriod: c.framework.observationPeriod,
+      typicalTimeline: c.framework.typicalTimeline,
+      requirementCount: c.requirementCount,
+      aiShare: percent(c.aiDisciplineShare),
+      securityShare: percent(c.securityDisciplineShare),
+    })),
+    sources: [],
+    frameworks,
+  };
 }

@@ -4,8 +4,8 @@ import { Document, isScalar, parse as parseYaml, stringify, visit } from 'yaml';
 import path from 'node:path';
 import { queryCoverage } from '../analysis/coverage-query.js';
 import { readMappingSet } from '../analysis/mapping-set-contents.js';
-import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, scopeProblems, toHeldScope, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
-import { coverageTable, crosswalkTable, evidenceTable, gapTable, heldNames, type Table } from '../analysis/tables.js';
+import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, roadmapRequestProblems, scopeProblems, toHeldScope, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
+import { compareTable, coverageTable, crosswalkTable, evidenceTable, gapTable, heldNames, roadmapTable, type Table } from '../analysis/tables.js';
 import type { HeldScope } from '../domain/scope.js';
 import { HeldOptionError, parseHeldOption } from '../analysis/held-option.js';
 import { createStore } from '../bootstrap.js';
@@ -53,6 +53,8 @@ Verbs:
   table      one row per target requirement and its links (CSV, Markdown, XLSX, HTML, OSCAL)
   gaps       what is genuinely new in a target framework given the ones held
   evidence   evidence to collect once and reuse across frameworks
+  roadmap    which framework next: each candidate's coverage by the held ones, least work first
+  compare    frameworks side by side: their facts and figures from the graph
   coverage   a terminal summary: totals and a bar per group (or, with --format, one row per requirement)
   import-oscal  turn an OSCAL mapping-collection into a seed mapping set
   import-oscal-catalog  turn an OSCAL catalog into a seed framework file
@@ -83,6 +85,14 @@ Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
   evidence: `crosswalk evidence --frameworks <framework>,<framework>[,...] --format csv|md|xlsx|html [-o FILE]
 
   Evidence artefacts ordered by how many requirements of the chosen frameworks each proves.`,
+  roadmap: `crosswalk roadmap --held <framework>[:<scope>][,...] [--candidates <framework>,...] [--inferred] --format csv|md|xlsx|html [-o FILE]
+
+  Each candidate framework (every framework not held, unless --candidates names them) with its
+  coverage by the held ones, least work left first (Full 0, Partial 0.5, the rest 1 each).`,
+  compare: `crosswalk compare --frameworks <framework>,<framework>[,...] --format csv|md|xlsx|html [-o FILE]
+
+  One row per framework: issuer, assessment, output, validity, market, requirements, and the share of
+  its requirements that address AI-specific and security-specific disciplines.`,
   coverage: `crosswalk coverage --target <framework> --held <framework>[:<scope>][,...] [--kind CLAUSE|CONTROL] [--inferred] [--format csv|md|xlsx|html [-o FILE]]
 
   Totals and a bar per group (Annex A objective, clause, TSC series), for a first look. With
@@ -123,6 +133,7 @@ const OPTIONS = {
   target: { type: 'string' },
   held: { type: 'string' },
   frameworks: { type: 'string' },
+  candidates: { type: 'string' },
   kind: { type: 'string' },
   inferred: { type: 'boolean' },
   format: { type: 'string' },
@@ -226,10 +237,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       failOn(coverageProblems(target, held, kind));
       await warnIfUnconnected(store, target, held, values.inferred ?? false, io);
       tables = [await gapTable(store, { target, held, kind, inferred: values.inferred ?? false, scopes })];
+    } else if (verb === 'roadmap') {
+      const { held, scopes } = heldList(values.held, 'held');
+      failOn(frameworkListProblems(held.map((h) => h.id), 'held', optionName));
+      const candidates = values.candidates === undefined ? [...frameworks.values()].filter((f) => !held.includes(f)) : list(values.candidates, 'candidates');
+      failOn(roadmapRequestProblems({ held: held.map((h) => h.id), candidates: candidates.map((c) => c.id) }, optionName));
+      tables = [await roadmapTable(store, { held, candidates, inferred: values.inferred ?? false, scopes })];
     } else {
       const chosen = list(values.frameworks, 'frameworks');
       failOn(frameworkListProblems(chosen.map((f) => f.id), 'frameworks', optionName));
-      tables = [await evidenceTable(store, chosen)];
+      tables = [verb === 'compare' ? await compareTable(store, [...new Set(chosen)]) : await evidenceTable(store, chosen)];
     }
     return await writeOutput(await render(tables, format as (typeof FORMATS)[number], await coverContext(store, io)), values.output, io);
   } catch (error) {

@@ -92,6 +92,12 @@ export const METHOD: Readonly<Record<string, string>> = {
     'One row per requirement of the target framework, with its coverage given the held frameworks and the held requirements that make it so, best first. ' +
     'Coverage is decided by set theory: only Equal or Superset of gives Full; everything else is at most Partial. ' +
     'Not assessed means no mapping set examined the requirement: unknown, never new.',
+  roadmap:
+    'Each candidate framework\'s coverage by the held frameworks, least work left first. Work left counts a requirement-equivalent per requirement still to do: ' +
+    'Full 0, Partial 0.5, Not implemented, New and Not assessed 1 each (unknown counts as work, never as done).',
+  compare:
+    'Each framework\'s facts as published (issuer, assessment, output, validity, market) beside figures computed from the graph: ' +
+    'its leaf requirements, and the share of them that address an AI-specific or a security-specific discipline.',
   evidence:
     'Evidence artefacts ordered by how many requirements of the chosen frameworks each helps prove: collect once, reuse across frameworks. ' +
     'The links between artefacts and requirements are curated by the Crosswalk project.',

@@ -41,6 +41,18 @@ const TABLE_QUERIES: Record<TableRequest['table'], string> = {
       }
     }
   }`,
+  roadmap: `query Roadmap($held: [ID!]!, $candidates: [ID!], $inferred: Boolean) {
+    roadmap(held: $held, candidates: $candidates, inferred: $inferred) {
+      rank framework { name } marginalWork marginalShare
+      coverage { total full partial notImplemented none unassessed coveredShare }
+    }
+  }`,
+  compare: `query Compare($frameworks: [ID!]!) {
+    compare(frameworks: $frameworks) {
+      framework { name edition } kind issuer assessedBy output validity market aiSpecific observationPeriod typicalTimeline
+      requirementCount aiDisciplineShare securityDisciplineShare
+    }
+  }`,
   evidence: `query Evidence($frameworks: [ID!]!) {
     evidencePlan(frameworks: $frameworks) {
       items { rank evidence { name description } requirementCount requirements { id title } perFramework { count } }
@@ -70,13 +82,17 @@ export function tableVariables(request: TableRequest): Record<string, unknown> {
     case 'coverage':
       return { target: request.target.id, held: request.held.map((h) => h.id), kind: request.kind, inferred: request.inferred };
     case 'evidence':
+    case 'compare':
       return { frameworks: request.frameworks.map((f) => f.id) };
+    case 'roadmap':
+      return { held: request.held.map((h) => h.id), candidates: request.candidates.map((c) => c.id), inferred: request.inferred };
   }
 }
 
 /** The frameworks whose size prices the table (as the cost walk reads them from the query). */
 export function tableFrameworks(request: TableRequest): string[] {
-  return request.table === 'crosswalk' ? [request.to.id] : request.table === 'evidence' ? [] : [request.target.id];
+  if (request.table === 'crosswalk') return [request.to.id];
+  return request.table === 'gaps' || request.table === 'coverage' ? [request.target.id] : [];
 }
 
 export function tableCost(request: TableRequest, sizes: FrameworkSizeLookup): number {

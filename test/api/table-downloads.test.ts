@@ -140,6 +140,27 @@ describe('GET /export/tables/<table>.<format> answers what the CLI writes', () =
     expect(response.bytes.toString('utf8')).toMatch(/<h2>Evidence plan for [^<]*42001, SOC 2<\/h2>/);
   });
 
+  it('roadmap.csv and compare.xlsx: `crosswalk roadmap` and `crosswalk compare`, in GraphQL\'s order', async () => {
+    const roadmap = await get('/export/tables/roadmap.csv?held=soc2&inferred=true');
+    expect(roadmap.status).toBe(200);
+    expect(roadmap.headers.get('content-disposition')).toBe('attachment; filename="roadmap-given-soc2-inferred.csv"');
+    expect(roadmap.bytes.toString('utf8')).toBe((await cli('csv', 'roadmap', '--held', 'soc2', '--inferred')).toString('utf8'));
+    const steps = (await server.as()('{ roadmap(held: ["soc2"], inferred: true) { rank framework { name } marginalWork } }')).data!.roadmap as Array<{ rank: number; framework: { name: string }; marginalWork: number }>;
+    const rows = roadmap.bytes.toString('utf8').trimEnd().split('\r\n').slice(1);
+    expect(rows).toHaveLength(steps.length);
+    steps.forEach((step, i) => expect(rows[i]!.startsWith(`${step.rank},${step.framework.name.includes(',') ? `"${step.framework.name}"` : step.framework.name},`)).toBe(true));
+    const named = await get('/export/tables/roadmap.csv?held=soc2&candidates=iso42001,eu-ai-act');
+    expect(named.bytes.toString('utf8').trimEnd().split('\r\n')).toHaveLength(3);
+
+    const compare = await get('/export/tables/compare.xlsx?frameworks=iso42001,soc2,nist-800-53');
+    expect(compare.status).toBe(200);
+    const sheets = await sheetsOf(compare.bytes);
+    expect(sheets).toEqual(await sheetsOf(await cli('xlsx', 'compare', '--frameworks', 'iso42001,soc2,nist-800-53')));
+    const counts = (await server.as()('{ compare(frameworks: ["iso42001", "soc2", "nist-800-53"]) { requirementCount } }')).data!.compare.map((c: { requirementCount: number }) => String(c.requirementCount));
+    const sheet = sheets.find((s) => s.name === 'compare')!;
+    expect(sheet.rows.slice(1).map((r) => r[sheet.rows[0]!.indexOf('Requirements')])).toEqual(counts);
+  });
+
   it('takes the spellings the CLI takes ("SOC 2", "ISO/IEC 42001") and lowercase kinds', async () => {
     const spelled = await get(`/export/tables/crosswalk.csv?from=${encodeURIComponent('SOC 2')}&to=${encodeURIComponent('ISO/IEC 42001')}&kind=clause`);
     const ids = await get('/export/tables/crosswalk.csv?from=soc2&to=iso42001&kind=CLAUSE');
@@ -152,7 +173,7 @@ describe('GET /export/tables/<table>.<format> answers what the CLI writes', () =
 
 describe('bad input is a coded 4xx in the GraphQL error shape, never a 500', () => {
   const cases: Array<[string, number, string, string | null, RegExp]> = [
-    ['/export/tables/matrix.csv?target=iso42001&held=soc2', 404, 'NOT_FOUND', null, /No table download "matrix\.csv".*crosswalk\|gaps\|coverage\|evidence/],
+    ['/export/tables/matrix.csv?target=iso42001&held=soc2', 404, 'NOT_FOUND', null, /No table download "matrix\.csv".*crosswalk\|gaps\|coverage\|evidence\|roadmap\|compare/],
     ['/export/tables/gaps.pdf?target=iso42001&held=soc2', 404, 'NOT_FOUND', null, /csv\|xlsx\|html\|md/],
     ['/export/tables/gaps.csv.xlsx?target=iso42001&held=soc2', 404, 'NOT_FOUND', null, /No table download/],
     ['/export/tables/gaps.csv?target=iso42001&held=soc2&from=soc2', 400, 'BAD_REQUEST', null, /Unknown query parameter "from": this table takes target, held, kind, inferred/],
@@ -169,6 +190,8 @@ describe('bad input is a coded 4xx in the GraphQL error shape, never a 500', () 
     ['/export/tables/gaps.csv?target=iso42001&held=soc2:AVAILABILITY', 400, 'BAD_USER_INPUT', 'held', /must include SECURITY/],
     ['/export/tables/gaps.csv?target=iso42001&held=soc2:DEPLOYER', 400, 'BAD_USER_INPUT', 'held', /unknown scope value "DEPLOYER" for soc2 in "held"/],
     ['/export/tables/evidence.csv?frameworks=,', 400, 'BAD_USER_INPUT', 'frameworks', /needs at least 1 framework/],
+    ['/export/tables/roadmap.csv?held=soc2&candidates=soc2,iso42001', 400, 'BAD_USER_INPUT', 'candidates', /must not include held frameworks: soc2/],
+    ['/export/tables/roadmap.csv?held=soc2&kind=CONTROL', 400, 'BAD_REQUEST', null, /this table takes held, candidates, inferred/],
   ];
   it.each(cases)('%s: %i %s', async (url, status, code, argument, message) => {
     const error = await errorOf(url);
