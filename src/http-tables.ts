@@ -105,7 +105,7 @@ async function render(table: Table, format: TableFormat, context: CoverContext):
 
 /** "crosswalk-soc2-to-iso42001.xlsx", "gaps-iso42001-given-soc2-iso27001-controls.csv": what and for whom, safe in any file system. */
 export function fileName(request: TableRequest, format: TableFormat): string {
-  const kind = 'kind' in request && request.kind ? [`${request.kind.toLowerCase()}s`] : [];
+  const kind = 'kind' in request && typeof request.kind === 'string' ? [`${request.kind.toLowerCase()}s`] : [];
   const inferred = 'inferred' in request && request.inferred ? ['inferred'] : [];
   const scoped = 'scopes' in request && request.scopes.length > 0 ? ['scoped'] : [];
   const parts = ((): string[] => {
@@ -117,6 +117,10 @@ export function fileName(request: TableRequest, format: TableFormat): string {
         return [request.table, ...request.frameworks.map((f) => f.id)];
       case 'roadmap':
         return ['roadmap', 'given', ...request.held.map((h) => h.id)];
+      case 'explain':
+        return ['explain', request.from.id, 'to', request.to.id];
+      case 'catalog':
+        return 'list' in request ? [request.list] : ['requirements-of', request.of.kind.toLowerCase(), request.of.id, ...(request.framework ? ['in', request.framework.id] : [])];
       default:
         return [request.table, request.target.id, 'given', ...request.held.map((h) => h.id)];
     }

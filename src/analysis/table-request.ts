@@ -3,12 +3,14 @@ import { frameworkBySpelling } from '../domain/framework-names.js';
 import type { GraphStore } from '../domain/graph-store.js';
 import type { HeldScope } from '../domain/scope.js';
 import { suggestIds } from '../domain/suggest.js';
-import type { Framework, RequirementKind } from '../domain/types.js';
+import type { Framework, Requirement, RequirementKind } from '../domain/types.js';
+import { parseGlobalId } from '../domain/ids.js';
 import { HeldOptionError, parseHeldOption } from './held-option.js';
 import type { Pacer } from './pacing.js';
 import {
   coverageRequestProblems,
   crosswalkRequestProblems,
+  distinctProblems,
   frameworkListProblems,
   quotedArgument,
   roadmapRequestProblems,
@@ -16,7 +18,7 @@ import {
   toHeldScope,
   type RequestProblem,
 } from './request-checks.js';
-import { compareTable, coverageTable, crosswalkTable, evidenceTable, gapTable, roadmapTable, type Table } from './tables.js';
+import { catalogListTable, compareTable, coverageTable, crosswalkTable, evidenceTable, explainTable, gapTable, requirementsOfTable, roadmapTable, type CatalogListKind, type Table } from './tables.js';
 
 /**
  * A consultant's table asked for by name with text parameters, as the CLI's options spell them
@@ -26,7 +28,7 @@ import { compareTable, coverageTable, crosswalkTable, evidenceTable, gapTable, r
  * its query string through here, then builds the very table the CLI writes.
  */
 
-export const TABLE_NAMES = ['crosswalk', 'gaps', 'coverage', 'evidence', 'roadmap', 'compare'] as const;
+export const TABLE_NAMES = ['crosswalk', 'gaps', 'coverage', 'evidence', 'roadmap', 'compare', 'explain', 'catalog'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** The parameters each table takes; `inferred` is "true" or "false". */
@@ -37,13 +39,19 @@ export const TABLE_PARAMETERS: Readonly<Record<TableName, readonly string[]>> = 
   evidence: ['frameworks'],
   roadmap: ['held', 'candidates', 'inferred'],
   compare: ['frameworks'],
+  explain: ['from', 'to', 'maxHops'],
+  /** `list` (disciplines, risks, evidence) for a list, or `of` (a discipline, risk or evidence id) for the requirements it involves. */
+  catalog: ['list', 'of', 'framework'],
 };
 
 export type TableRequest =
   | { table: 'crosswalk'; from: Framework; to: Framework; scopes: HeldScope[]; kind: RequirementKind | null; inferred: boolean }
   | { table: 'gaps' | 'coverage'; target: Framework; held: Framework[]; scopes: HeldScope[]; kind: RequirementKind | null; inferred: boolean }
   | { table: 'evidence' | 'compare'; frameworks: Framework[] }
-  | { table: 'roadmap'; held: Framework[]; scopes: HeldScope[]; candidates: Framework[]; inferred: boolean };
+  | { table: 'roadmap'; held: Framework[]; scopes: HeldScope[]; candidates: Framework[]; inferred: boolean }
+  | { table: 'explain'; from: Requirement; to: Requirement; maxHops: number }
+  | { table: 'catalog'; list: CatalogListKind }
+  | { table: 'catalog'; of: { id: string; name: string; kind: 'Discipline' | 'Risk' | 'Evidence' }; framework: Framework | null };
 
 /** A refused request: the parameter at fault, a message saying what would be accepted, and for an unknown framework the nearest ids. */
 export class TableRequestError extends Error {
@@ -94,6 +102,8 @@ export async function readTableRequest(store: GraphStore, table: TableName, para
   const kind = readKind(params.kind);
   const inferred = readInferred(params.inferred);
 
+  if (table === 'explain') return readExplain(store, params);
+  if (table === 'catalog') return readCatalog(store, params, frameworks, unknown);
   if (table === 'crosswalk') {
     const { held, scopes } = heldList('from');
     if (held.length !== 1) throw new TableRequestError(ErrorCode.BAD_USER_INPUT, 'from', `"from" takes one framework (with its scope, e.g. soc2:SECURITY,AVAILABILITY); got ${held.length}.`);
@@ -123,6 +133,46 @@ export async function readTableRequest(store: GraphStore, table: TableName, para
   return { table, target, held, scopes, kind, inferred };
 }
 
+const CATALOG_LISTS: readonly CatalogListKind[] = ['disciplines', 'risks', 'evidence'];
+
+async function readExplain(store: GraphStore, params: Readonly<Record<string, string | undefined>>): Promise<TableRequest> {
+  const requirement = async (argument: 'from' | 'to'): Promise<Requirement> => {
+    const id = params[argument];
+    if (id === undefined) throw new TableRequestError(ErrorCode.BAD_USER_INPUT, argument, `The explain table needs "${argument}", a requirement id such as "soc2:CC6.1".`);
+    if (parseGlobalId(id)?.type !== 'Requirement') throw new TableRequestError(ErrorCode.BAD_USER_INPUT, argument, `"${argument}" must be a requirement id "<framework>:<ref>" such as "iso42001:A.6.2.4"; got "${id.slice(0, 80)}".`);
+    const [found] = await store.nodes('Requirement', [id]);
+    if (!found) throw new TableRequestError(ErrorCode.NOT_FOUND, argument, `No requirement has id "${id.slice(0, 80)}".`);
+    return found;
+  };
+  const maxHops = params.maxHops === undefined ? 3 : Number(params.maxHops);
+  if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > 4) throw new TableRequestError(ErrorCode.BAD_USER_INPUT, 'maxHops', '"maxHops" must be between 1 and 4.');
+  const from = await requirement('from');
+  const to = await requirement('to');
+  failOn(distinctProblems(from.id, to.id, ['from', 'to'], 'requirements', quotedArgument));
+  return { table: 'explain', from, to, maxHops };
+}
+
+async function readCatalog(store: GraphStore, params: Readonly<Record<string, string | undefined>>, frameworks: readonly Framework[], unknown: (argument: string, spelling: string) => Error): Promise<TableRequest> {
+  if ((params.list === undefined) === (params.of === undefined)) {
+    throw new TableRequestError(ErrorCode.BAD_USER_INPUT, 'list', 'The catalog table takes either "list" (disciplines, risks or evidence) or "of" (a discipline, risk or evidence id such as "discipline:risk-management").');
+  }
+  if (params.list !== undefined) {
+    if (params.framework !== undefined) throw new TableRequestError(ErrorCode.BAD_USER_INPUT, 'framework', '"framework" narrows the requirements "of" an entry; a list has none.');
+    if (!(CATALOG_LISTS as readonly string[]).includes(params.list)) throw new TableRequestError(ErrorCode.BAD_USER_INPUT, 'list', `"list" must be one of ${CATALOG_LISTS.join(', ')}; got "${params.list.slice(0, 40)}".`);
+    return { table: 'catalog', list: params.list as CatalogListKind };
+  }
+  const id = params.of!;
+  const parsed = parseGlobalId(id);
+  const type = parsed?.type;
+  if (type !== 'Discipline' && type !== 'Risk' && type !== 'Evidence') {
+    throw new TableRequestError(ErrorCode.BAD_USER_INPUT, 'of', `"of" must be a discipline, risk or evidence id such as "discipline:risk-management"; got "${id.slice(0, 80)}".`);
+  }
+  const [found] = await store.nodes(type, [parsed!.localId]);
+  if (!found) throw new TableRequestError(ErrorCode.NOT_FOUND, 'of', `No ${type === 'Evidence' ? 'evidence artefact' : type.toLowerCase()} has id "${id.slice(0, 80)}".`);
+  const framework = params.framework === undefined ? null : (frameworkBySpelling(params.framework, frameworks) ?? throwError(unknown('framework', params.framework)));
+  return { table: 'catalog', of: { id: found.id, name: found.name, kind: type }, framework };
+}
+
 /** The table the request names, by the code the CLI runs. */
 export function buildTable(store: GraphStore, request: TableRequest, pacer?: Pacer): Promise<Table> {
   switch (request.table) {
@@ -138,6 +188,10 @@ export function buildTable(store: GraphStore, request: TableRequest, pacer?: Pac
       return compareTable(store, request.frameworks);
     case 'roadmap':
       return roadmapTable(store, { held: request.held, candidates: request.candidates, inferred: request.inferred, scopes: request.scopes, pacer });
+    case 'explain':
+      return explainTable(store, { from: request.from, to: request.to, maxHops: request.maxHops, pacer });
+    case 'catalog':
+      return 'list' in request ? catalogListTable(store, request.list) : requirementsOfTable(store, { of: request.of, framework: request.framework });
   }
 }
 

@@ -9,6 +9,8 @@ import { queryEvidencePlan } from './evidence-plan.js';
 import { queryGaps } from './gaps.js';
 import { queryCompare } from './compare.js';
 import { queryRoadmap } from './roadmap.js';
+import { queryExplain } from './explain.js';
+import { globalId } from '../domain/ids.js';
 import type { Pacer } from './pacing.js';
 
 /**
@@ -408,5 +410,102 @@ export async function compareTable(store: GraphStore, frameworks: Framework[]): 
     })),
     sources: [],
     frameworks,
+  };
+}
+
+/** The paths between two requirements, one row per hop: which path, from, how, to. */
+export async function explainTable(store: GraphStore, args: { from: Requirement; to: Requirement; maxHops: number; limit?: number; pacer?: Pacer }): Promise<Table> {
+  const paths = await queryExplain(store, args.from.id, args.to.id, args.maxHops, args.limit ?? 10, args.pacer);
+  const [requirements, disciplines, sources, frameworks] = await Promise.all([
+    titlesOf(store, paths.flatMap((p) => p.requirementIds)),
+    store.allNodes('Discipline'),
+    sourcesById(store),
+    store.nodes('Framework', [...new Set([args.from.frameworkId, args.to.frameworkId])]),
+  ]);
+  const disciplineName = new Map(disciplines.map((d) => [d.id, d.name]));
+  const used = new Set<string>();
+  const rows: Table['rows'] = [];
+  paths.forEach((path, p) => {
+    path.hops.forEach((hop, h) => {
+      if (hop.kind === 'MAPPING') used.add(hop.mapping.sourceId);
+      rows.push({
+        path: p + 1,
+        hop: h + 1,
+        from: labelled(hop.fromId, requirements),
+        link: hop.kind === 'MAPPING' ? hop.relationship : `shares the discipline ${disciplineName.get(hop.disciplineId) ?? hop.disciplineId}`,
+        strength: hop.kind === 'MAPPING' ? hop.mapping.strength : null,
+        to: labelled(hop.toId, requirements),
+        note: hop.kind === 'MAPPING' ? hop.mapping.note : null,
+      });
+    });
+  });
+  return {
+    name: 'explain',
+    title: `How ${args.from.id} connects to ${args.to.id} (at most ${args.maxHops} hops)`,
+    columns: [
+      { key: 'path', header: 'Path' },
+      { key: 'hop', header: 'Hop' },
+      { key: 'from', header: 'From' },
+      { key: 'link', header: 'Link' },
+      { key: 'strength', header: 'Strength' },
+      { key: 'to', header: 'To' },
+      { key: 'note', header: 'Note' },
+    ],
+    rows,
+    sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+    frameworks: frameworks.filter((f): f is Framework => f !== null),
+  };
+}
+
+export type CatalogListKind = 'disciplines' | 'risks' | 'evidence';
+
+/** The catalogue's disciplines, risks or evidence artefacts, each with how many requirements it involves. */
+export async function catalogListTable(store: GraphStore, kind: CatalogListKind): Promise<Table> {
+  const label = { disciplines: 'Discipline', risks: 'Risk', evidence: 'Evidence' } as const;
+  const relation = { disciplines: 'requirementsOfDiscipline', risks: 'requirementsOfRisk', evidence: 'requirementsOfEvidence' } as const;
+  const entries: Array<{ id: string; name: string; kindCell: string | null; text: string }> =
+    kind === 'disciplines'
+      ? (await store.allNodes('Discipline')).map((d) => ({ id: d.id, name: d.name, kindCell: d.scope, text: d.definition }))
+      : kind === 'risks'
+        ? (await store.allNodes('Risk')).map((r) => ({ id: r.id, name: r.name, kindCell: r.category, text: r.description }))
+        : (await store.allNodes('Evidence')).map((e) => ({ id: e.id, name: e.name, kindCell: null, text: e.description }));
+  const counts = entries.length > 0 ? await store.related(relation[kind], entries.map((e) => e.id)) : [];
+  return {
+    // The evidence plan is "evidence": the catalogue's list of artefacts is another table.
+    name: kind === 'evidence' ? 'evidence-catalog' : kind,
+    title: { disciplines: 'Disciplines', risks: 'Risks', evidence: 'Evidence artefacts' }[kind],
+    columns: [
+      { key: 'id', header: 'Id' },
+      { key: 'name', header: label[kind] },
+      ...(kind === 'evidence' ? [] : [{ key: 'kind', header: kind === 'disciplines' ? 'Scope' : 'Category' }]),
+      { key: 'text', header: 'What it is' },
+      { key: 'requirements', header: 'Requirements' },
+    ],
+    rows: entries.map((e, i) => ({ id: globalId(label[kind], e.id), name: e.name, kind: e.kindCell, text: e.text, requirements: counts[i]!.length })),
+    sources: [],
+    frameworks: [],
+  };
+}
+
+/** The requirements a discipline, risk or evidence artefact involves (optionally of one framework), in catalog order. */
+export async function requirementsOfTable(store: GraphStore, args: { of: { id: string; name: string; kind: 'Discipline' | 'Risk' | 'Evidence' }; framework: Framework | null }): Promise<Table> {
+  const relation = { Discipline: 'requirementsOfDiscipline', Risk: 'requirementsOfRisk', Evidence: 'requirementsOfEvidence' } as const;
+  const [ids] = await store.related(relation[args.of.kind], [args.of.id]);
+  const found = (await store.nodes('Requirement', ids ?? [])).filter((r): r is Requirement => r !== null && (!args.framework || r.frameworkId === args.framework.id));
+  const frameworks = new Map((await store.allNodes('Framework')).map((f) => [f.id, f]));
+  found.sort((a, b) => a.frameworkId.localeCompare(b.frameworkId) || a.position - b.position);
+  return {
+    name: 'requirements',
+    title: `Requirements involving ${args.of.name}${args.framework ? ` in ${args.framework.shortName}` : ''}`,
+    columns: [
+      { key: 'framework', header: 'Framework' },
+      { key: 'ref', header: 'Ref' },
+      { key: 'title', header: 'Title' },
+      { key: 'kind', header: 'Kind' },
+      { key: 'id', header: 'Id' },
+    ],
+    rows: found.map((r) => ({ framework: frameworks.get(r.frameworkId)?.shortName ?? r.frameworkId, ref: r.ref, title: r.title, kind: r.kind, id: r.id })),
+    sources: [],
+    frameworks: [...new Set(found.map((r) => r.frameworkId))].map((id) => frameworks.get(id)).filter((f): f is Framework => !!f),
   };
 }

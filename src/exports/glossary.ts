@@ -98,6 +98,13 @@ export const METHOD: Readonly<Record<string, string>> = {
   compare:
     'Each framework\'s facts as published (issuer, assessment, output, validity, market) beside figures computed from the graph: ' +
     'its leaf requirements, and the share of them that address an AI-specific or a security-specific discipline.',
+  explain:
+    'The paths that connect two requirements, shortest first, one row per hop: a mapping (its IR 8477 relation, read from the hop\'s first requirement, and strength) ' +
+    'or a discipline both requirements address (a shared topic, never coverage).',
+  disciplines: 'The disciplines of the Crosswalk catalogue (areas of practice requirements address), each with how many requirements address it. Curated by the Crosswalk project.',
+  risks: 'The risks of the Crosswalk catalogue, each with how many requirements help mitigate it. Curated by the Crosswalk project.',
+  'evidence-catalog': 'The evidence artefacts of the Crosswalk catalogue, each with how many requirements it helps prove. Curated by the Crosswalk project.',
+  requirements: 'The requirements a discipline, risk or evidence artefact of the Crosswalk catalogue involves, framework by framework in catalog order.',
   evidence:
     'Evidence artefacts ordered by how many requirements of the chosen frameworks each helps prove: collect once, reuse across frameworks. ' +
     'The links between artefacts and requirements are curated by the Crosswalk project.',

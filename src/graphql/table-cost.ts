@@ -53,6 +53,16 @@ const TABLE_QUERIES: Record<TableRequest['table'], string> = {
       requirementCount aiDisciplineShare securityDisciplineShare
     }
   }`,
+  explain: `query Explain($from: ID!, $to: ID!, $maxHops: Int) {
+    explain(from: $from, to: $to, maxHops: $maxHops, first: 10) {
+      length
+      hops { kind relationship strength from { id title } to { id title } discipline { name } mapping { note } }
+    }
+  }`,
+  catalog: `query Catalog($of: ID!, $framework: ID) {
+    disciplines { id name scope definition requirements(first: 0) { totalCount } }
+    node(id: $of) { ... on Discipline { requirements(framework: $framework, first: 500) { nodes { id ref title kind framework { shortName } } } } }
+  }`,
   evidence: `query Evidence($frameworks: [ID!]!) {
     evidencePlan(frameworks: $frameworks) {
       items { rank evidence { name description } requirementCount requirements { id title } perFramework { count } }
@@ -86,6 +96,11 @@ export function tableVariables(request: TableRequest): Record<string, unknown> {
       return { frameworks: request.frameworks.map((f) => f.id) };
     case 'roadmap':
       return { held: request.held.map((h) => h.id), candidates: request.candidates.map((c) => c.id), inferred: request.inferred };
+    case 'explain':
+      return { from: request.from.id, to: request.to.id, maxHops: request.maxHops };
+    case 'catalog':
+      // A list or an entry's requirements: priced as both, at most a page of 500 requirements.
+      return { of: 'list' in request ? 'discipline:none' : request.of.id, framework: 'list' in request ? null : (request.framework?.id ?? null) };
   }
 }
 

@@ -161,6 +161,49 @@ describe('GET /export/tables/<table>.<format> answers what the CLI writes', () =
     expect(sheet.rows.slice(1).map((r) => r[sheet.rows[0]!.indexOf('Requirements')])).toEqual(counts);
   });
 
+  it('explain.csv: one row per hop of each path GraphQL\'s explain finds, in order', async () => {
+    const response = await get('/export/tables/explain.csv?from=soc2:CC6.1&to=iso42001:A.6.2.6&maxHops=3');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="explain-soc2-CC6.1-to-iso42001-A.6.2.6.csv"');
+    const paths = (await server.as()('{ explain(from: "soc2:CC6.1", to: "iso42001:A.6.2.6", maxHops: 3, first: 10) { hops { kind relationship from { id } to { id } discipline { name } } } }')).data!.explain as Array<{ hops: Array<{ kind: string; relationship: string | null; from: { id: string }; to: { id: string }; discipline: { name: string } | null }> }>;
+    const hops = paths.flatMap((p, i) => p.hops.map((h, j) => ({ ...h, path: i + 1, hop: j + 1 })));
+    expect(hops.length).toBeGreaterThan(0);
+    const rows = response.bytes.toString('utf8').trimEnd().split('\r\n').slice(1);
+    expect(rows).toHaveLength(hops.length);
+    hops.forEach((h, i) => {
+      expect(rows[i]!.startsWith(`${h.path},${h.hop},`)).toBe(true);
+      expect(rows[i]).toContain(h.kind === 'MAPPING' ? `,${h.relationship},` : `shares the discipline ${h.discipline!.name}`);
+    });
+    const same = await errorOf('/export/tables/explain.csv?from=soc2:CC6.1&to=soc2:CC6.1');
+    expect(same).toMatchObject({ status: 400, extensions: { code: 'BAD_USER_INPUT', argument: 'to' } });
+    expect(await errorOf('/export/tables/explain.csv?from=soc2:CC6.1&to=iso42001:A.6.2.6&maxHops=9')).toMatchObject({ status: 400, extensions: { argument: 'maxHops' } });
+    expect(await errorOf('/export/tables/explain.csv?from=soc2:XX9&to=iso42001:A.6.2.6')).toMatchObject({ status: 404, extensions: { code: 'NOT_FOUND', argument: 'from' } });
+  });
+
+  it('catalog: the lists of disciplines, risks and evidence, and the requirements an entry involves, as GraphQL counts them', async () => {
+    const graphql = (await server.as()('{ disciplines { id requirements(first: 0) { totalCount } } risks { id } evidence { id } }')).data!;
+    const list = await get('/export/tables/catalog.csv?list=disciplines');
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-disposition')).toBe('attachment; filename="disciplines.csv"');
+    const rows = list.bytes.toString('utf8').trimEnd().split('\r\n').slice(1);
+    expect(rows.map((r) => r.split(',')[0])).toEqual(graphql.disciplines.map((d: { id: string }) => d.id));
+    graphql.disciplines.forEach((d: { requirements: { totalCount: number } }, i: number) => expect(rows[i]!.endsWith(`,${d.requirements.totalCount}`)).toBe(true));
+    for (const kind of ['risks', 'evidence'] as const) {
+      const other = await get(`/export/tables/catalog.xlsx?list=${kind}`);
+      const sheet = (await sheetsOf(other.bytes)).find((s) => s.name !== 'Cover' && s.name !== 'Sources')!;
+      expect(sheet.rows.slice(1).map((r) => r[0])).toEqual(graphql[kind].map((x: { id: string }) => x.id));
+    }
+    const entry = (await server.as()('{ node(id: "discipline:risk-management") { ... on Discipline { requirements(framework: "iso42001", first: 500) { nodes { id } } } } }')).data!.node.requirements.nodes.map((r: { id: string }) => r.id);
+    const of = await get('/export/tables/catalog.csv?of=discipline:risk-management&framework=iso42001');
+    expect(of.headers.get('content-disposition')).toBe('attachment; filename="requirements-of-discipline-risk-management-in-iso42001.csv"');
+    const ids = of.bytes.toString('utf8').trimEnd().split('\r\n').slice(1).map((r) => r.split(',').at(-1));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.sort()).toEqual([...entry].sort());
+    expect(await errorOf('/export/tables/catalog.csv?list=disciplines&of=risk:model-drift')).toMatchObject({ status: 400, extensions: { code: 'BAD_USER_INPUT', argument: 'list' } });
+    expect(await errorOf('/export/tables/catalog.csv?of=soc2:CC6.1')).toMatchObject({ status: 400, extensions: { argument: 'of' } });
+    expect(await errorOf('/export/tables/catalog.csv?of=risk:no-such-risk')).toMatchObject({ status: 404, extensions: { code: 'NOT_FOUND', argument: 'of' } });
+  });
+
   it('takes the spellings the CLI takes ("SOC 2", "ISO/IEC 42001") and lowercase kinds', async () => {
     const spelled = await get(`/export/tables/crosswalk.csv?from=${encodeURIComponent('SOC 2')}&to=${encodeURIComponent('ISO/IEC 42001')}&kind=clause`);
     const ids = await get('/export/tables/crosswalk.csv?from=soc2&to=iso42001&kind=CLAUSE');
@@ -173,7 +216,7 @@ describe('GET /export/tables/<table>.<format> answers what the CLI writes', () =
 
 describe('bad input is a coded 4xx in the GraphQL error shape, never a 500', () => {
   const cases: Array<[string, number, string, string | null, RegExp]> = [
-    ['/export/tables/matrix.csv?target=iso42001&held=soc2', 404, 'NOT_FOUND', null, /No table download "matrix\.csv".*crosswalk\|gaps\|coverage\|evidence\|roadmap\|compare/],
+    ['/export/tables/matrix.csv?target=iso42001&held=soc2', 404, 'NOT_FOUND', null, /No table download "matrix\.csv".*crosswalk\|gaps\|coverage\|evidence\|roadmap\|compare\|explain\|catalog/],
     ['/export/tables/gaps.pdf?target=iso42001&held=soc2', 404, 'NOT_FOUND', null, /csv\|xlsx\|html\|md/],
     ['/export/tables/gaps.csv.xlsx?target=iso42001&held=soc2', 404, 'NOT_FOUND', null, /No table download/],
     ['/export/tables/gaps.csv?target=iso42001&held=soc2&from=soc2', 400, 'BAD_REQUEST', null, /Unknown query parameter "from": this table takes target, held, kind, inferred/],
