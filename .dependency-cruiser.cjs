@@ -59,6 +59,20 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/(graphql/|server\\.ts$)' },
       to: { path: packageIn('@apollo') },
     },
+    {
+      name: 'explorer-app-runs-in-the-browser',
+      comment: 'src/explorer/app/ is bundled for the browser (src/explorer/bundle.ts): it imports itself, the glossary (src/exports/glossary.ts), React, cytoscape and the virtual operations module, nothing of the server and no node builtin.',
+      severity: 'error',
+      from: { path: '^src/explorer/app/' },
+      to: { pathNot: ['^src/explorer/app/', '^src/exports/glossary\\.ts$', packageIn('react'), packageIn('react-dom'), packageIn('cytoscape'), '^virtual:operations$'] },
+    },
+    {
+      name: 'glossary-is-pure',
+      comment: 'The explorer bundle imports src/exports/glossary.ts: it stays free of imports (no node builtins, no workbook library).',
+      severity: 'error',
+      from: { path: '^src/exports/glossary\\.ts$' },
+      to: {},
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

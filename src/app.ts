@@ -97,7 +97,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
       res.status(503).json({ status: 'unavailable' });
     }
   });
-  mountExplorer(app);
+  mountExplorer(app, log);
   const apiCors = cors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     maxAge: 600,

@@ -40,11 +40,6 @@ export function operationsManifest(dir: string = OPERATIONS_DIR): Record<string,
   return Object.fromEntries(all.map((text) => [sha256(text), text]));
 }
 
-/** The ES module explorer.js imports. */
-export function explorerOperationsModule(dir: string = OPERATIONS_DIR): string {
-  return `// Built from src/explorer/operations/explorer/*.graphql.\nexport const OPERATIONS = ${JSON.stringify(explorerOperations(dir), null, 2)};\n`;
-}
-
 /** The script graphiql.html loads for its example tabs. */
 export function examplesScript(dir: string = OPERATIONS_DIR): string {
   return `// Built from src/explorer/operations/examples/*.graphql.\nwindow.CROSSWALK_EXAMPLES = ${JSON.stringify(exampleOperations(dir).map((query) => ({ query })), null, 2)};\n`;

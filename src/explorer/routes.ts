@@ -2,11 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Express, RequestHandler } from 'express';
 import helmet from 'helmet';
-import { examplesScript, explorerOperationsModule } from './operations.js';
+import type { Logger } from '../logger.js';
+import { explorerBundle } from './bundle.js';
+import { examplesScript } from './operations.js';
 
 /**
  * The explorer page and the GraphQL IDE, served from this process with their libraries from
  * node_modules: no CDN, so they work on offline networks. They talk to the API only through /graphql.
+ * The explorer is one bundle (src/explorer/app/, see bundle.ts) built in memory on its first request.
  */
 const here = path.dirname(new URL(import.meta.url).pathname);
 
@@ -20,10 +23,9 @@ function packageFile(name: string, file: string): string {
 }
 
 /** Own files served, by name: nothing else in this folder (its sources, its operations) is. */
-const ASSETS = new Map<string, string>(['explorer.js', 'api.js', 'html.js', 'review.js', 'tiles.js', 'coverage-groups.js', 'explorer.css', 'graphiql.js'].map((f) => [f, path.join(here, f)]));
+const ASSETS = new Map<string, string>(['graphiql.js'].map((f) => [f, path.join(here, f)]));
 
 const VENDOR = new Map<string, string>(Object.entries({
-  'cytoscape.min.js': packageFile('cytoscape', 'dist/cytoscape.min.js'),
   'react.production.min.js': packageFile('react', 'umd/react.production.min.js'),
   'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
   'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
@@ -53,12 +55,25 @@ const pageHeaders = helmet({
   frameguard: { action: 'deny' },
 });
 
-export function mountExplorer(app: Express): void {
+export function mountExplorer(app: Express, log: Pick<Logger, 'error'>): void {
   // Built once, at start-up: a missing or unnamed operation fails the boot, not a page.
-  const scripts = new Map<string, string>([['operations.js', explorerOperationsModule()], ['graphiql-examples.js', examplesScript()]]);
+  const scripts = new Map<string, string>([['graphiql-examples.js', examplesScript()]]);
   app.get('/', (_req, res) => res.redirect('/explorer/'));
   app.use('/explorer', pageHeaders);
-  app.get(['/explorer', '/explorer/', '/explorer/index.html'], (_req, res) => res.sendFile(path.join(here, 'index.html')));
+  app.get(['/explorer', '/explorer/', '/explorer/index.html'], (_req, res) => res.sendFile(path.join(here, 'app', 'index.html')));
+  // The bundle: built once on first request; a failed build is a 500 on the asset, its message logged.
+  app.get(['/explorer/app.js', '/explorer/app.css'], (req, res) => {
+    explorerBundle().then(
+      (bundle) => {
+        const js = req.path.endsWith('.js');
+        res.type(js ? 'text/javascript' : 'text/css').set('cache-control', 'no-cache').send(js ? bundle.js : bundle.css);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'explorer: the bundle failed to build');
+        res.status(500).type('text/plain').send('The explorer bundle failed to build; the server log has the message.');
+      },
+    );
+  });
   app.get('/explorer/:file', (req, res, next) => {
     const script = scripts.get(req.params.file);
     if (script !== undefined) return void res.type('text/javascript').send(script);

@@ -60,12 +60,12 @@ describe('small faults', () => {
   });
 
   it('serves only the listed explorer files', async () => {
-    for (const path of ['/explorer/vendor/__proto__', '/explorer/vendor/constructor', '/explorer/routes.ts', '/explorer/operations.ts', '/explorer/operations/trusted-documents.json', '/explorer/__proto__']) {
+    for (const path of ['/explorer/vendor/__proto__', '/explorer/vendor/constructor', '/explorer/routes.ts', '/explorer/operations.ts', '/explorer/operations/trusted-documents.json', '/explorer/__proto__', '/explorer/bundle.ts', '/explorer/app/main.tsx', '/explorer/explorer.js']) {
       const response = await fetch(`${server.url}${path}`);
       expect(response.status, path).toBe(404);
       expect(((await response.json()) as any).errors[0].extensions.code, path).toBe('NOT_FOUND');
     }
-    for (const path of ['/explorer/', '/explorer/explorer.js', '/explorer/explorer.css', '/explorer/graphiql.js', '/explorer/operations.js', '/explorer/vendor/cytoscape.min.js']) {
+    for (const path of ['/explorer/', '/explorer/app.js', '/explorer/app.css', '/explorer/graphiql.js', '/explorer/graphiql-examples.js', '/explorer/vendor/graphiql.min.js']) {
       expect((await fetch(`${server.url}${path}`)).status, path).toBe(200);
     }
   });
