@@ -117,6 +117,9 @@ function RequirementBox({ requirement }: { requirement: RequirementLite }) {
   );
 }
 
+/** A hop read from its first requirement to the next: "CC6.1 intersects with A.4.2". */
+const HOP_WORDS: Record<string, string> = { EQUAL: 'equals', SUPERSET_OF: 'is a superset of', SUBSET_OF: 'is a subset of', INTERSECTS_WITH: 'intersects with', RELATED: 'is related to' };
+
 /** The chain: requirement, hop, requirement, ... as a list a screen reader reads in order. */
 export function PathDrawing({ path }: { path: PathLite }) {
   return (
@@ -128,7 +131,7 @@ export function PathDrawing({ path }: { path: PathLite }) {
             <LineSwatch kind={hop.kind === 'MAPPING' ? (hop.relationship ?? 'RELATED') : 'LINK'} />
             {hop.kind === 'MAPPING' ? (
               <span className="path-hop-label">
-                <span>is {relationLabel(hop.relationship ?? 'RELATED').toLowerCase()}</span>
+                <span>{HOP_WORDS[hop.relationship ?? 'RELATED'] ?? relationLabel(hop.relationship ?? 'RELATED').toLowerCase()}</span>
                 <StrengthMeter strength={hop.strength} compact />
               </span>
             ) : (
