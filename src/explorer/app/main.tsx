@@ -22,7 +22,7 @@ function SearchBox({ q }: { q: string }) {
   return (
     <form id="search-form" role="search" onSubmit={submit}>
       <label htmlFor="search-input" className="sr-only">Search requirements</label>
-      <input id="search-input" name="q" type="search" defaultValue={q} placeholder="A.6.2.4, CC 6.1, GV-1.1, human oversight..." />
+      <input id="search-input" ref={input} name="q" type="search" defaultValue={q} placeholder="A.6.2.4, CC 6.1, GV-1.1, human oversight..." />
     </form>
   );
 }

@@ -5,7 +5,7 @@
 // open and the filter (&open=AC,SC:2&filter=audit), written with replaceState so nothing redraws.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, graphql } from '../api.js';
-import { setParams } from '../router.js';
+import { parseHash, setParams } from '../router.js';
 import { ErrorBox } from '../ui/query-state.js';
 import { filtersActive, passes, type CoverageItemLite, type CoverageState } from './coverage-params.js';
 import { Bar, summaryText, Tile, type SummaryLite } from './coverage-tiles.js';
@@ -65,6 +65,8 @@ export function LargeCoverage(props: {
   params: URLSearchParams;
   hash: string;
   onReady: (hash: string) => void;
+  /** Told `open|filter` before this map writes them into the URL, so the parent tells them from a navigation. */
+  onWrite: (state: string) => void;
 }) {
   const { coverage, variables, state } = props;
   const [groups, setGroups] = useState<GroupState[]>(() =>
@@ -79,7 +81,7 @@ export function LargeCoverage(props: {
   const [started, setStarted] = useState(false);
   const filterSeq = useRef(0);
   const mounted = useRef(true);
-  const focusNext = useRef<string | null>(null);
+  const [focusNext, setFocusNext] = useState<string | null>(null);
   const filterInput = useRef<HTMLInputElement>(null);
   const typing = useRef<ReturnType<typeof setTimeout>>();
   const groupsRef = useRef(groups);
@@ -89,9 +91,9 @@ export function LargeCoverage(props: {
 
   const update = (key: string, change: Partial<GroupState>) => setGroups((gs) => gs.map((g) => (g.key === key ? { ...g, ...change } : g)));
 
-  /** Fetches pages of a group until it holds `wanted` items or the group ends. */
-  async function load(key: string, wanted: number): Promise<void> {
-    let g = groupsRef.current.find((x) => x.key === key)!;
+  /** Fetches pages of a group until it holds `wanted` items or the group ends; resolves to its items. */
+  async function load(key: string, wanted: number): Promise<CoverageItemLite[]> {
+    const g = groupsRef.current.find((x) => x.key === key)!;
     update(key, { busy: true, error: null });
     let { items, after, hasNext } = g;
     try {
@@ -103,20 +105,33 @@ export function LargeCoverage(props: {
       }
       if (mounted.current) update(key, { items, after, hasNext, busy: false });
     } catch (error) {
-      if (mounted.current) update(key, { busy: false, error: asApiError(error) });
+      if (mounted.current) update(key, { items, after, hasNext, busy: false, error: asApiError(error) });
     }
-    g = groupsRef.current.find((x) => x.key === key)!;
+    // The state is rendered later: keep the ref in step so a second load in this tick starts from here.
+    groupsRef.current = groupsRef.current.map((x) => (x.key === key ? { ...x, items, after, hasNext } : x));
+    return items;
+  }
+
+  /** Writes the map's own state into the URL without a redraw or a history step. */
+  function writeUrl(changes: { open?: string | null; filter?: string | null }) {
+    const params = new URLSearchParams(parseHash().params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v) params.set(k, v);
+      else params.delete(k);
+    }
+    props.onWrite(`${params.get('open') ?? ''}|${params.get('filter') ?? ''}`);
+    setParams(changes, { replace: true });
   }
 
   function saveOpen(next: Map<string, number>) {
     setOpen(next);
-    setParams({ open: formatOpen(next) || null }, { replace: true });
+    writeUrl({ open: formatOpen(next) || null });
   }
 
   async function runFilter(query: string) {
     const seq = ++filterSeq.current;
     setClosedInFilter(new Set());
-    setParams({ filter: query || null }, { replace: true });
+    writeUrl({ filter: query || null });
     if (!query) {
       setFiltered(null);
       setFilterStatus('');
@@ -150,7 +165,7 @@ export function LargeCoverage(props: {
       const next = { ...filtered, items: [...filtered.items, ...p.nodes], after: p.pageInfo.endCursor, hasNext: p.pageInfo.hasNextPage };
       setFiltered(next);
       setFilterStatus(describe(next));
-      focusNext.current = next.items[before]?.requirement.id ?? null;
+      setFocusNext(next.items[before]?.requirement.id ?? null);
     } catch (error) {
       setFilterStatus(`The filter failed: ${asApiError(error).code}: ${asApiError(error).message}`);
     } finally {
@@ -178,11 +193,11 @@ export function LargeCoverage(props: {
 
   // Keyboard users carry on from the first new tile after "show more".
   useEffect(() => {
-    if (!focusNext.current) return;
-    const tile = document.querySelector<HTMLElement>(`.tile[data-id="${CSS.escape(focusNext.current)}"]`);
+    if (!focusNext) return;
+    const tile = document.querySelector<HTMLElement>(`.tile[data-id="${CSS.escape(focusNext)}"]`);
     if (tile) {
       tile.focus();
-      focusNext.current = null;
+      setFocusNext(null);
     }
   });
 
@@ -209,12 +224,11 @@ export function LargeCoverage(props: {
 
   const more = async (g: GroupState) => {
     const before = g.items.length;
-    await load(g.key, before + PAGE_SIZE);
-    const loaded = groupsRef.current.find((x) => x.key === g.key)!;
+    const items = await load(g.key, before + PAGE_SIZE);
     const next = new Map(open);
-    next.set(g.group.ref, Math.ceil(loaded.items.length / PAGE_SIZE));
+    next.set(g.group.ref, Math.ceil(items.length / PAGE_SIZE));
+    setFocusNext(items[before]?.requirement.id ?? null);
     saveOpen(next);
-    focusNext.current = loaded.items[before]?.requirement.id ?? null;
   };
 
   return (

@@ -2,7 +2,7 @@
 // Every control writes the URL (coverage-params.ts), the view stays mounted, so focus stays on the
 // control just changed. Small frameworks show every group open; large ones (SP 800-53) collapsed
 // groups paged from the API (coverage-large.tsx).
-import { useMemo, useState, type ChangeEvent } from 'react';
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useQuery, useReady, useTitle } from '../hooks.js';
 import type { ViewProps } from '../routes.js';
 import { hrefFor, setParams } from '../router.js';
@@ -49,6 +49,15 @@ export function CoverageView({ place }: ViewProps) {
     return items.data.coverage.itemsPage.nodes.map((i) => ({ ...i, via: via.get(i.requirement.id) ?? i.via }));
   }, [items.data, sources.data]);
   const [largeReady, setLargeReady] = useState<string | null>(null);
+  // A large map keeps its open groups and filter in the URL itself; any other change of them (a
+  // reload, a link, back) draws it afresh from the URL.
+  const largeUrl = `${place.params.get('open') ?? ''}|${place.params.get('filter') ?? ''}`;
+  const largeWritten = useRef(largeUrl);
+  const largeGeneration = useRef(0);
+  if (largeWritten.current !== largeUrl) {
+    largeGeneration.current += 1;
+    largeWritten.current = largeUrl;
+  }
 
   const all = frameworks.data?.frameworks ?? [];
   const targetName = all.find((f) => f.id === state.target)?.shortName ?? state.target;
@@ -122,7 +131,7 @@ export function CoverageView({ place }: ViewProps) {
             {small ? (
               loaded ? <SmallCoverage groups={groups.data.coverage.groups} items={loaded} state={state} /> : <Loading what="Loading requirements..." />
             ) : (
-              <LargeCoverage key={JSON.stringify(variables)} coverage={groups.data.coverage} variables={variables} state={{ ...state, filters: { ...state.filters, source: "" } }} params={place.params} hash={place.hash} onReady={setLargeReady} />
+              <LargeCoverage key={`${largeGeneration.current}|${JSON.stringify(variables)}`} onWrite={(written) => void (largeWritten.current = written)} coverage={groups.data.coverage} variables={variables} state={{ ...state, filters: { ...state.filters, source: "" } }} params={place.params} hash={place.hash} onReady={setLargeReady} />
             )}
           </>
         )}

@@ -43,7 +43,7 @@ declare global {
       edges: number;
       proposed: Array<{ source: string; target: string; lineStyle: string }>;
       /** Every node's box with its label, in rendered pixels. */
-      boxes: Array<{ id: string; kind: string; column: string; x1: number; y1: number; x2: number; y2: number }>;
+      boxes: Array<{ id: string; kind: string; column: string; colour: string; x1: number; y1: number; x2: number; y2: number }>;
       /** Each edge's relationship and how it is drawn. */
       edgeStyles: Array<{ relationship: string; lineStyle: string; arrow: string; width: number; label: string }>;
       zoom: number;
@@ -139,7 +139,7 @@ function publish(cy: Core): void {
     proposed: cy.edges('[status = "PROPOSED"]').map((e) => ({ source: e.source().id(), target: e.target().id(), lineStyle: e.style('line-style') as string })),
     boxes: cy.nodes().map((n) => {
       const b = n.renderedBoundingBox({ includeLabels: true });
-      return { id: n.id(), kind: n.data('kind') as string, column: n.data('column') as string, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+      return { id: n.id(), kind: n.data('kind') as string, column: n.data('column') as string, colour: n.style('background-color') as string, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     }),
     edgeStyles: cy.edges('[kind = "mapping"]').map((e) => ({
       relationship: e.data('rel') as string,
