@@ -49,6 +49,21 @@ async function download(href: string | null): Promise<{ status: number; type: st
 
 const csvRows = (bytes: Buffer) => bytes.toString('utf8').trimEnd().split('\r\n').slice(1);
 
+/** One RFC 4180 line's cells (the tables' cells hold no line breaks). */
+function cells(line: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted && c === '"' && line[i + 1] === '"') (cell += '"'), i++;
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) out.push(cell), (cell = '');
+    else cell += c;
+  }
+  return [...out, cell];
+}
+
 describe('gaps', () => {
   it('lists what the API calls new, in its order, with its status, links and a download of the same list', async () => {
     await open('#/gaps?target=iso42001&held=soc2', 'gaps');
@@ -70,7 +85,7 @@ describe('gaps', () => {
     expect(await hrefOf('.table-export a[data-format="csv"]')).toBe('/export/tables/gaps.csv?target=iso42001&held=soc2');
     const csv = await download(await hrefOf('.table-export a[data-format="csv"]'));
     expect(csv.status).toBe(200);
-    expect(csvRows(csv.bytes).map((r) => r.split(',')[1])).toEqual(await page.locator('#gap-list > li .gap-ref').allTextContents());
+    expect(csvRows(csv.bytes).map((r) => cells(r)[1])).toEqual(await page.locator('#gap-list > li .gap-ref').allTextContents());
     await page.screenshot({ path: `${SCREENSHOTS}/gaps.png`, fullPage: false });
   });
 
@@ -113,6 +128,26 @@ describe('gaps', () => {
     await open('#/gaps?target=iso4200&held=soc2', 'error');
     expect(await page.locator('.error').getAttribute('data-code')).toBe('NOT_FOUND');
     expect(await page.locator('.error .suggestions a').first().getAttribute('href')).toContain('target=iso42001');
+  });
+});
+
+describe('the coverage map\'s downloads', () => {
+  it('offer the coverage table and, with one framework held, its crosswalk, both as the API counts them', async () => {
+    await open('#/coverage?target=iso42001&held=soc2&kind=CONTROL', 'coverage');
+    const { coverage, crosswalk } = await api(`{ coverage(target: "iso42001", held: ["soc2"], kind: CONTROL) { items { requirement { ref } status } } crosswalk(from: "soc2", to: "iso42001", kind: CONTROL) { rows { targetRef } } }`);
+    const tables = await attribute('.coverage-exports .table-export', 'data-table');
+    expect(tables).toEqual(['coverage', 'crosswalk']);
+    const csv = await download(await hrefOf('.table-export[data-table="coverage"] a[data-format="csv"]'));
+    expect(csvRows(csv.bytes).map((r) => [cells(r)[1], cells(r)[3]])).toEqual(coverage.items.map((i: any) => [i.requirement.ref, i.status]));
+    const xlsx = await download(await hrefOf('.table-export[data-table="crosswalk"] a[data-format="xlsx"]'));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    expect(book.getWorksheet('crosswalk')!.rowCount - 1).toBe(crosswalk.rows.length);
+    // Two frameworks held: no crosswalk (it is between two frameworks), the coverage table for both.
+    await page.locator('input[name="held"][value="iso27001"]').check();
+    await viewReady(page, 'coverage');
+    expect(await attribute('.coverage-exports .table-export', 'data-table')).toEqual(['coverage']);
+    expect(await hrefOf('.table-export[data-table="coverage"] a[data-format="xlsx"]')).toBe(`/export/tables/coverage.xlsx?target=iso42001&held=${encodeURIComponent('soc2,iso27001')}&kind=CONTROL`);
   });
 });
 

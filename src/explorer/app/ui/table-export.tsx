@@ -80,3 +80,20 @@ export function TableExport({ table, params, formats = ['csv', 'xlsx'], what }: 
     </div>
   );
 }
+
+/**
+ * The coverage map's downloads: the coverage table (a row per requirement) for what is held, and,
+ * with one framework held, its crosswalk (a row per requirement and link, with working columns).
+ */
+export function CoverageExports({ state }: { state: { target: string; held: string[]; kind: string; inferred: boolean; scope: Array<Record<string, unknown>>; implemented: string[] | null } }) {
+  if (state.held.length === 0) return null;
+  const held = heldParam(state.held, state.scope);
+  const common = { kind: state.kind || null, inferred: state.inferred ? 'true' : null };
+  return (
+    <div className="coverage-exports">
+      <TableExport table="coverage" what="the coverage map" formats={['csv', 'xlsx', 'html']} params={{ target: state.target, held, ...common }} />
+      {state.held.length === 1 ? <TableExport table="crosswalk" what="the crosswalk" formats={['csv', 'xlsx', 'html']} params={{ from: held, to: state.target, ...common }} /> : null}
+      {state.implemented !== null ? <p className="muted small">The downloads count everything held: the readiness check (what is implemented) is not in the tables.</p> : null}
+    </div>
+  );
+}
