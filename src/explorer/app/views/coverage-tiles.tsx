@@ -42,7 +42,7 @@ export function Tile({ item, held, inferred }: { item: CoverageItemLite; held: s
         {best ? (
           <span className="tile-best" title={`Best link: ${relationLabel(best.relationship)}`}>
             <span className="sr-only">best link {relationLabel(best.relationship)}, </span>
-            <StrengthMeter strength={best.strength} compact />
+            {best.strength === null ? <span className="tile-rel muted" aria-hidden="true">{relationLabel(best.relationship).toLowerCase()}, no strength</span> : <StrengthMeter strength={best.strength} compact />}
           </span>
         ) : null}
       </span>

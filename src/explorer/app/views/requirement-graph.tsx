@@ -172,7 +172,7 @@ export function NeighbourhoodGraph({ input, label }: { input: GraphInput; label:
       maxZoom: 3,
       wheelSensitivity: 0.3,
       style: [
-        { selector: 'node', style: { label: 'data(label)', 'font-size': 12, color: ink, 'text-wrap': 'wrap', 'text-max-width': '140px', 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 5, width: 16, height: 16, 'border-width': 1, 'border-color': ink, 'background-color': muted } },
+        { selector: 'node', style: { label: 'data(label)', 'font-size': 12, color: ink, 'text-wrap': 'wrap', 'text-max-width': '140px', 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 5, width: 16, height: 16, 'border-width': 1, 'border-color': ink, 'background-color': muted, 'text-background-color': surface, 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'text-background-shape': 'roundrectangle' } },
         { selector: 'node[kind = "requirement"]', style: { 'background-color': 'data(colour)', shape: 'ellipse' } },
         { selector: 'node[kind = "focus"]', style: { 'background-color': 'data(colour)', width: 30, height: 30, 'font-weight': 'bold', 'font-size': 13, 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-x': 0, 'text-margin-y': 4, 'border-width': 3 } },
         { selector: 'node[kind = "discipline"]', style: { shape: KIND_SHAPE.discipline as any, 'background-color': surface, 'text-halign': 'left', 'text-margin-x': -5 } },

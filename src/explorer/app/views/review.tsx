@@ -161,7 +161,7 @@ function Queue({ answer, busy, onDecide }: { answer: QueueAnswer; busy: boolean;
               <header className="proposal-head">
                 <span className="rel">{m.relationship}</span>
                 <span>
-                  strength <b>{m.strength ?? '-'}</b>/10 {m.strength ? <StrengthMeter strength={m.strength} compact /> : null}
+                  strength <StrengthMeter strength={m.strength} />
                 </span>
                 <span>
                   rationale <b>{m.rationale ? words(m.rationale) : 'none given'}</b>
