@@ -37,6 +37,15 @@ const activeDescription = () => page.evaluate(() => {
   return a ? `${a.tagName.toLowerCase()}#${a.id}[name=${a.getAttribute('name')}][value=${a.getAttribute('value')}]` : 'none';
 });
 
+/** What the requirement page's graph reports on window.crosswalkGraph (src/explorer/app/views/requirement-graph.tsx). */
+interface GraphHook {
+  nodes: number;
+  edges: number;
+  boxes: Array<{ id: string; kind: string; column: string; colour: string; x1: number; y1: number; x2: number; y2: number }>;
+  edgeStyles: Array<{ relationship: string; lineStyle: string; arrow: string; width: number; label: string }>;
+  zoom: number;
+}
+
 /** The body of a GraphQL request, parsed. */
 const bodyOf = (route: Route) => {
   try {
@@ -297,7 +306,7 @@ describe('requirement page', () => {
       expect(page.url()).toContain('A.6.2.6');
       expect(await page.locator('h1').textContent()).toMatch(/A\.6\.2\.6/);
       expect(await page.title()).toMatch(/A\.6\.2\.6/);
-      const focus = await page.evaluate(() => window.crosswalkGraph!.boxes.find((b) => b.kind === 'focus')!.id);
+      const focus = await page.evaluate(() => ((window as any).crosswalkGraph as GraphHook).boxes.find((b) => b.kind === 'focus')!.id);
       expect(focus).toBe('iso42001:A.6.2.6');
     } finally {
       release();
@@ -320,7 +329,7 @@ describe('requirement page', () => {
 describe('neighbourhood graph', () => {
   it('has no overlapping labels, one column per node kind and per framework, distinct framework colours and relationship styles, a legend, zoom and fit, and fits the viewport', async () => {
     await open(`#/requirement/${encodeURIComponent('iso42001:A.6.2.6')}?held=soc2`, 'requirement');
-    const g = await page.evaluate(() => window.crosswalkGraph!);
+    const g: GraphHook = await page.evaluate(() => (window as any).crosswalkGraph);
     expect(g.nodes).toBeGreaterThan(20);
     // No two nodes' boxes (label included) overlap.
     const overlaps: string[] = [];
@@ -361,10 +370,10 @@ describe('neighbourhood graph', () => {
     // Zoom and fit.
     const before = g.zoom;
     await page.click('#graph-zoom-in');
-    const zoomed = await page.evaluate(() => window.crosswalkGraph!.zoom);
+    const zoomed = await page.evaluate(() => (window as any).crosswalkGraph.zoom as number);
     expect(zoomed).toBeGreaterThan(before);
     await page.click('#graph-fit');
-    expect(await page.evaluate(() => window.crosswalkGraph!.zoom)).toBeCloseTo(before, 5);
+    expect(await page.evaluate(() => (window as any).crosswalkGraph.zoom as number)).toBeCloseTo(before, 5);
     // Its height fits the viewport.
     const box = await page.locator('#graph').boundingBox();
     expect(box!.height).toBeLessThanOrEqual(800);

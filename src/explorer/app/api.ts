@@ -40,6 +40,11 @@ export class ApiError extends Error {
 
 export type OperationName = keyof typeof OPERATIONS & string;
 
+/** Whether the bundle carries an operation (a view may use a newer one when the API has it). */
+export function hasOperation(name: string): boolean {
+  return Object.hasOwn(OPERATIONS, name);
+}
+
 /** The text of a registered operation; an unknown name is a programming error. */
 export function operation(name: string): string {
   const text = OPERATIONS[name];

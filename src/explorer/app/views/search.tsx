@@ -1,69 +1,219 @@
-// The search page (#/search?q=..&framework=..): a reference resolved as such ("A.6.2.4", "CC 6.1",
-// "Art. 14"), then the requirements whose words match. Each hit is drawn by SearchHit, which shows a
-// snippet and the hit's status given what is held whenever the answer carries them (the ranked
-// search operation adds both); the framework filter narrows the hits.
+// The search page (#/search?q=..&framework=..&held=..). With the ranked search operation
+// (RankedSearch: relevance order, stemming, snippets, per-framework counts, each hit's status given
+// what is held) it shows hits best first with their matched words marked, the framework filter as
+// counts, a held picker and "more". Without it (an older API), the reference resolver and the word
+// search (Search), with the framework filter applied to what came back.
+import { useState } from 'react';
+import { hasOperation } from '../api.js';
 import { useQuery, useReady, useTitle } from '../hooks.js';
 import type { ViewProps } from '../routes.js';
 import { hrefFor, setParams } from '../router.js';
 import { frameworkColour } from '../ui/frameworks.js';
 import { QueryResult } from '../ui/query-state.js';
 import { StatusBadge } from '../ui/status.js';
+import { list } from './coverage-params.js';
+
+export const RANKED = hasOperation('RankedSearch');
+const PAGE = 30;
+
+interface Part {
+  text: string;
+  matched: boolean;
+}
 
 export interface SearchHitData {
   id: string;
   ref: string;
-  title: string;
+  /** The title as text, or in parts with the query's words marked. */
+  title: string | Part[];
   framework: { id?: string; shortName: string };
-  /** Words around the match; `[[` and `]]` mark the matched words. */
-  snippet?: string | null;
+  snippet?: { parts: Part[]; clippedStart: boolean; clippedEnd: boolean } | null;
   /** The hit's coverage status given the held frameworks, when asked. */
   status?: string | null;
+  reason?: string;
 }
 
-interface SearchAnswer {
-  resolveRefs: Array<{ input: string; confidence: string; citedTitle: string | null; titleMatches: boolean | null; requirement: SearchHitData | null; candidates: SearchHitData[] }> | null;
-  requirements: { totalCount: number; nodes: SearchHitData[] } | null;
-}
+const REASON: Record<string, string> = { REFERENCE: 'reference', TITLE_EXACT: 'exact title', TITLE: 'in the title', SUMMARY: 'in the summary' };
 
-/** A snippet with its `[[matched]]` words marked. */
-function Snippet({ text }: { text: string }) {
-  const parts = text.split(/\[\[|\]\]/);
-  return <p className="hit-snippet">{parts.map((p, i) => (i % 2 === 1 ? <mark key={i}>{p}</mark> : <span key={i}>{p}</span>))}</p>;
+/** Parts as text, the matched ones marked (every part is text: nothing from the API is markup). */
+function Marked({ parts }: { parts: Part[] }) {
+  return <>{parts.map((p, i) => (p.matched ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}</>;
 }
 
 export function SearchHit({ hit, held }: { hit: SearchHitData; held: string }) {
   return (
-    <li className="hit" data-id={hit.id}>
+    <li className="hit" data-id={hit.id} data-reason={hit.reason}>
       <div className="hit-head">
         <span className="fw-chip" style={{ ['--fw' as string]: frameworkColour(hit.framework.id ?? '') }}>{hit.framework.shortName}</span>
         <a href={hrefFor('requirement', hit.id, { held: held || null })}>
-          {hit.ref} {hit.title}
+          {hit.ref} {typeof hit.title === 'string' ? hit.title : <Marked parts={hit.title} />}
         </a>
         {hit.status ? <StatusBadge status={hit.status} /> : null}
+        {hit.reason ? <span className="muted hit-reason">{REASON[hit.reason] ?? hit.reason}</span> : null}
       </div>
-      {hit.snippet ? <Snippet text={hit.snippet} /> : null}
+      {hit.snippet && hit.snippet.parts.length ? (
+        <p className="hit-snippet">
+          {hit.snippet.clippedStart ? '\u2026' : ''}
+          <Marked parts={hit.snippet.parts} />
+          {hit.snippet.clippedEnd ? '\u2026' : ''}
+        </p>
+      ) : null}
     </li>
   );
+}
+
+interface Framework {
+  id: string;
+  shortName: string;
 }
 
 export function SearchView({ place }: ViewProps) {
   const q = (place.params.get('q') ?? '').trim();
   const framework = place.params.get('framework') ?? '';
-  const held = place.params.get('held') ?? '';
-  const state = useQuery<SearchAnswer>('Search', q ? { refs: [q], q } : null);
-  const frameworks = useQuery<{ frameworks: Array<{ id: string; shortName: string }> }>('Frameworks', {});
+  const held = list(place.params.get('held'));
+  const frameworks = useQuery<{ frameworks: Framework[] }>('Frameworks', {});
   useTitle(q ? `Search: ${q}` : 'Search');
-  useReady(state.error ? 'error' : 'search', !q || state.data !== undefined || state.error !== undefined);
-  const inFramework = (h: SearchHitData) => !framework || h.framework.id === framework || frameworks.data?.frameworks.find((f) => f.id === framework)?.shortName === h.framework.shortName;
   return (
     <>
       <h1>{q ? <>Search: {q}</> : 'Search'}</h1>
+      {RANKED ? (
+        <RankedResults key={`${q}|${framework}|${held.join(',')}`} q={q} framework={framework} held={held} frameworks={frameworks.data?.frameworks ?? []} />
+      ) : (
+        <BasicResults q={q} framework={framework} frameworks={frameworks.data?.frameworks ?? []} />
+      )}
+    </>
+  );
+}
+
+function HeldPicker({ held, frameworks }: { held: string[]; frameworks: Framework[] }) {
+  return (
+    <fieldset id="search-held">
+      <legend>Status given what you hold</legend>
+      {frameworks.map((f) => (
+        <label key={f.id}>
+          <input
+            type="checkbox"
+            name="held"
+            value={f.id}
+            checked={held.includes(f.id)}
+            onChange={(e) => setParams({ held: (e.currentTarget.checked ? [...held, f.id] : held.filter((h) => h !== f.id)).join(',') || null })}
+          />{' '}
+          {f.shortName}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+interface RankedAnswer {
+  search: {
+    totalCount: number;
+    terms: string[];
+    facets: Array<{ count: number; framework: Framework }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{
+      node: {
+        rank: number;
+        reason: string;
+        status: string | null;
+        requirement: { id: string; ref: string; framework: Framework };
+        title: Part[];
+        snippet: { clippedStart: boolean; clippedEnd: boolean; parts: Part[] };
+      };
+    }>;
+  } | null;
+}
+
+function RankedResults({ q, framework, held, frameworks }: { q: string; framework: string; held: string[]; frameworks: Framework[] }) {
+  const [after, setAfter] = useState<string | null>(null);
+  const [earlier, setEarlier] = useState<SearchHitData[]>([]);
+  const state = useQuery<RankedAnswer>('RankedSearch', q ? { q, framework: framework ? [framework] : null, held: held.length ? held : null, first: PAGE, after } : null);
+  useReady(state.error ? 'error' : 'search', !q || state.data !== undefined || state.error !== undefined);
+  const hits = (answer: RankedAnswer): SearchHitData[] =>
+    (answer.search?.edges ?? []).map(({ node: n }) => ({ id: n.requirement.id, ref: n.requirement.ref, title: n.title, framework: n.requirement.framework, snippet: n.snippet, status: n.status, reason: n.reason }));
+  return (
+    <>
+      <form className="controls" id="search-filters" onSubmit={(e) => e.preventDefault()}>
+        <label className="field">
+          <span>Framework</span>
+          <select id="search-framework" value={framework} onChange={(e) => setParams({ framework: e.currentTarget.value || null })}>
+            <option value="">all{state.data?.search ? ` (${state.data.search.facets.reduce((n, f) => n + f.count, 0)})` : ''}</option>
+            {frameworks.map((f) => {
+              const count = state.data?.search?.facets.find((x) => x.framework.id === f.id)?.count;
+              return (
+                <option key={f.id} value={f.id}>
+                  {f.shortName}
+                  {count !== undefined ? ` (${count})` : state.data ? ' (0)' : ''}
+                </option>
+              );
+            })}
+          </select>
+        </label>
+        <HeldPicker held={held} frameworks={frameworks} />
+      </form>
+      {!q ? (
+        <p className="muted">Type a reference ("A.6.2.4", "CC 6.1", "GV-1.1", "Art. 14") or words ("human oversight") in the search box at the top.</p>
+      ) : (
+        <QueryResult state={state} loading="Searching...">
+          {(answer) => {
+            const all = [...earlier, ...hits(answer)];
+            const s = answer.search;
+            return (
+              <>
+                <p id="search-summary" role="status">
+                  {s?.totalCount ?? 0} {s?.totalCount === 1 ? 'requirement' : 'requirements'}, best first
+                  {s?.terms.length ? <span className="muted"> (words matched as: {s.terms.join(', ')})</span> : null}
+                </p>
+                <ol className="results" id="word-results">
+                  {all.length ? all.map((h) => <SearchHit key={h.id} hit={h} held={held.join(',')} />) : <li className="muted">Nothing found.</li>}
+                </ol>
+                {s?.pageInfo.hasNextPage ? (
+                  <p className="more-row">
+                    <button
+                      type="button"
+                      className="button"
+                      id="search-more"
+                      onClick={() => {
+                        setEarlier(all);
+                        setAfter(s.pageInfo.endCursor);
+                      }}
+                    >
+                      Show {PAGE} more
+                    </button>
+                  </p>
+                ) : null}
+              </>
+            );
+          }}
+        </QueryResult>
+      )}
+    </>
+  );
+}
+
+interface BasicAnswer {
+  resolveRefs: Array<{ input: string; confidence: string; citedTitle: string | null; titleMatches: boolean | null; requirement: BasicHit | null; candidates: BasicHit[] }> | null;
+  requirements: { totalCount: number; nodes: BasicHit[] } | null;
+}
+interface BasicHit {
+  id: string;
+  ref: string;
+  title: string;
+  framework: Framework;
+}
+
+function BasicResults({ q, framework, frameworks }: { q: string; framework: string; frameworks: Framework[] }) {
+  const state = useQuery<BasicAnswer>('Search', q ? { refs: [q], q } : null);
+  useReady(state.error ? 'error' : 'search', !q || state.data !== undefined || state.error !== undefined);
+  const inFramework = (h: BasicHit) => !framework || h.framework.id === framework;
+  return (
+    <>
       <form className="controls" id="search-filters" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
           <span>Framework</span>
           <select id="search-framework" value={framework} onChange={(e) => setParams({ framework: e.currentTarget.value || null })}>
             <option value="">all</option>
-            {(frameworks.data?.frameworks ?? []).map((f) => <option key={f.id} value={f.id}>{f.shortName}</option>)}
+            {frameworks.map((f) => <option key={f.id} value={f.id}>{f.shortName}</option>)}
           </select>
         </label>
       </form>
@@ -87,13 +237,13 @@ export function SearchView({ place }: ViewProps) {
                   </p>
                 ) : null}
                 <ul className="results" id="ref-results">
-                  {found.length ? found.map((r) => <SearchHit key={r.id} hit={r} held={held} />) : <li className="muted">No reference matched.</li>}
+                  {found.length ? found.map((r) => <SearchHit key={r.id} hit={r} held="" />) : <li className="muted">No reference matched.</li>}
                 </ul>
                 <h2>
                   By words <span className="muted">({framework ? `${hits.length} in this framework, ` : ''}{words.totalCount} in all)</span>
                 </h2>
                 <ul className="results" id="word-results">
-                  {hits.length ? hits.map((r) => <SearchHit key={r.id} hit={r} held={held} />) : <li className="muted">Nothing found.</li>}
+                  {hits.length ? hits.map((r) => <SearchHit key={r.id} hit={r} held="" />) : <li className="muted">Nothing found.</li>}
                 </ul>
               </>
             );
