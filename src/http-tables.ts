@@ -92,7 +92,11 @@ async function download(routes: TableRoutes, sizes: FrameworkSizeCache, req: Req
       const extensions = { argument: error.argument, ...(error.code === ErrorCode.NOT_FOUND ? { suggestions: error.suggestions } : {}) };
       return refuse(res, error.code === ErrorCode.NOT_FOUND ? 404 : 400, error.code, error.message, extensions);
     }
-    if (error instanceof AnalysisTimeoutError && res.headersSent) return;
+    if (error instanceof AnalysisTimeoutError) {
+      // Normally the time limit has answered already; if not, say so as it would.
+      if (!res.headersSent) refuse(res, 503, ErrorCode.REQUEST_TIMEOUT, 'The table took longer than the request time limit.');
+      return;
+    }
     if (error instanceof StoreUnavailableError && !res.headersSent) return refuse(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The graph store is not answering; try again shortly.');
     throw error;
   }

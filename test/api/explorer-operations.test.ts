@@ -32,7 +32,7 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   EvidencePlan: { frameworks: ['iso42001', 'soc2'] },
   Roadmap: { held: ['soc2'] },
   Compare: { frameworks: ['iso42001', 'soc2', 'nist-800-53'] },
-  Explain: { from: 'soc2:CC6.1', to: 'iso42001:A.6.2.6', maxHops: 3, first: 10 },
+  Explain: { from: 'soc2:CC6.1', to: 'iso42001:A.6.2.6', maxHops: 3 },
   CatalogEntry: { id: 'discipline:risk-management', framework: 'iso42001', first: 200 },
   ReviewMappings: { input: { set: 'mapping-set:acme:controls--soc2', decisions: [{ id: 'mapping:acme:controls--soc2:acme:controls:ACME-01->soc2:CC7.2', decision: 'ACCEPT' }] } },
 };

@@ -39,7 +39,7 @@ export function ExplainView({ place }: ViewProps) {
   const from = place.params.get('from') || DEFAULT_FROM;
   const to = place.params.get('to') || DEFAULT_TO;
   const maxHops = Math.min(4, Math.max(1, Number(place.params.get('maxHops')) || 3));
-  const explain = useQuery<{ explain: PathLite[] | null }>('Explain', { from, to, maxHops, first: 10 });
+  const explain = useQuery<{ explain: PathLite[] | null }>('Explain', { from, to, maxHops });
   useTitle(`How ${from} connects to ${to}`);
   useReady(explain.error ? 'error' : 'explain', explain.data !== undefined || explain.error !== undefined);
 
