@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Express, RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from '../logger.js';
-import { explorerBundle } from './bundle.js';
+import { explorerBundle, type ExplorerBundle } from './bundle.js';
 import { examplesScript } from './operations.js';
 
 /**
@@ -55,7 +55,8 @@ const pageHeaders = helmet({
   frameguard: { action: 'deny' },
 });
 
-export function mountExplorer(app: Express, log: Pick<Logger, 'error'>): void {
+/** `bundle` is the explorer's bundle, built on first use (a test passes one that fails). */
+export function mountExplorer(app: Express, log: Pick<Logger, 'error'>, bundle: () => Promise<ExplorerBundle> = explorerBundle): void {
   // Built once, at start-up: a missing or unnamed operation fails the boot, not a page.
   const scripts = new Map<string, string>([['graphiql-examples.js', examplesScript()]]);
   app.get('/', (_req, res) => res.redirect('/explorer/'));
@@ -63,7 +64,7 @@ export function mountExplorer(app: Express, log: Pick<Logger, 'error'>): void {
   app.get(['/explorer', '/explorer/', '/explorer/index.html'], (_req, res) => res.sendFile(path.join(here, 'app', 'index.html')));
   // The bundle: built once on first request; a failed build is a 500 on the asset, its message logged.
   app.get(['/explorer/app.js', '/explorer/app.css'], (req, res) => {
-    explorerBundle().then(
+    bundle().then(
       (bundle) => {
         const js = req.path.endsWith('.js');
         res.type(js ? 'text/javascript' : 'text/css').set('cache-control', 'no-cache').send(js ? bundle.js : bundle.css);
