@@ -29,6 +29,7 @@ import { FairQueue } from './admission/fair-queue.js';
 import { callerVersions, type CallerVersion } from './caller-version.js';
 import { ifNoneMatchHits } from './http-caching.js';
 import { exportRouter } from './http-export.js';
+import { tableRouter } from './http-tables.js';
 import type { RequestContext, WorkspaceAccess } from './graphql/context.js';
 
 export interface AppOptions {
@@ -112,6 +113,18 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   // Exports queue apart from GraphQL: a download holds its slot while a slow reader drains it, and must
   // not hold the slots queries run in.
   const exportAdmission = new FairQueue({ slots: EXPORT_SLOTS, maxWaitingPerClient: EXPORT_SLOTS });
+  // Table downloads are analyses like GraphQL queries: they wait in GraphQL's queue, under its time and cost limits.
+  app.use(
+    '/export/tables',
+    apiCors,
+    tableRouter({
+      store,
+      layers,
+      versionOf: callerVersion,
+      access: [...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []), ...access, ...(hardening ? [fairAdmission(admission)] : [])],
+      maxCost: hardening ? config.limits.maxCost : Number.POSITIVE_INFINITY,
+    }),
+  );
   app.use('/export', apiCors, exportRouter({ store, layers, versionOf: callerVersion, access: [...access, ...(hardening ? [fairAdmission(exportAdmission)] : [])], log }));
   app.use(
     '/graphql',

@@ -39,6 +39,14 @@ export function coverageRequestProblems(request: { target: string; held: readonl
   return problems;
 }
 
+/** A roadmap's candidates are frameworks not held, and at least one is left. */
+export function roadmapRequestProblems(request: { held: readonly string[]; candidates: readonly string[] }, name: ArgumentName): RequestProblem[] {
+  const overlapping = request.candidates.filter((c) => request.held.includes(c));
+  if (overlapping.length > 0) return [problem('candidates', `${name('candidates')} must not include held frameworks: ${overlapping.join(', ')}.`)];
+  if (request.candidates.length === 0) return [problem('held', 'Every framework is already held: there is no candidate left.')];
+  return [];
+}
+
 /** A crosswalk table: two different frameworks, and no GROUP rows. */
 export function crosswalkRequestProblems(request: { from: string; to: string; kind?: RequirementKind | null }, name: ArgumentName): RequestProblem[] {
   const problems = distinctProblems(request.from, request.to, ['from', 'to'], 'frameworks', name);

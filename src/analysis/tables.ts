@@ -7,6 +7,10 @@ import { queryPairAgreements } from './agreement.js';
 import { queryCoverage } from './coverage-query.js';
 import { queryEvidencePlan } from './evidence-plan.js';
 import { queryGaps } from './gaps.js';
+import { queryCompare } from './compare.js';
+import { queryRoadmap } from './roadmap.js';
+import { queryExplain } from './explain.js';
+import { globalId } from '../domain/ids.js';
 import type { Pacer } from './pacing.js';
 
 /**
@@ -265,5 +269,243 @@ export async function evidenceTable(store: GraphStore, frameworks: Framework[]):
     })),
     sources: [],
     frameworks,
+  };
+}
+
+export const COVERAGE_COLUMNS: Column[] = [
+  { key: 'group', header: 'Group' },
+  { key: 'ref', header: 'Ref' },
+  { key: 'title', header: 'Title' },
+  { key: 'status', header: 'Coverage' },
+  { key: 'coveredBy', header: 'Covered by' },
+  { key: 'reason', header: 'Why' },
+];
+
+/**
+ * One row per requirement of `target`: its coverage given `held` and the held requirements that
+ * make it so (best first, each "<id> <title> (<relationship>, strength <n>)"); the explorer's map
+ * as a table, and `crosswalk coverage --format`.
+ */
+export async function coverageTable(
+  store: GraphStore,
+  args: { target: Framework; held: Framework[]; kind?: RequirementKind | null; inferred?: boolean; scopes?: readonly HeldScope[]; pacer?: Pacer },
+): Promise<Table> {
+  const result = await queryCoverage(store, { target: args.target.id, held: args.held.map((h) => h.id), kind: args.kind ?? null, inferred: args.inferred ?? false, scopes: args.scopes ?? [], pacer: args.pacer });
+  const [requirements, groups, sources] = await Promise.all([
+    titlesOf(store, result.items.flatMap((i) => [...i.via, ...i.outOfScope].flatMap((v) => v.path))),
+    titlesOf(store, result.items.map((i) => i.groupId)),
+    sourcesById(store),
+  ]);
+  const used = new Set<string>();
+  const link = (l: CoverageItem['via'][number]) => `${labelled(l.heldId, requirements)} (${l.relationship}${l.strength === null ? '' : `, strength ${l.strength}`}${l.inferred ? `, inferred via ${l.path.slice(1, -1).join(' > ')}` : ''})`;
+  return {
+    name: 'coverage',
+    title: `${args.target.shortName} covered by ${heldNames(args.held, args.scopes)}${args.kind ? ` (${args.kind.toLowerCase()}s)` : ''}${args.inferred ? ', with inference' : ''}`,
+    columns: COVERAGE_COLUMNS,
+    rows: result.items.map((item) => {
+      item.via.forEach((l) => l.sourceId.split('+').forEach((s) => used.add(s)));
+      item.assessments.forEach((a) => used.add(a.sourceId));
+      const group = groups.get(item.groupId);
+      return {
+        group: group && group.id !== item.requirement.id ? `${group.ref} ${group.title}` : null,
+        ref: item.requirement.ref,
+        title: item.requirement.title,
+        status: item.status,
+        coveredBy: item.via.map(link).join('; ') || null,
+        reason: coverageReason(item),
+      };
+    }),
+    sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+    frameworks: [args.target, ...args.held],
+  };
+}
+
+/** What a coverage row says beyond its links: the best link's note, or why nothing covers it. */
+function coverageReason(item: CoverageItem): string | null {
+  if (item.status === 'FULL' || item.status === 'PARTIAL') return item.via[0]?.note ?? null;
+  return gapReason(item);
+}
+
+/** A share as people read it: 0.625 is "63%". */
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** Which framework next: each candidate's coverage by the held frameworks, least work left first. */
+export async function roadmapTable(
+  store: GraphStore,
+  args: { held: Framework[]; candidates: Framework[]; inferred?: boolean; scopes?: readonly HeldScope[]; pacer?: Pacer },
+): Promise<Table> {
+  const steps = await queryRoadmap(store, args.held.map((h) => h.id), args.candidates.map((c) => c.id), args.inferred ?? false, args.scopes ?? [], args.pacer);
+  const byId = new Map(args.candidates.map((c) => [c.id, c]));
+  return {
+    name: 'roadmap',
+    title: `Next frameworks given ${heldNames(args.held, args.scopes)}${args.inferred ? ', with inference' : ''}`,
+    columns: [
+      { key: 'rank', header: 'Rank' },
+      { key: 'framework', header: 'Framework' },
+      { key: 'total', header: 'Requirements' },
+      { key: 'full', header: 'Full' },
+      { key: 'partial', header: 'Partial' },
+      { key: 'notImplemented', header: 'Not implemented' },
+      { key: 'none', header: 'New' },
+      { key: 'unassessed', header: 'Not assessed' },
+      { key: 'covered', header: 'Covered (full or partial)' },
+      { key: 'work', header: 'Work left (requirements)' },
+      { key: 'workShare', header: 'Work left (share)' },
+    ],
+    rows: steps.map((step) => ({
+      rank: step.rank,
+      framework: byId.get(step.frameworkId)?.name ?? step.frameworkId,
+      total: step.coverage.total,
+      full: step.coverage.full,
+      partial: step.coverage.partial,
+      notImplemented: step.coverage.notImplemented,
+      none: step.coverage.none,
+      unassessed: step.coverage.unassessed,
+      covered: percent(step.coverage.coveredShare),
+      work: step.marginalWork,
+      workShare: percent(step.marginalShare),
+    })),
+    sources: [],
+    frameworks: [...args.held, ...args.candidates],
+  };
+}
+
+/** The buyers' side-by-side: one row per framework, its facts and figures from the graph. */
+export async function compareTable(store: GraphStore, frameworks: Framework[]): Promise<Table> {
+  const compared = await queryCompare(store, frameworks);
+  return {
+    name: 'compare',
+    title: `${frameworks.map((f) => f.shortName).join(', ')} side by side`,
+    columns: [
+      { key: 'framework', header: 'Framework' },
+      { key: 'edition', header: 'Edition' },
+      { key: 'kind', header: 'Kind' },
+      { key: 'issuer', header: 'Issuer' },
+      { key: 'assessedBy', header: 'Assessed by' },
+      { key: 'output', header: 'Output' },
+      { key: 'validity', header: 'Validity' },
+      { key: 'market', header: 'Market' },
+      { key: 'aiSpecific', header: 'About AI' },
+      { key: 'observationPeriod', header: 'Observation period' },
+      { key: 'typicalTimeline', header: 'Typical timeline' },
+      { key: 'requirementCount', header: 'Requirements' },
+      { key: 'aiShare', header: 'AI disciplines' },
+      { key: 'securityShare', header: 'Security disciplines' },
+    ],
+    rows: compared.map((c) => ({
+      framework: c.framework.name,
+      edition: c.framework.edition,
+      kind: c.framework.kind,
+      issuer: c.framework.issuer,
+      assessedBy: c.framework.assessedBy,
+      output: c.framework.output,
+      validity: c.framework.validity,
+      market: c.framework.market,
+      aiSpecific: c.framework.aiSpecific ? 'Yes' : 'No',
+      observationPeriod: c.framework.observationPeriod,
+      typicalTimeline: c.framework.typicalTimeline,
+      requirementCount: c.requirementCount,
+      aiShare: percent(c.aiDisciplineShare),
+      securityShare: percent(c.securityDisciplineShare),
+    })),
+    sources: [],
+    frameworks,
+  };
+}
+
+/** The paths between two requirements, one row per hop: which path, from, how, to. */
+export async function explainTable(store: GraphStore, args: { from: Requirement; to: Requirement; maxHops: number; limit?: number; pacer?: Pacer }): Promise<Table> {
+  const paths = await queryExplain(store, args.from.id, args.to.id, args.maxHops, args.limit ?? 10, args.pacer);
+  const [requirements, disciplines, sources, frameworks] = await Promise.all([
+    titlesOf(store, paths.flatMap((p) => p.requirementIds)),
+    store.allNodes('Discipline'),
+    sourcesById(store),
+    store.nodes('Framework', [...new Set([args.from.frameworkId, args.to.frameworkId])]),
+  ]);
+  const disciplineName = new Map(disciplines.map((d) => [d.id, d.name]));
+  const used = new Set<string>();
+  const rows: Table['rows'] = [];
+  paths.forEach((path, p) => {
+    path.hops.forEach((hop, h) => {
+      if (hop.kind === 'MAPPING') used.add(hop.mapping.sourceId);
+      rows.push({
+        path: p + 1,
+        hop: h + 1,
+        from: labelled(hop.fromId, requirements),
+        link: hop.kind === 'MAPPING' ? hop.relationship : `shares the discipline ${disciplineName.get(hop.disciplineId) ?? hop.disciplineId}`,
+        strength: hop.kind === 'MAPPING' ? hop.mapping.strength : null,
+        to: labelled(hop.toId, requirements),
+        note: hop.kind === 'MAPPING' ? hop.mapping.note : null,
+      });
+    });
+  });
+  return {
+    name: 'explain',
+    title: `How ${args.from.id} connects to ${args.to.id} (at most ${args.maxHops} hops)`,
+    columns: [
+      { key: 'path', header: 'Path' },
+      { key: 'hop', header: 'Hop' },
+      { key: 'from', header: 'From' },
+      { key: 'link', header: 'Link' },
+      { key: 'strength', header: 'Strength' },
+      { key: 'to', header: 'To' },
+      { key: 'note', header: 'Note' },
+    ],
+    rows,
+    sources: [...used].map((s) => sources.get(s)).filter((s): s is MappingSource => !!s),
+    frameworks: frameworks.filter((f): f is Framework => f !== null),
+  };
+}
+
+export type CatalogListKind = 'disciplines' | 'risks' | 'evidence';
+
+/** The catalogue's disciplines, risks or evidence artefacts, each with how many requirements it involves. */
+export async function catalogListTable(store: GraphStore, kind: CatalogListKind): Promise<Table> {
+  const label = { disciplines: 'Discipline', risks: 'Risk', evidence: 'Evidence' } as const;
+  const relation = { disciplines: 'requirementsOfDiscipline', risks: 'requirementsOfRisk', evidence: 'requirementsOfEvidence' } as const;
+  const entries: Array<{ id: string; name: string; kindCell: string | null; text: string }> =
+    kind === 'disciplines'
+      ? (await store.allNodes('Discipline')).map((d) => ({ id: d.id, name: d.name, kindCell: d.scope, text: d.definition }))
+      : kind === 'risks'
+        ? (await store.allNodes('Risk')).map((r) => ({ id: r.id, name: r.name, kindCell: r.category, text: r.description }))
+        : (await store.allNodes('Evidence')).map((e) => ({ id: e.id, name: e.name, kindCell: null, text: e.description }));
+  const counts = entries.length > 0 ? await store.related(relation[kind], entries.map((e) => e.id)) : [];
+  return {
+    // The evidence plan is "evidence": the catalogue's list of artefacts is another table.
+    name: kind === 'evidence' ? 'evidence-catalog' : kind,
+    title: { disciplines: 'Disciplines', risks: 'Risks', evidence: 'Evidence artefacts' }[kind],
+    columns: [
+      { key: 'id', header: 'Id' },
+      { key: 'name', header: label[kind] },
+      ...(kind === 'evidence' ? [] : [{ key: 'kind', header: kind === 'disciplines' ? 'Scope' : 'Category' }]),
+      { key: 'text', header: 'What it is' },
+      { key: 'requirements', header: 'Requirements' },
+    ],
+    rows: entries.map((e, i) => ({ id: globalId(label[kind], e.id), name: e.name, kind: e.kindCell, text: e.text, requirements: counts[i]!.length })),
+    sources: [],
+    frameworks: [],
+  };
+}
+
+/** The requirements a discipline, risk or evidence artefact involves (optionally of one framework), in catalog order. */
+export async function requirementsOfTable(store: GraphStore, args: { of: { id: string; name: string; kind: 'Discipline' | 'Risk' | 'Evidence' }; framework: Framework | null }): Promise<Table> {
+  const relation = { Discipline: 'requirementsOfDiscipline', Risk: 'requirementsOfRisk', Evidence: 'requirementsOfEvidence' } as const;
+  const [ids] = await store.related(relation[args.of.kind], [args.of.id]);
+  const found = (await store.nodes('Requirement', ids ?? [])).filter((r): r is Requirement => r !== null && (!args.framework || r.frameworkId === args.framework.id));
+  const frameworks = new Map((await store.allNodes('Framework')).map((f) => [f.id, f]));
+  found.sort((a, b) => a.frameworkId.localeCompare(b.frameworkId) || a.position - b.position);
+  return {
+    name: 'requirements',
+    title: `Requirements involving ${args.of.name}${args.framework ? ` in ${args.framework.shortName}` : ''}`,
+    columns: [
+      { key: 'framework', header: 'Framework' },
+      { key: 'ref', header: 'Ref' },
+      { key: 'title', header: 'Title' },
+      { key: 'kind', header: 'Kind' },
+      { key: 'id', header: 'Id' },
+    ],
+    rows: found.map((r) => ({ framework: frameworks.get(r.frameworkId)?.shortName ?? r.frameworkId, ref: r.ref, title: r.title, kind: r.kind, id: r.id })),
+    sources: [],
+    frameworks: [...new Set(found.map((r) => r.frameworkId))].map((id) => frameworks.get(id)).filter((f): f is Framework => !!f),
   };
 }

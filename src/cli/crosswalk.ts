@@ -4,10 +4,10 @@ import { Document, isScalar, parse as parseYaml, stringify, visit } from 'yaml';
 import path from 'node:path';
 import { queryCoverage } from '../analysis/coverage-query.js';
 import { readMappingSet } from '../analysis/mapping-set-contents.js';
-import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, scopeProblems, toHeldScope, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
-import { crosswalkTable, evidenceTable, gapTable, heldNames, type Table } from '../analysis/tables.js';
+import { coverageRequestProblems, crosswalkRequestProblems, frameworkListProblems, roadmapRequestProblems, scopeProblems, toHeldScope, type ArgumentName, type RequestProblem } from '../analysis/request-checks.js';
+import { compareTable, coverageTable, crosswalkTable, evidenceTable, gapTable, heldNames, roadmapTable, type Table } from '../analysis/tables.js';
 import type { HeldScope } from '../domain/scope.js';
-import { HeldOptionError, parseHeldOption } from './held-option.js';
+import { HeldOptionError, parseHeldOption } from '../analysis/held-option.js';
 import { createStore } from '../bootstrap.js';
 import { readConfig } from '../config.js';
 import { ErrorCode } from '../domain/error-codes.js';
@@ -53,7 +53,9 @@ Verbs:
   table      one row per target requirement and its links (CSV, Markdown, XLSX, HTML, OSCAL)
   gaps       what is genuinely new in a target framework given the ones held
   evidence   evidence to collect once and reuse across frameworks
-  coverage   a terminal summary: totals and a bar per group
+  roadmap    which framework next: each candidate's coverage by the held ones, least work first
+  compare    frameworks side by side: their facts and figures from the graph
+  coverage   a terminal summary: totals and a bar per group (or, with --format, one row per requirement)
   import-oscal  turn an OSCAL mapping-collection into a seed mapping set
   import-oscal-catalog  turn an OSCAL catalog into a seed framework file
   import-reference-pairs  turn a reference list of id pairs (reference/mappings/) into a RELATED mapping set
@@ -83,9 +85,18 @@ Works on the embedded graph in seed/, or on Neo4j when NEO4J_URI is set.`,
   evidence: `crosswalk evidence --frameworks <framework>,<framework>[,...] --format csv|md|xlsx|html [-o FILE]
 
   Evidence artefacts ordered by how many requirements of the chosen frameworks each proves.`,
-  coverage: `crosswalk coverage --target <framework> --held <framework>[:<scope>][,...] [--kind CLAUSE|CONTROL] [--inferred]
+  roadmap: `crosswalk roadmap --held <framework>[:<scope>][,...] [--candidates <framework>,...] [--inferred] --format csv|md|xlsx|html [-o FILE]
 
-  Totals and a bar per group (Annex A objective, clause, TSC series), for a first look.
+  Each candidate framework (every framework not held, unless --candidates names them) with its
+  coverage by the held ones, least work left first (Full 0, Partial 0.5, the rest 1 each).`,
+  compare: `crosswalk compare --frameworks <framework>,<framework>[,...] --format csv|md|xlsx|html [-o FILE]
+
+  One row per framework: issuer, assessment, output, validity, market, requirements, and the share of
+  its requirements that address AI-specific and security-specific disciplines.`,
+  coverage: `crosswalk coverage --target <framework> --held <framework>[:<scope>][,...] [--kind CLAUSE|CONTROL] [--inferred] [--format csv|md|xlsx|html [-o FILE]]
+
+  Totals and a bar per group (Annex A objective, clause, TSC series), for a first look. With
+  --format, the table instead: one row per requirement of --target, its coverage and what covers it.
   --held takes scopes as gaps does (soc2:SECURITY,AVAILABILITY; eu-ai-act:DEPLOYER,HIGH_RISK).`,
   'import-oscal': `crosswalk import-oscal <file.json> --source <source-id> [--from <framework> --to <framework>] [-o FILE]
 
@@ -122,6 +133,7 @@ const OPTIONS = {
   target: { type: 'string' },
   held: { type: 'string' },
   frameworks: { type: 'string' },
+  candidates: { type: 'string' },
   kind: { type: 'string' },
   inferred: { type: 'boolean' },
   format: { type: 'string' },
@@ -196,8 +208,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { held, scopes } = heldList(values.held, 'held');
       failOn(coverageProblems(target, held, kind));
       await warnIfUnconnected(store, target, held, values.inferred ?? false, io);
-      io.stdout(await coverageSummary(store, target, held, kind, values.inferred ?? false, scopes));
-      return 0;
+      if (values.format === undefined) {
+        io.stdout(await coverageSummary(store, target, held, kind, values.inferred ?? false, scopes));
+        return 0;
+      }
+      const format = parseFormat(values.format, false) as (typeof FORMATS)[number];
+      const table = await coverageTable(store, { target, held, kind, inferred: values.inferred ?? false, scopes });
+      return await writeOutput(await render([table], format, await coverContext(store, io)), values.output, io);
     }
     const format = parseFormat(values.format, verb === 'table');
     let tables: Table[];
@@ -220,13 +237,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       failOn(coverageProblems(target, held, kind));
       await warnIfUnconnected(store, target, held, values.inferred ?? false, io);
       tables = [await gapTable(store, { target, held, kind, inferred: values.inferred ?? false, scopes })];
+    } else if (verb === 'roadmap') {
+      const { held, scopes } = heldList(values.held, 'held');
+      failOn(frameworkListProblems(held.map((h) => h.id), 'held', optionName));
+      const candidates = values.candidates === undefined ? [...frameworks.values()].filter((f) => !held.includes(f)) : list(values.candidates, 'candidates');
+      failOn(roadmapRequestProblems({ held: held.map((h) => h.id), candidates: candidates.map((c) => c.id) }, optionName));
+      tables = [await roadmapTable(store, { held, candidates, inferred: values.inferred ?? false, scopes })];
     } else {
       const chosen = list(values.frameworks, 'frameworks');
       failOn(frameworkListProblems(chosen.map((f) => f.id), 'frameworks', optionName));
-      tables = [await evidenceTable(store, chosen)];
+      tables = [verb === 'compare' ? await compareTable(store, [...new Set(chosen)]) : await evidenceTable(store, chosen)];
     }
-    const context: CoverContext = { datasetVersion: (await store.datasetInfo()).version, generatedAt: (io.now ?? (() => new Date()))() };
-    return await writeOutput(await render(tables, format as (typeof FORMATS)[number], context), values.output, io);
+    return await writeOutput(await render(tables, format as (typeof FORMATS)[number], await coverContext(store, io)), values.output, io);
   } catch (error) {
     io.stderr(`crosswalk: ${describe(error)}\n`);
     return exitCodeOf(error);
@@ -286,6 +308,10 @@ function parseFormat(format: string | undefined, oscalAllowed: boolean): Format 
   if (!format) throw new CliError(`--format is required: ${allowed.join(', ')}`);
   if (!allowed.includes(format)) throw new CliError(`unknown format "${format}"; use ${allowed.join(', ')}`);
   return format as Format;
+}
+
+async function coverContext(store: GraphStore, io: CliIo): Promise<CoverContext> {
+  return { datasetVersion: (await store.datasetInfo()).version, generatedAt: (io.now ?? (() => new Date()))() };
 }
 
 async function render(tables: Table[], format: (typeof FORMATS)[number], context: CoverContext): Promise<string | Buffer> {

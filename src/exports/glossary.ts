@@ -88,6 +88,23 @@ export const METHOD: Readonly<Record<string, string>> = {
   gaps:
     'The requirements of the target framework that nothing held covers (New: assessed, nothing found) or that no mapping set examined (Not assessed), most consequential first. ' +
     'Reusable groundwork lists held requirements that address the same disciplines: a head start, never coverage.',
+  coverage:
+    'One row per requirement of the target framework, with its coverage given the held frameworks and the held requirements that make it so, best first. ' +
+    'Coverage is decided by set theory: only Equal or Superset of gives Full; everything else is at most Partial. ' +
+    'Not assessed means no mapping set examined the requirement: unknown, never new.',
+  roadmap:
+    'Each candidate framework\'s coverage by the held frameworks, least work left first. Work left counts a requirement-equivalent per requirement still to do: ' +
+    'Full 0, Partial 0.5, Not implemented, New and Not assessed 1 each (unknown counts as work, never as done).',
+  compare:
+    'Each framework\'s facts as published (issuer, assessment, output, validity, market) beside figures computed from the graph: ' +
+    'its leaf requirements, and the share of them that address an AI-specific or a security-specific discipline.',
+  explain:
+    'The paths that connect two requirements, shortest first, one row per hop: a mapping (its IR 8477 relation, read from the hop\'s first requirement, and strength) ' +
+    'or a discipline both requirements address (a shared topic, never coverage).',
+  disciplines: 'The disciplines of the Crosswalk catalogue (areas of practice requirements address), each with how many requirements address it. Curated by the Crosswalk project.',
+  risks: 'The risks of the Crosswalk catalogue, each with how many requirements help mitigate it. Curated by the Crosswalk project.',
+  'evidence-catalog': 'The evidence artefacts of the Crosswalk catalogue, each with how many requirements it helps prove. Curated by the Crosswalk project.',
+  requirements: 'The requirements a discipline, risk or evidence artefact of the Crosswalk catalogue involves, framework by framework in catalog order.',
   evidence:
     'Evidence artefacts ordered by how many requirements of the chosen frameworks each helps prove: collect once, reuse across frameworks. ' +
     'The links between artefacts and requirements are curated by the Crosswalk project.',
@@ -129,7 +146,7 @@ export const WORKING_COLUMNS: readonly WorkingColumn[] = [
 
 /** The cover's word on the working columns, where a sheet has them. */
 export const WORKING_COLUMNS_NOTE =
-  'The last four columns of the crosswalk and gap sheets are yours to fill in: Implementation status (choose from the list), Owner, Evidence link and Comment.';
+  'The last four columns of the crosswalk, coverage and gap sheets are yours to fill in: Implementation status (choose from the list), Owner, Evidence link and Comment.';
 
 /** The tables a consultant works through row by row, and so get the working columns. */
-export const WORKED_TABLES: ReadonlySet<string> = new Set(['crosswalk', 'gaps']);
+export const WORKED_TABLES: ReadonlySet<string> = new Set(['crosswalk', 'gaps', 'coverage']);

@@ -29,6 +29,12 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   Search: { refs: ['A.6.2.4'], q: 'impact assessment' },
   RankedSearch: { q: 'impact assessment', framework: ['iso42001'], held: ['soc2'] },
   ReviewQueue: { first: 10 },
+  Gaps: { target: 'iso42001', held: ['soc2'], scope: [{ framework: 'soc2', categories: ['SECURITY'] }], inferred: true },
+  EvidencePlan: { frameworks: ['iso42001', 'soc2'] },
+  Roadmap: { held: ['soc2'] },
+  Compare: { frameworks: ['iso42001', 'soc2', 'nist-800-53'] },
+  Explain: { from: 'soc2:CC6.1', to: 'iso42001:A.6.2.6', maxHops: 3 },
+  CatalogEntry: { id: 'discipline:risk-management', framework: 'iso42001', first: 200 },
   ReviewMappings: { input: { set: 'mapping-set:acme:controls--soc2', decisions: [{ id: 'mapping:acme:controls--soc2:acme:controls:ACME-01->soc2:CC7.2', decision: 'ACCEPT' }] } },
 };
 
@@ -36,8 +42,8 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
 const NEEDS_KEY = new Set(['ReviewMappings']);
 
 describe('explorer and IDE operations', () => {
-  it('are the ones the pages send: thirteen for the explorer, seven example tabs', () => {
-    expect(Object.keys(explorer).sort()).toEqual(['CoverageGroups', 'CoverageItems', 'CoverageSources', 'Frameworks', 'KeyWorkspace', 'Neighbourhood', 'OverlapMatrix', 'ProposedMappings', 'RankedSearch', 'RequirementCoverage', 'ReviewMappings', 'ReviewQueue', 'Search']);
+  it('are the ones the pages send: twenty for the explorer, seven example tabs', () => {
+    expect(Object.keys(explorer).sort()).toEqual(['CatalogEntry', 'CatalogLists', 'Compare', 'CoverageGroups', 'CoverageItems', 'CoverageSources', 'EvidencePlan', 'Explain', 'Frameworks', 'Gaps', 'KeyWorkspace', 'Neighbourhood', 'OverlapMatrix', 'ProposedMappings', 'RankedSearch', 'RequirementCoverage', 'ReviewMappings', 'ReviewQueue', 'Roadmap', 'Search']);
     expect(examples).toHaveLength(7);
   });
 

@@ -8,6 +8,13 @@ import { RequirementView } from './views/requirement.js';
 import { ReviewView } from './views/review.js';
 import { SearchView } from './views/search.js';
 import { NotFoundView } from './views/not-found.js';
+import { GapsView } from './views/gaps.js';
+import { EvidencePlanView } from './views/evidence-plan.js';
+import { RoadmapView } from './views/roadmap.js';
+import { CompareView } from './views/compare.js';
+import { ExplainView } from './views/explain.js';
+import { DisciplinesView, EvidenceView, RisksView } from './views/catalog-pages.js';
+import './print.css';
 
 export interface ViewProps {
   place: Place;
@@ -27,6 +34,14 @@ export const ROUTES: RouteDef[] = [
   { name: 'search', nav: 'Search', view: SearchView },
   { name: 'review', nav: 'Review', view: ReviewView },
   { name: 'requirement', view: RequirementView },
+  { name: 'gaps', nav: 'Gaps', view: GapsView },
+  { name: 'roadmap', nav: 'Roadmap', view: RoadmapView },
+  { name: 'evidence-plan', nav: 'Evidence plan', view: EvidencePlanView },
+  { name: 'compare', nav: 'Compare', view: CompareView },
+  { name: 'explain', nav: 'Explain', view: ExplainView },
+  { name: 'disciplines', nav: 'Catalogue', view: DisciplinesView },
+  { name: 'risks', view: RisksView },
+  { name: 'evidence', view: EvidenceView },
 ];
 
 const NOT_FOUND: RouteDef = { name: 'not-found', view: NotFoundView };

@@ -4,7 +4,8 @@ import { queryEvidencePlan } from '../../analysis/evidence-plan.js';
 import { queryRoadmap } from '../../analysis/roadmap.js';
 import { checkFrameworkList, checkScopes } from '../analysis-args.js';
 import type { RequestContext } from '../context.js';
-import { badInput } from '../errors.js';
+import { throwProblems } from '../errors.js';
+import { quotedArgument, roadmapRequestProblems } from '../../analysis/request-checks.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { loadAll } from '../loaders.js';
 
@@ -24,9 +25,7 @@ export const planningResolvers: Resolvers = {
       const scopes = checkScopes(scope ?? null, heldIds);
       const all = (await ctx.store.allNodes('Framework')).map((f) => f.id);
       const candidateIds = candidates == null ? all.filter((f) => !heldIds.includes(f)) : await checkFrameworkList(ctx, candidates, 'candidates');
-      const overlapping = candidateIds.filter((c) => heldIds.includes(c));
-      if (overlapping.length > 0) throw badInput(`"candidates" must not include held frameworks: ${overlapping.join(', ')}.`, 'candidates');
-      if (candidateIds.length === 0) throw badInput('Every framework is already held: there is no candidate left.', 'held');
+      throwProblems(roadmapRequestProblems({ held: heldIds, candidates: candidateIds }, quotedArgument));
       return queryRoadmap(ctx.store, heldIds, candidateIds, inferred ?? false, scopes, ctx.pacer);
     },
   },

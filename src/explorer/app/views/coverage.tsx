@@ -13,6 +13,7 @@ import { RELATION_TERMS } from '../../../exports/glossary.js';
 import { coverageState, coverageVariables, filtersActive, passes, SCOPE_CHOICES, list, type CoverageItemLite, type CoverageState } from './coverage-params.js';
 import { Bar, summaryText, Tile, type SummaryLite } from './coverage-tiles.js';
 import { COLLAPSE_ABOVE, LargeCoverage } from './coverage-large.js';
+import { CoverageExports } from '../ui/table-export.js';
 
 interface Framework {
   id: string;
@@ -128,6 +129,7 @@ export function CoverageView({ place }: ViewProps) {
         ) : (
           <>
             <Totals coverage={groups.data.coverage} />
+            <CoverageExports state={state} />
             {small ? (
               loaded ? <SmallCoverage groups={groups.data.coverage.groups} items={loaded} state={state} /> : <Loading what="Loading requirements..." />
             ) : (

@@ -1,8 +1,9 @@
-import type { ScopeInput } from '../analysis/request-checks.js';
+import type { ArgumentName, ScopeInput } from './request-checks.js';
 import { dimensionsOf, valuesOf, type ScopeDimensionName } from '../domain/scope.js';
 
 /**
- * The CLI's `--held` (and `--from`) syntax for scoped holdings: frameworks separated by commas, a
+ * The CLI's `--held` (and `--from`) syntax for scoped holdings, which the table download
+ * (`/export/tables/...?held=`) takes too: frameworks separated by commas, a
  * framework followed by `:` and its scope values, which continue through the commas after it until
  * the next framework: `--held soc2:SECURITY,AVAILABILITY,iso27001` holds SOC 2 for Security and
  * Availability and ISO 27001 whole; `--held eu-ai-act:DEPLOYER,HIGH_RISK`. Values name their
@@ -23,12 +24,16 @@ function dimensionOfValue(frameworkId: string, value: string): ScopeDimensionNam
   return dimensionsOf(frameworkId).find((d) => valuesOf(d).includes(value)) ?? null;
 }
 
-/** `resolve` turns a spelling into a framework id, or null when it names none; `unknown` makes the error for one that names none. */
+/**
+ * `resolve` turns a spelling into a framework id, or null when it names none; `unknown` makes the
+ * error for one that names none; `name` writes the option's name in messages (`--held`, `"held"`).
+ */
 export function parseHeldOption(
   text: string | undefined,
   option: string,
   resolve: (spelling: string) => string | null,
-  unknown: (spelling: string) => Error = (spelling) => new HeldOptionError(`unknown framework "${spelling}" for --${option}`),
+  unknown: (spelling: string) => Error = (spelling) => new HeldOptionError(`unknown framework "${spelling}" for ${name(option)}`),
+  name: ArgumentName = (argument) => `--${argument}`,
 ): Array<HeldOption & { frameworkId: string }> {
   const tokens = (text ?? '').split(',').map((t) => t.trim()).filter(Boolean);
   const held: Array<HeldOption & { frameworkId: string }> = [];
@@ -45,19 +50,21 @@ export function parseHeldOption(
     if (!dimension) {
       const known = dimensionsOf(current!.frameworkId).flatMap(valuesOf);
       const hint = known.length > 0 ? `; known: ${known.join(', ')}` : `; ${current!.frameworkId} has no scope: hold it whole`;
-      throw new HeldOptionError(`unknown scope value "${raw}" for ${current!.frameworkId} in --${option}${hint}`);
+      throw new HeldOptionError(`unknown scope value "${raw}" for ${current!.frameworkId} in ${name(option)}${hint}`);
     }
     const scope = (current!.scope ??= {});
     scope[dimension] = [...(scope[dimension] ?? []), value];
   };
   for (const token of tokens) {
     const colon = token.indexOf(':');
-    if (colon !== -1) {
+    // A workspace's framework id has a colon of its own (`acme:controls`): a whole id is a framework, not a scope.
+    const wholeId = colon !== -1 && token.slice(colon + 1).trim() !== '' && resolve(token) !== null;
+    if (colon !== -1 && !wholeId) {
       const spelling = token.slice(0, colon).trim();
       current = { framework: spelling, frameworkId: framework(spelling), scope: null };
       held.push(current);
       const first = token.slice(colon + 1).trim();
-      if (!first) throw new HeldOptionError(`--${option}: "${token}" names no scope value after ":"`);
+      if (!first) throw new HeldOptionError(`${name(option)}: "${token}" names no scope value after ":"`);
       addValue(first);
     } else if (current && dimensionOfValue(current.frameworkId, normalise(token))) {
       addValue(token);
