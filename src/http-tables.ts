@@ -4,7 +4,8 @@ import { buildTable, readTableRequest, TABLE_NAMES, TABLE_PARAMETERS, TableReque
 import type { Table } from './analysis/tables.js';
 import type { Caller } from './domain/access.js';
 import { ErrorCode } from './domain/error-codes.js';
-import { StoreUnavailableError, type GraphStore } from './domain/graph-store.js';
+import { DatasetSeedingError, StoreUnavailableError, type GraphStore } from './domain/graph-store.js';
+import type { WorkspaceState } from './domain/workspace-model.js';
 import type { CoverContext } from './exports/cover.js';
 import { toCsv, toHtml, toMarkdown } from './exports/text.js';
 import { toXlsx } from './exports/xlsx.js';
@@ -68,8 +69,9 @@ async function download(routes: TableRoutes, sizes: FrameworkSizeCache, req: Req
   res.setHeader('cache-control', callerOf(res).kind === 'key' ? 'private, no-cache' : 'no-cache');
   res.vary('Authorization');
   try {
-    const version = await routes.versionOf(callerOf(res));
-    const store = await viewOf(routes, res);
+    // The workspace state the version names is the one the table reads (caller-version.ts).
+    const { version, workspace } = await routes.versionOf(callerOf(res));
+    const store = await viewOf(routes, res, workspace);
     const request = await readTableRequest(store, table, params);
     const known = await sizes.sizes(store, version, tableFrameworks(request));
     const cost = tableCost(request, (id) => known.get(id) ?? undefined);
@@ -98,6 +100,7 @@ async function download(routes: TableRoutes, sizes: FrameworkSizeCache, req: Req
       return;
     }
     if (error instanceof StoreUnavailableError && !res.headersSent) return refuse(res, 503, ErrorCode.SERVICE_UNAVAILABLE, 'The graph store is not answering; try again shortly.');
+    if (error instanceof DatasetSeedingError && !res.headersSent) return refuse(res, 503, ErrorCode.SERVICE_UNAVAILABLE, error.message);
     throw error;
   }
 }
@@ -135,9 +138,9 @@ export function fileName(request: TableRequest, format: TableFormat): string {
 
 const callerOf = (res: Response): Caller => (res.locals.caller as Caller | undefined) ?? { kind: 'anonymous' };
 
-async function viewOf(routes: TableRoutes, res: Response): Promise<GraphStore> {
+async function viewOf(routes: TableRoutes, res: Response, known: WorkspaceState | null): Promise<GraphStore> {
   const caller = callerOf(res);
-  return caller.kind === 'key' && routes.layers ? routes.layers.view(routes.store, caller.workspace, 'accepted') : routes.store;
+  return caller.kind === 'key' && routes.layers ? routes.layers.view(routes.store, caller.workspace, 'accepted', known ?? undefined) : routes.store;
 }
 
 function refuse(res: Response, status: number, code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): void {
