@@ -26,10 +26,10 @@ module.exports = {
     },
     {
       name: 'store-uses-only-domain',
-      comment: 'A store implements the port: it imports the domain, its own folder and node builtins (the Neo4j adapter also its driver).',
+      comment: 'A store implements the port: it imports the domain, its own folder and node builtins (the Neo4j adapter also its driver, the read cache its LRU).',
       severity: 'error',
       from: { path: '^src/store/' },
-      to: { pathNot: [`^src/(domain|store)/`, packageIn('neo4j-driver')], dependencyTypesNot: ['core'] },
+      to: { pathNot: [`^src/(domain|store)/`, packageIn('neo4j-driver'), packageIn('lru-cache')], dependencyTypesNot: ['core'] },
     },
     {
       name: 'store-adapters-stand-alone',

@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './logger.js';
 import { circuitBreakerStore } from './store/circuit-breaker.js';
 import { observeFailures, timeoutStore, type StoreHealth } from './store/timeout-store.js';
 import { WorkspaceLayers } from './store/workspace-layers.js';
+import { DatasetReadCache } from './store/read-cache.js';
 import type { Caller } from './domain/access.js';
 import type { WorkspaceRepository } from './domain/workspace-repository.js';
 import type { ManifestArchive } from './domain/dataset-manifest.js';
@@ -64,8 +65,11 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   // Outermost the breaker: while the store is known down, requests fail at once instead of queueing.
   const breaker = circuitBreakerStore(observeFailures(timeoutStore(rawStore, config.http.storeTimeoutMs), health));
   const store = breaker.store;
+  // The public graph's reads kept by dataset version (Neo4j); the version step below says which version.
+  const readCache = config.storeCacheBytes > 0 ? new DatasetReadCache(store, { maxBytes: config.storeCacheBytes }) : null;
+  const publicReads = readCache ? readCache.view() : store;
   const trustedManifest = config.trustedDocumentsFile ? loadTrustedManifest(config.trustedDocumentsFile) : null;
-  const version = datasetVersionCache(store, health);
+  const version = datasetVersionCache(store, health, (v) => readCache?.observe(v));
   const layers = options.workspaces ? new WorkspaceLayers(options.workspaces.repository) : null;
   const pairSummaries = new PairSummaryIndex();
   // What a caller sees is the public graph, plus its workspace's part when it has a key: its version names both.
@@ -118,7 +122,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     '/export/tables',
     apiCors,
     tableRouter({
-      store,
+      store: publicReads,
       layers,
       versionOf: callerVersion,
       access: [...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []), ...access, ...(hardening ? [fairAdmission(admission)] : [])],
@@ -141,7 +145,11 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const caller = (res.locals.caller as Caller | undefined) ?? { kind: 'anonymous' as const };
+        // Port calls above the read cache, and the database reads this request caused below it.
+        const trace = readCache ? { storeCalls: 0, databaseCalls: 0 } : { storeCalls: 0 };
+        const base = readCache ? readCache.view(trace) : store;
         const requestOptions = {
+          trace,
           traceRequested: req.headers['x-crosswalk-trace'] === '1',
           requestId: String(res.getHeader('x-request-id')),
           datasetVersion: (res.locals.datasetVersion as string | undefined) ?? null,
@@ -149,11 +157,11 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
           log,
           caller,
           manifests: options.manifests ?? null,
-          publicStore: store,
+          publicStore: base,
           pairSummaries,
         };
-        if (caller.kind !== 'key' || !layers || !options.workspaces) return createRequestContext(store, requestOptions);
-        return workspaceContext(store, layers, options.workspaces.repository, caller, requestOptions, (res.locals.workspaceState as WorkspaceState | null | undefined) ?? undefined);
+        if (caller.kind !== 'key' || !layers || !options.workspaces) return createRequestContext(base, requestOptions);
+        return workspaceContext(base, layers, options.workspaces.repository, caller, requestOptions, (res.locals.workspaceState as WorkspaceState | null | undefined) ?? undefined);
       },
     }),
   );
@@ -413,7 +421,7 @@ interface DatasetVersionCache {
  * call per request; re-read at once after any store failure, so an outage is never hidden behind
  * cached answers.
  */
-function datasetVersionCache(store: GraphStore, health: StoreHealth, ttlMs = 5_000): DatasetVersionCache {
+function datasetVersionCache(store: GraphStore, health: StoreHealth, onRead: (version: string | null) => void, ttlMs = 5_000): DatasetVersionCache {
   // A failed read is remembered too, so a store outage does not cost every request an extra slow call.
   let cached: { version: string | null; at: number; seeding?: DatasetSeedingError } | null = null;
   return {
@@ -426,10 +434,12 @@ function datasetVersionCache(store: GraphStore, health: StoreHealth, ttlMs = 5_0
         // No ETag; the query itself will say SERVICE_UNAVAILABLE, or (seeding) the request is refused.
         cached = { version: null, at: Date.now(), ...(error instanceof DatasetSeedingError ? { seeding: error } : {}) };
       }
+      onRead(cached.version);
       return cached.version;
     },
     set(version) {
       cached = { version, at: Date.now() };
+      onRead(version);
     },
     seeding: () => (cached && cached.version === null ? (cached.seeding ?? null) : null),
   };

@@ -67,6 +67,8 @@ export interface Config {
   resultCacheSize: number;
   /** Bytes the whole-response cache may hold in all (answers over 1 MB are never kept). */
   resultCacheBytes: number;
+  /** Bound on the public graph's reads kept in process by dataset version (src/store/read-cache.ts); 0: none. */
+  storeCacheBytes: number;
   /** Runs of one operation text before graphql-jit compiles it (src/graphql/jit-executor.ts); 0: never, graphql-js runs all. */
   jitCompileAfter: number;
 }
@@ -117,6 +119,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     resultCacheSize: integer(env, 'CROSSWALK_RESULT_CACHE_SIZE', 1000, 0, 1_000_000),
     resultCacheBytes: integer(env, 'CROSSWALK_RESULT_CACHE_BYTES', 64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
+    // On Neo4j every read is a Bolt round trip; the embedded store holds the graph in memory already.
+    storeCacheBytes: integer(env, 'CROSSWALK_STORE_CACHE_BYTES', env.NEO4J_URI ? 128 * 1024 * 1024 : 0, 0, 16 * 1024 * 1024 * 1024),
   };
 }
 

@@ -86,10 +86,18 @@ export interface PairKey {
   inferred: boolean;
 }
 
-/** Pair coverages kept between requests by the caller (for one version of the graph): a port, not a cache of answers. */
+/**
+ * Pair coverages kept between requests by the caller (for one version of the graph): a port, not a
+ * cache of answers. A pair another request is computing now is waited for, not computed again, so a
+ * burst of cold matrices costs one computation of each pair rather than one per request.
+ */
 export interface PairSummaryMemo {
+  /** The kept summary, if any. */
   get(pair: PairKey): CoverageSummary | undefined;
-  set(pair: PairKey, summary: CoverageSummary): void;
+  /** Kept, or being computed by some request. */
+  known(pair: PairKey): boolean;
+  /** The kept summary, or the one being computed, or `compute`'s (then kept). */
+  summary(pair: PairKey, compute: () => Promise<CoverageSummary>): Promise<CoverageSummary>;
 }
 
 /**
@@ -97,18 +105,18 @@ export interface PairSummaryMemo {
  * that still has a pair to compute; pairs already in `memo` for this version are not computed again.
  */
 export async function queryOverlapMatrix(store: GraphStore, frameworks: readonly string[], inferred = false, pacer: Pacer = NO_PACING, memo: PairSummaryMemo | null = null): Promise<MatrixCell[]> {
-  const summaryOf = (from: string, to: string) => memo?.get({ from, to, inferred });
-  const targetsToGather = frameworks.filter((to) => frameworks.some((from) => from !== to && !summaryOf(from, to)));
-  const graphs = new Map(await Promise.all(targetsToGather.map(async (f) => [f, await gatherTarget(store, f)] as const)));
+  const targetsToGather = frameworks.filter((to) => frameworks.some((from) => from !== to && !memo?.known({ from, to, inferred })));
+  // Gathered together up front (on Neo4j each gathering waits on the database), and later on demand
+  // for a pair whose computation another request gave up on.
+  const graphs = new Map(targetsToGather.map((f) => [f, gatherTarget(store, f)] as const));
+  for (const graph of graphs.values()) graph.catch(() => {});
+  const graphOf = (to: string) => graphs.get(to) ?? graphs.set(to, gatherTarget(store, to)).get(to)!;
+  const compute = (from: string, to: string) => async () => (await coverageOf(store, await graphOf(to), { held: [from], inferred, pacer })).summary;
   const cells: MatrixCell[] = [];
   for (const from of frameworks) {
     for (const to of frameworks) {
       if (from === to) continue;
-      let summary = summaryOf(from, to);
-      if (!summary) {
-        summary = (await coverageOf(store, graphs.get(to)!, { held: [from], inferred, pacer })).summary;
-        memo?.set({ from, to, inferred }, summary);
-      }
+      const summary = memo ? await memo.summary({ from, to, inferred }, compute(from, to)) : await compute(from, to)();
       cells.push({ from, to, summary });
     }
   }

@@ -83,9 +83,11 @@ export function createRequestContext(
     manifests?: ManifestArchive | null;
     publicStore?: GraphStore;
     pairSummaries?: PairSummaryIndex | null;
+    /** The request's counters, when the caller counts below the port too (the read cache's database reads). */
+    trace?: StoreCallCounter;
   },
 ): RequestContext {
-  const trace: StoreCallCounter = { storeCalls: 0 };
+  const trace: StoreCallCounter = options.trace ?? { storeCalls: 0 };
   const counted = countingStore(store, trace);
   const loaders = createLoaders(counted);
   const { deadline, ...rest } = options;

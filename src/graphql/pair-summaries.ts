@@ -13,6 +13,7 @@ import type { CoverageSummary } from '../domain/coverage.js';
  */
 export class PairSummaryIndex {
   private readonly entries: LRUCache<string, CoverageSummary>;
+  private readonly computing = new Map<string, Promise<CoverageSummary>>();
 
   constructor(maxEntries = 20_000) {
     this.entries = new LRUCache({ max: maxEntries });
@@ -24,7 +25,33 @@ export class PairSummaryIndex {
     const keyOf = ({ from, to, inferred }: PairKey) => `${version}\0${from}\0${to}\0${inferred ? 'inferred' : 'direct'}`;
     return {
       get: (pair) => this.entries.get(keyOf(pair)),
-      set: (pair, summary) => void this.entries.set(keyOf(pair), summary),
+      known: (pair) => this.entries.has(keyOf(pair)) || this.computing.has(keyOf(pair)),
+      summary: async (pair, compute) => {
+        const key = keyOf(pair);
+        const kept = this.entries.get(key);
+        if (kept) return kept;
+        const pending = this.computing.get(key);
+        if (pending) {
+          try {
+            return await pending;
+          } catch {
+            // Whoever computed it failed for reasons of its own (its deadline, its client gone): compute it here.
+          }
+        }
+        return this.compute(key, compute);
+      },
     };
+  }
+
+  private async compute(key: string, compute: () => Promise<CoverageSummary>): Promise<CoverageSummary> {
+    const running = compute();
+    this.computing.set(key, running);
+    try {
+      const summary = await running;
+      this.entries.set(key, summary);
+      return summary;
+    } finally {
+      if (this.computing.get(key) === running) this.computing.delete(key);
+    }
   }
 }

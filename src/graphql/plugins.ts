@@ -9,7 +9,8 @@ export function tracePlugin(): ApolloServerPlugin<RequestContext> {
         async willSendResponse({ response, contextValue }) {
           if (!contextValue.traceRequested || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          result.extensions = { ...result.extensions, trace: { storeCalls: contextValue.trace.storeCalls } };
+          const { storeCalls, databaseCalls } = contextValue.trace;
+          result.extensions = { ...result.extensions, trace: { storeCalls, ...(databaseCalls === undefined ? {} : { databaseCalls }) } };
         },
       };
     },
@@ -30,6 +31,7 @@ export function operationLogPlugin(): ApolloServerPlugin<RequestContext> {
               operation: operationName ?? null,
               durationMs: Math.round(durationMs * 100) / 100,
               storeCalls: contextValue.trace.storeCalls,
+              ...(contextValue.trace.databaseCalls === undefined ? {} : { databaseCalls: contextValue.trace.databaseCalls }),
               status: response.http.status ?? 200,
               errors: errors?.map((e) => e.extensions?.code ?? 'UNKNOWN'),
               // Who asked, by key id (never the key): a log line can be matched with the audit trail.

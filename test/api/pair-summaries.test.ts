@@ -48,4 +48,30 @@ describe('overlap matrix pairs kept per version', () => {
     expect(index.at('v1')!.get({ from: 'soc2', to: 'iso42001', inferred: false })).toBeDefined();
     expect(index.at('v2')!.get({ from: 'soc2', to: 'iso42001', inferred: false })).toBeUndefined();
   });
+
+  it('computes each pair once for a burst of cold matrices asked at the same time', async () => {
+    const store = await realSeedStore();
+    const index = new PairSummaryIndex();
+    let computed = 0;
+    const memo = index.at('v1')!;
+    const counting = { ...memo, summary: (pair: Parameters<typeof memo.summary>[0], compute: () => ReturnType<Parameters<typeof memo.summary>[1]>) => memo.summary(pair, () => (computed++, compute())) };
+    const plain = await queryOverlapMatrix(store, FRAMEWORKS, false);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => queryOverlapMatrix(store, FRAMEWORKS, false, undefined, counting)));
+    for (const answer of answers) expect(answer).toEqual(plain);
+    expect(computed).toBe(FRAMEWORKS.length * (FRAMEWORKS.length - 1));
+  });
+
+  it('computes a pair itself when the request computing it failed', async () => {
+    const store = await realSeedStore();
+    const memo = new PairSummaryIndex().at('v1')!;
+    const pair = { from: 'soc2', to: 'iso42001', inferred: false };
+    let fail!: (e: Error) => void;
+    const failing = memo.summary(pair, () => new Promise((_resolve, reject) => (fail = reject)));
+    expect(memo.known(pair)).toBe(true);
+    const waiting = memo.summary(pair, async () => (await queryOverlapMatrix(store, ['soc2', 'iso42001'], false)).find((c) => c.from === 'soc2')!.summary);
+    fail(new Error('deadline passed'));
+    await expect(failing).rejects.toThrow('deadline passed');
+    expect((await waiting).total).toBeGreaterThan(0);
+    expect(memo.get(pair)).toEqual(await waiting);
+  });
 });

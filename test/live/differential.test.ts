@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/http.js';
 import { realSeedGraph, startTestNeo4j, type TestNeo4j } from './live-neo4j.js';
 
 /**
  * The same GraphQL operations answered by the API on the embedded store and on a live Neo4j seeded
- * from the same seed/: identical JSON, and the same number of store round trips per request.
+ * from the same seed/: identical JSON, and the same number of store round trips per request. A
+ * third server reads the same Neo4j through the read cache, as production on Neo4j does
+ * (CROSSWALK_STORE_CACHE_BYTES): asked each question twice, it answers the same JSON both times,
+ * the second with no database read.
  */
 
 const LINK = 'requirement { id } relationship strength note inferred path { id } mappings { id } sources { id }';
@@ -51,16 +55,19 @@ const OPERATIONS: Record<string, string> = {
 let neo4j: TestNeo4j;
 let embedded: TestServer;
 let onNeo4j: TestServer;
+let onNeo4jCached: TestServer;
 
 beforeAll(async () => {
   neo4j = await startTestNeo4j();
   await neo4j.seed(await realSeedGraph());
   embedded = await startTestServer();
   onNeo4j = await startTestServer(neo4j.store());
+  onNeo4jCached = await startTestServer(neo4j.store(), { config: { ...defaultConfig(), resultCacheSize: 0, storeCacheBytes: 64 * 1024 * 1024 } });
 });
 afterAll(async () => {
   await embedded?.close();
   await onNeo4j?.close();
+  await onNeo4jCached?.close();
   await neo4j?.stop();
 });
 
@@ -74,6 +81,11 @@ describe('the API answers alike on the embedded store and on a live Neo4j', () =
       expect(JSON.stringify(a.data).length).toBeGreaterThan(30);
       expect(b.data).toEqual(a.data);
       expect(b.extensions?.trace?.storeCalls).toBe(a.extensions?.trace?.storeCalls);
+      const cold = await onNeo4jCached.query(query, {}, trace);
+      const warm = await onNeo4jCached.query(query, {}, trace);
+      expect(cold.data).toEqual(a.data);
+      expect(warm.data).toEqual(a.data);
+      expect(warm.extensions?.trace?.databaseCalls).toBe(0);
     });
   }
 
