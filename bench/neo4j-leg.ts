@@ -66,9 +66,11 @@ async function load(url: string, pathName: string, query: string, pids: { api: n
   };
 }
 
-async function post(url: string, pathName: string, query: string, headers: Record<string, string> = {}): Promise<{ data?: unknown; errors?: unknown[]; extensions?: { trace?: { storeCalls: number } } }> {
+type Traced = { data?: unknown; errors?: unknown[]; extensions?: { trace?: { storeCalls: number; databaseCalls?: number } } };
+
+async function post(url: string, pathName: string, query: string, headers: Record<string, string> = {}): Promise<Traced> {
   const response = await fetch(`${url}${pathName}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
-  const body = (await response.json()) as { data?: unknown; errors?: unknown[]; extensions?: { trace?: { storeCalls: number } } };
+  const body = (await response.json()) as Traced;
   if (body.errors) throw new Error(`${query}: ${JSON.stringify(body.errors).slice(0, 500)}`);
   return body;
 }
@@ -89,35 +91,60 @@ async function seedNeo4j(neo: LocalNeo4j, graph: GraphData, batched = false): Pr
   }
 }
 
-const apiEnv = (neo: LocalNeo4j, cacheSize: number) => ({ NEO4J_URI: neo.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: neo.password, CROSSWALK_RESULT_CACHE_SIZE: String(cacheSize) });
+/** The API on `neo`; `readCache: false` switches off the read cache (src/store/read-cache.ts) that production on Neo4j has. */
+const apiEnv = (neo: LocalNeo4j, cacheSize: number, readCache = true) => ({
+  NEO4J_URI: neo.uri,
+  NEO4J_USER: 'neo4j',
+  NEO4J_PASSWORD: neo.password,
+  CROSSWALK_RESULT_CACHE_SIZE: String(cacheSize),
+  ...(readCache ? {} : { CROSSWALK_STORE_CACHE_BYTES: '0' }),
+});
 const fmt = (n: number) => n.toLocaleString('en-GB');
 const share = (n: number) => n.toFixed(2);
 
 interface OperationRow {
   name: string;
+  /** Port calls of one uncached request (the same on both stores). */
   storeCalls: { embedded: number; neo4j: number };
+  /** Cypher statements of one uncached request on Neo4j: without the read cache, its first time with it, and again. */
+  statements: { noReadCache: number; cold: number; warm: number };
   embedded: { uncached: Measured; cached: Measured };
-  neo4j: { uncached: Measured; cached: Measured };
+  neo4j: { uncached: Measured; cached: Measured; noReadCache: Measured };
 }
 
-/** Every operation on both stores, uncached then cached, each server alone on the machine while measured. */
+/**
+ * Every operation on both stores, uncached then cached, each server alone on the machine while
+ * measured; on Neo4j also with the read cache off, what each request costs when every read is a
+ * Cypher statement (the figures before the read cache).
+ */
 async function operations(neo: LocalNeo4j): Promise<OperationRow[]> {
-  const rows: OperationRow[] = OPERATIONS.map((op) => ({ name: op.name, storeCalls: { embedded: 0, neo4j: 0 } }) as OperationRow);
-  for (const store of ['embedded', 'neo4j'] as const) {
-    for (const cacheSize of [0, 1000]) {
-      const env = store === 'neo4j' ? apiEnv(neo, cacheSize) : { CROSSWALK_RESULT_CACHE_SIZE: String(cacheSize) };
-      const api = await startServerProcess('src/server.ts', env);
-      try {
-        for (const [i, op] of OPERATIONS.entries()) {
-          if (cacheSize === 0) rows[i]!.storeCalls[store] = (await post(api.url, '/graphql', op.query, { 'x-crosswalk-trace': '1' })).extensions?.trace?.storeCalls ?? 0;
-          const measured = await load(api.url, '/graphql', op.query, { api: api.child.pid!, neo4j: neo.pid });
-          rows[i]![store] ??= {} as OperationRow['neo4j'];
-          rows[i]![store][cacheSize === 0 ? 'uncached' : 'cached'] = measured;
-          console.log(`  ${store} ${cacheSize ? 'cached  ' : 'uncached'} ${op.name}: ${measured.rps} req/s, p50 ${measured.p50} ms`);
+  const rows: OperationRow[] = OPERATIONS.map((op) => ({ name: op.name, storeCalls: { embedded: 0, neo4j: 0 }, statements: { noReadCache: 0, cold: 0, warm: 0 }, embedded: {}, neo4j: {} }) as OperationRow);
+  const runs = [
+    { store: 'embedded', cacheSize: 0, column: 'uncached' },
+    { store: 'embedded', cacheSize: 1000, column: 'cached' },
+    { store: 'neo4j', cacheSize: 0, column: 'noReadCache' },
+    { store: 'neo4j', cacheSize: 0, column: 'uncached' },
+    { store: 'neo4j', cacheSize: 1000, column: 'cached' },
+  ] as const;
+  const traced = { 'x-crosswalk-trace': '1' };
+  for (const run of runs) {
+    const env = run.store === 'neo4j' ? apiEnv(neo, run.cacheSize, run.column !== 'noReadCache') : { CROSSWALK_RESULT_CACHE_SIZE: String(run.cacheSize) };
+    const api = await startServerProcess('src/server.ts', env);
+    try {
+      for (const [i, op] of OPERATIONS.entries()) {
+        const row = rows[i]!;
+        if (run.column === 'uncached') {
+          const first = (await post(api.url, '/graphql', op.query, traced)).extensions?.trace;
+          row.storeCalls[run.store] = first?.storeCalls ?? 0;
+          if (run.store === 'neo4j') row.statements = { ...row.statements, cold: first?.databaseCalls ?? 0, warm: (await post(api.url, '/graphql', op.query, traced)).extensions?.trace?.databaseCalls ?? 0 };
         }
-      } finally {
-        await stopServerProcess(api);
+        if (run.column === 'noReadCache') row.statements.noReadCache = (await post(api.url, '/graphql', op.query, traced)).extensions?.trace?.storeCalls ?? 0;
+        const measured = await load(api.url, '/graphql', op.query, { api: api.child.pid!, neo4j: neo.pid });
+        (row[run.store] as Record<string, Measured>)[run.column] = measured;
+        console.log(`  ${run.store} ${run.column} ${op.name}: ${measured.rps} req/s, p50 ${measured.p50} ms`);
       }
+    } finally {
+      await stopServerProcess(api);
     }
   }
   return rows;
@@ -126,6 +153,8 @@ async function operations(neo: LocalNeo4j): Promise<OperationRow[]> {
 interface PeerRow {
   name: string;
   ours: Measured;
+  /** This API with its read cache off: every read a Cypher statement, as the peer's every request is. */
+  oursNoReadCache: Measured;
   peer: Measured;
   same: string;
 }
@@ -133,6 +162,7 @@ interface PeerRow {
 /** The questions @neo4j/graphql can express, asked of both APIs on the same Neo4j, answers compared. */
 async function peerComparison(neo: LocalNeo4j): Promise<PeerRow[]> {
   const ours = await startServerProcess('src/server.ts', apiEnv(neo, 0));
+  const oursNoReadCache = await startServerProcess('src/server.ts', apiEnv(neo, 0, false));
   const peer = await startServerProcess('bench/peer/server.ts', { NEO4J_URI: neo.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: neo.password }, { ready: /peer on http:\/\/127\.0\.0\.1:(\d+)\// });
   try {
     const rows: PeerRow[] = [];
@@ -141,13 +171,15 @@ async function peerComparison(neo: LocalNeo4j): Promise<PeerRow[]> {
       const peerAnswer = await post(peer.url, '/', question.peer);
       const same = comparePeerAnswers(question, oursAnswer.data, peerAnswer.data);
       const oursMeasured = await load(ours.url, '/graphql', question.ours, { api: ours.child.pid!, neo4j: neo.pid });
+      const oursNoCacheMeasured = await load(oursNoReadCache.url, '/graphql', question.ours, { api: oursNoReadCache.child.pid!, neo4j: neo.pid });
       const peerMeasured = await load(peer.url, '/', question.peer, { api: peer.child.pid!, neo4j: neo.pid });
-      rows.push({ name: question.name, ours: oursMeasured, peer: peerMeasured, same });
-      console.log(`  peer ${question.name}: ours ${oursMeasured.rps} req/s, peer ${peerMeasured.rps} req/s; answers: ${same}`);
+      rows.push({ name: question.name, ours: oursMeasured, oursNoReadCache: oursNoCacheMeasured, peer: peerMeasured, same });
+      console.log(`  peer ${question.name}: ours ${oursMeasured.rps} req/s (${oursNoCacheMeasured.rps} without the read cache), peer ${peerMeasured.rps} req/s; answers: ${same}`);
     }
     return rows;
   } finally {
     await stopServerProcess(ours);
+    await stopServerProcess(oursNoReadCache);
     await stopServerProcess(peer);
   }
 }
@@ -237,40 +269,40 @@ async function main(): Promise<void> {
   const targets = [
     `uncached headline coverage on the embedded store at 0.35 or more of the trivial query: ${(headline.embedded.uncached.rps / t.embeddedOff).toFixed(3)} (${headline.embedded.uncached.rps / t.embeddedOff >= 0.35 ? 'met' : 'not met'})`,
     `overlap matrix uncached at 0.15 or more (embedded): ${(matrix.embedded.uncached.rps / t.embeddedOff).toFixed(3)} (${matrix.embedded.uncached.rps / t.embeddedOff >= 0.15 ? 'met' : 'not met'})`,
-    `uncached headline coverage on Neo4j at 0.15 or more: ${(headline.neo4j.uncached.rps / t.neoOff).toFixed(3)} (${headline.neo4j.uncached.rps / t.neoOff >= 0.15 ? 'met' : 'not met'})`,
+    `uncached headline coverage on Neo4j at 0.15 or more: ${(headline.neo4j.uncached.rps / t.neoOff).toFixed(3)} (${headline.neo4j.uncached.rps / t.neoOff >= 0.15 ? 'met' : 'not met'}; without the read cache ${(headline.neo4j.noReadCache.rps / t.neoOff).toFixed(3)})`,
     catalogPeer
-      ? `this API at least as fast as the @neo4j/graphql peer on the catalog page: ${fmt(catalogPeer.ours.rps)} against ${fmt(catalogPeer.peer.rps)} req/s (${catalogPeer.ours.rps >= catalogPeer.peer.rps ? 'met' : 'not met'})`
+      ? `this API at least as fast as the @neo4j/graphql peer on the catalog page: ${fmt(catalogPeer.ours.rps)} against ${fmt(catalogPeer.peer.rps)} req/s (${catalogPeer.ours.rps >= catalogPeer.peer.rps ? 'met' : 'not met'}; without the read cache ${fmt(catalogPeer.oursNoReadCache.rps)} req/s, ${catalogPeer.oursNoReadCache.rps >= catalogPeer.peer.rps ? 'as fast or faster' : 'slower'})`
       : 'catalog page against the peer: not measured',
   ];
   const body = [
     `Written by \`npm run bench:neo4j\`${QUICK ? ' --quick' : ''} on ${startedAt.toISOString().slice(0, 10)} with Neo4j Community ${neo4jVersion()} (the project's Maven launcher, \`neo4j/local/\`, default JVM options) on the same machine as the API. ${machineNote()}`,
-    `Each server runs alone while measured: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per operation after a 1 s warm-up; ratios are to the trivial query on the same server in this run. CPU is CPU seconds per wall second of each process during the run (1.00 = one core; the machine has two, shared by autocannon, the API and Neo4j). Store calls are for one uncached request; on Neo4j each is one Cypher statement in its own read transaction. The seed (${fmt(graph.requirements.length)} requirements, ${fmt(graph.mappings.length)} mappings) was written into Neo4j in ${seeded.seconds.toFixed(1)} s (${fmt(seeded.items)} nodes and relationships).`,
+    `Each server runs alone while measured: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per operation after a 1 s warm-up; ratios are to the trivial query on the same server in this run. CPU is CPU seconds per wall second of each process during the run (1.00 = one core; the machine has two, shared by autocannon, the API and Neo4j). Store calls are the port calls of one uncached request (one per DataLoader batch). On Neo4j the API keeps the public graph's reads by dataset version (\`src/store/read-cache.ts\`, \`CROSSWALK_STORE_CACHE_BYTES\`, on by default with Neo4j): Cypher statements are counted by \`extensions.trace.databaseCalls\` for the first request after start-up (cold) and the next (warm), and without the read cache (each port call one statement in its own read transaction). \"Neo4j uncached\" is the result cache off with the read cache on and warm, which is what an integrator's varied questions meet: the read cache keys on what is read (a framework's requirements, a requirement's mappings), not on the question, so other \`held\`, \`implemented\` or scopes read the same keys. The seed (${fmt(graph.requirements.length)} requirements, ${fmt(graph.mappings.length)} mappings) was written into Neo4j in ${seeded.seconds.toFixed(1)} s (${fmt(seeded.items)} nodes and relationships).`,
     '',
-    '| operation | store calls | embedded uncached req/s (ratio) | Neo4j uncached req/s (ratio) | Neo4j p50 / p90 / p99 ms | CPU API / Neo4j | embedded cached req/s (ratio) | Neo4j cached req/s (ratio) |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| operation | store calls | Cypher statements: no read cache / cold / warm | Neo4j without read cache req/s (ratio), p50 / p99 ms | embedded uncached req/s (ratio) | Neo4j uncached req/s (ratio) | Neo4j p50 / p90 / p99 ms | CPU API / Neo4j | embedded cached req/s (ratio) | Neo4j cached req/s (ratio) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...ops.map(
       (o) =>
-        `| ${o.name} | ${o.storeCalls.embedded} / ${o.storeCalls.neo4j} | ${fmt(o.embedded.uncached.rps)} (${ratio(o.embedded.uncached.rps, t.embeddedOff)}) | ${fmt(o.neo4j.uncached.rps)} (${ratio(o.neo4j.uncached.rps, t.neoOff)})${o.neo4j.uncached.errors ? `, ${fmt(o.neo4j.uncached.errors)} errors` : ''} | ${o.neo4j.uncached.p50} / ${o.neo4j.uncached.p90} / ${o.neo4j.uncached.p99} | ${share(o.neo4j.uncached.apiCpu)} / ${share(o.neo4j.uncached.neo4jCpu)} | ${fmt(o.embedded.cached.rps)} (${ratio(o.embedded.cached.rps, t.embeddedOn)}) | ${fmt(o.neo4j.cached.rps)} (${ratio(o.neo4j.cached.rps, t.neoOn)})${o.neo4j.cached.errors ? `, ${fmt(o.neo4j.cached.errors)} errors` : ''} |`,
+        `| ${o.name} | ${o.storeCalls.embedded} / ${o.storeCalls.neo4j} | ${o.statements.noReadCache} / ${o.statements.cold} / ${o.statements.warm} | ${fmt(o.neo4j.noReadCache.rps)} (${ratio(o.neo4j.noReadCache.rps, t.neoOff)})${o.neo4j.noReadCache.errors ? `, ${fmt(o.neo4j.noReadCache.errors)} errors` : ''}, ${o.neo4j.noReadCache.p50} / ${o.neo4j.noReadCache.p99} | ${fmt(o.embedded.uncached.rps)} (${ratio(o.embedded.uncached.rps, t.embeddedOff)}) | ${fmt(o.neo4j.uncached.rps)} (${ratio(o.neo4j.uncached.rps, t.neoOff)})${o.neo4j.uncached.errors ? `, ${fmt(o.neo4j.uncached.errors)} errors` : ''} | ${o.neo4j.uncached.p50} / ${o.neo4j.uncached.p90} / ${o.neo4j.uncached.p99} | ${share(o.neo4j.uncached.apiCpu)} / ${share(o.neo4j.uncached.neo4jCpu)} | ${fmt(o.embedded.cached.rps)} (${ratio(o.embedded.cached.rps, t.embeddedOn)}) | ${fmt(o.neo4j.cached.rps)} (${ratio(o.neo4j.cached.rps, t.neoOn)})${o.neo4j.cached.errors ? `, ${fmt(o.neo4j.cached.errors)} errors` : ''} |`,
     ),
     '',
-    `Errors across these runs: ${ops.reduce((n, o) => n + o.embedded.uncached.errors + o.embedded.cached.errors + o.neo4j.uncached.errors + o.neo4j.cached.errors, 0)}.`,
+    `Errors across these runs: ${ops.reduce((n, o) => n + o.embedded.uncached.errors + o.embedded.cached.errors + o.neo4j.uncached.errors + o.neo4j.cached.errors + o.neo4j.noReadCache.errors, 0)}. The ratios without the read cache are to the trivial query of the run with it (the trivial query reads nothing).`,
     '',
     '### Against @neo4j/graphql',
     '',
-    "The peer is what a team would get from Neo4j's own library: `bench/peer/server.ts`, type definitions for the labels and relationships the questions need and nothing else; each request becomes one Cypher statement. Both APIs answer the same questions with the same fields on the same Neo4j, result cache off; the answers are compared after normalising ids and reading each mapping from the asked requirement's side.",
+    "The peer is what a team would get from Neo4j's own library: `bench/peer/server.ts`, type definitions for the labels and relationships the questions need and nothing else; each request becomes one Cypher statement. Both APIs answer the same questions with the same fields on the same Neo4j, result cache off (this API as production runs it on Neo4j, with its read cache, and again without it); the answers are compared after normalising ids and reading each mapping from the asked requirement's side.",
     '',
-    '| question | this API req/s | p50 / p99 ms | CPU API / Neo4j | peer req/s | p50 / p99 ms | CPU peer / Neo4j | same answer |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| question | this API req/s | p50 / p99 ms | CPU API / Neo4j | this API without read cache req/s, p50 / p99 ms | peer req/s | p50 / p99 ms | CPU peer / Neo4j | same answer |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...peers.map(
       (p) =>
-        `| ${p.name} | ${fmt(p.ours.rps)} | ${p.ours.p50} / ${p.ours.p99} | ${share(p.ours.apiCpu)} / ${share(p.ours.neo4jCpu)} | ${fmt(p.peer.rps)} | ${p.peer.p50} / ${p.peer.p99} | ${share(p.peer.apiCpu)} / ${share(p.peer.neo4jCpu)} | ${p.same} |`,
+        `| ${p.name} | ${fmt(p.ours.rps)} | ${p.ours.p50} / ${p.ours.p99} | ${share(p.ours.apiCpu)} / ${share(p.ours.neo4jCpu)} | ${fmt(p.oursNoReadCache.rps)}, ${p.oursNoReadCache.p50} / ${p.oursNoReadCache.p99} | ${fmt(p.peer.rps)} | ${p.peer.p50} / ${p.peer.p99} | ${share(p.peer.apiCpu)} / ${share(p.peer.neo4jCpu)} | ${p.same} |`,
     ),
     '',
     "What the peer cannot express: coverage, gaps, inference and the overlap matrix. They need set-theoretic composition across mapping sets, comprehensive sides and nothing-found records, which a generated CRUD schema has no resolver for; with @neo4j/graphql they would be custom Cypher (`@cypher` fields) written and maintained by hand, that is, this project's work again.",
     '',
     '### Scale on Neo4j',
     '',
-    'The synthetic graphs of the Scale section (`bench/synthetic-seed.ts`), each seeded into a fresh Neo4j by the seeding command\'s writer in batched mode (`npm run seed:neo4j -- --batched`: one transaction per 1,000 rows; one transaction for the whole 100x graph ran out of Neo4j\'s transaction memory at 2 GB of heap); then the headline coverage query (soc2 to iso42001, inside the bigger graph) and the catalog page, result cache off, 16 connections.',
+    'The synthetic graphs of the Scale section (`bench/synthetic-seed.ts`), each seeded into a fresh Neo4j by the seeding command\'s writer in batched mode (`npm run seed:neo4j -- --batched`: one transaction per 1,000 rows; one transaction for the whole 100x graph ran out of Neo4j\'s transaction memory at 2 GB of heap); then the headline coverage query (soc2 to iso42001, inside the bigger graph) and the catalog page, result cache off, read cache on (128 MiB, the default), 16 connections.',
     '',
     '| graph | requirements | mappings | seeding s | seeding rate (nodes and relationships / s) | headline coverage p50 / p99 ms (req/s) | catalog page p50 / p99 ms (req/s) |',
     '| --- | --- | --- | --- | --- | --- | --- |',
