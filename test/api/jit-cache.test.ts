@@ -18,7 +18,8 @@ const rootValue = {};
 
 async function executorOf(options: { compileAfter: number; maxCompiled: number }) {
   const gateway = jitGateway(schema, options);
-  const { executor } = await gateway.load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined, graphId: undefined, graphVariant: 'current' } } as never);
+  const { executor: loaded } = await gateway.load({ apollo: { key: undefined, keyHash: undefined, graphRef: undefined, graphId: undefined, graphVariant: 'current' } } as never);
+  const executor = loaded!;
   return (text: string) => {
     const document: DocumentNode = parse(text);
     const operation = document.definitions[0] as never;
