@@ -171,8 +171,9 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
 }
 
 /**
- * On SIGTERM or SIGINT: stop taking requests, finish those in flight (Apollo drains the HTTP server),
- * close the store (and with it the Neo4j driver), exit 0.
+ * On SIGTERM or SIGINT, or when the process that started this one is gone: stop taking requests,
+ * finish those in flight (Apollo drains the HTTP server), close the store (and with it the Neo4j
+ * driver), exit 0.
  */
 export function installGracefulShutdown(app: App, store: Pick<GraphStore, 'close'>, log: Logger, exit: (code: number) => void = process.exit): void {
   let stopping = false;
@@ -196,6 +197,10 @@ export function installGracefulShutdown(app: App, store: Pick<GraphStore, 'close
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  // A wrapper that dies of the signal without passing it on (the shell npm runs scripts in) leaves
+  // this process reparented: stop as on SIGTERM rather than run on unowned, still answering.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && shutdown('parent exited'), 500).unref();
 }
 
 /** Echoes a well-formed `x-request-id`, or makes one, so a log line can be found from a response. */

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -167,4 +168,37 @@ describe('graceful shutdown', () => {
       api.child.kill('SIGKILL');
     }
   });
+
+  // Issue #16: SIGTERM to `npm start` killed npm's shell, and the server (then under tsx's CLI) ran on
+  // as an orphan, still answering. `npm start` is now one node process under the shell, and a server
+  // whose parent is gone stops as on SIGTERM.
+  it('SIGTERM to `npm start` leaves no server behind: it stops, logs "stopped" and the port closes', async () => {
+    const npm = spawn('npm', ['start'], {
+      env: { ...process.env, PORT: '0', NODE_ENV: 'production', CROSSWALK_SEED_DIR: await writeFixtureSeed(), CROSSWALK_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'crosswalk-data-')) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    npm.stdout.on('data', (d) => (output += d));
+    npm.stderr.on('data', (d) => (output += d));
+    const running = { child: npm, output: () => output, exited: new Promise<number | null>((r) => npm.on('exit', r)) };
+    try {
+      const [, port] = await waitForOutput(running, /localhost:(\d+)\/graphql/, 60_000);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      npm.kill('SIGTERM');
+      await running.exited;
+      // The server itself (not npm) says it stopped, and nothing answers on its port any more.
+      await waitForOutput(running, /"msg":"stopped"/, 15_000);
+      let answering = true;
+      for (let i = 0; i < 150 && answering; i++) {
+        answering = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+          () => true,
+          () => false,
+        );
+        if (answering) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(answering).toBe(false);
+    } finally {
+      npm.kill('SIGKILL');
+    }
+  }, 90_000);
 });
