@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOTS } from '../helpers/browser.js';
 import { useExplorerBrowser } from '../helpers/explorer-browser.js';
+import { csvCells, csvRows, downloadTable } from '../helpers/table-downloads.js';
 
 /**
  * The planning and catalogue views in headless Chromium on the real graph: gaps, evidence plan,
@@ -26,26 +27,9 @@ const hrefOf = (selector: string) => e2e.page.locator(selector).getAttribute('hr
 /** A download link's file, fetched as the browser would (anonymous). */
 async function download(href: string | null): Promise<{ status: number; type: string | null; bytes: Buffer }> {
   expect(href).toBeTruthy();
-  const response = await fetch(`${e2e.server.url}${href}`);
-  return { status: response.status, type: response.headers.get('content-type'), bytes: Buffer.from(await response.arrayBuffer()) };
+  return downloadTable(e2e.server.url, href);
 }
-
-const csvRows = (bytes: Buffer) => bytes.toString('utf8').trimEnd().split('\r\n').slice(1);
-
-/** One RFC 4180 line's cells (the tables' cells hold no line breaks). */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') (cell += '"'), i++;
-    else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) out.push(cell), (cell = '');
-    else cell += c;
-  }
-  return [...out, cell];
-}
+const cells = csvCells;
 
 describe('gaps', () => {
   it('lists what the API calls new, in its order, with its status, links and a download of the same list', async () => {

@@ -86,7 +86,7 @@ export function GapsView({ place }: ViewProps) {
               <span className="pill-total" data-status="UNASSESSED"><b>{gaps.data.gaps.unassessed}</b> <StatusBadge status="UNASSESSED" /></span>
             </p>
             <p className="muted" id="gap-ordering">Ordered by {gaps.data.gaps.ordering}.</p>
-            <TableExport table="gaps" params={exportParams} what="the gap list" formats={['csv', 'xlsx', 'html']} />
+            <TableExport table="gaps" params={exportParams} what="the gap list" />
             {gaps.data.gaps.items.length === 0 ? (
               <p className="notice ok" role="status">Nothing is new: every requirement of {targetName} is covered at least in part.</p>
             ) : (

@@ -11,6 +11,7 @@ import { hrefFor, setParams } from '../router.js';
 import { frameworkColour } from '../ui/frameworks.js';
 import { QueryResult } from '../ui/query-state.js';
 import { StatusBadge } from '../ui/status.js';
+import { TableExport } from '../ui/table-export.js';
 import { list } from './coverage-params.js';
 
 export const RANKED = hasOperation('RankedSearch');
@@ -155,6 +156,7 @@ function RankedResults({ q, framework, held, frameworks }: { q: string; framewor
         </label>
         <HeldPicker held={held} frameworks={frameworks} />
       </form>
+      {q ? <SearchExports framework={framework} held={held} frameworks={frameworks} /> : null}
       {!q ? (
         <p className="muted">Type a reference ("A.6.2.4", "CC 6.1", "GV-1.1", "Art. 14") or words ("human oversight") in the search box at the top.</p>
       ) : (
@@ -184,6 +186,27 @@ function RankedResults({ q, framework, held, frameworks }: { q: string; framewor
         </QueryResult>
       )}
     </>
+  );
+}
+
+/**
+ * The search page's downloads. No table holds search hits; the nearest is the coverage table of the
+ * framework the hits are narrowed to, given what is held: every requirement of it with the status
+ * the hits show, so the hits are among its rows. It needs both, so until they are chosen the page
+ * says so rather than offering a table that is not what is on screen.
+ */
+function SearchExports({ framework, held, frameworks }: { framework: string; held: string[]; frameworks: Framework[] }) {
+  const name = (id: string) => frameworks.find((f) => f.id === id)?.shortName ?? id;
+  // A framework is never covered by itself: it leaves what is held, as on the coverage map.
+  const given = held.filter((h) => h !== framework);
+  return (
+    <section id="search-exports" aria-label="Downloads">
+      {!framework || given.length === 0 ? (
+        <p className="muted" id="search-exports-none">To download, narrow the hits to one framework and tick what you hold: the download is that framework's coverage table, the hits among its rows with the status shown here.</p>
+      ) : (
+        <TableExport table="coverage" what={`the coverage of ${name(framework)} given ${given.map(name).join(', ')} (every requirement, the hits among them)`} params={{ target: framework, held: given.join(',') }} />
+      )}
+    </section>
   );
 }
 

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { statusLabel } from '../../src/exports/glossary.js';
+import { SCREENSHOTS } from '../helpers/browser.js';
+import { useExplorerBrowser } from '../helpers/explorer-browser.js';
+import { csvCells, csvRows, downloadTable } from '../helpers/table-downloads.js';
+
+/**
+ * The last of issue #22 in Chromium on the real graph: download buttons on the overlap matrix, the
+ * search page and the requirement page (each link checked against the table it fetches), the
+ * requirement page's disciplines, risks and evidence as links to their catalogue pages. Every
+ * expectation comes from the API's own answer, never from numbers written here.
+ */
+
+const e2e = useExplorerBrowser();
+const { open } = e2e;
+
+async function api<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const answer = await e2e.server.query(query, variables);
+  expect(answer.errors).toBeUndefined();
+  return answer.data as T;
+}
+
+const FORMATS = ['csv', 'xlsx', 'html', 'md'];
+const CONTENT_TYPE: Record<string, RegExp> = { csv: /^text\/csv/, xlsx: /spreadsheetml/, html: /^text\/html/, md: /^text\/markdown/ };
+
+/** The hrefs of one download block's buttons, by format, in the order shown. */
+const exportLinks = (block: string) =>
+  e2e.page.locator(`${block} .table-export a`).evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.format!, e.getAttribute('href')!] as const));
+
+/** Every button of the block is the same table in each of the four formats, and each downloads. */
+async function expectFourFormats(block: string, table: string, query: string): Promise<void> {
+  const links = await exportLinks(block);
+  expect(links.map(([f]) => f)).toEqual(FORMATS);
+  for (const [format, href] of links) {
+    expect(href).toBe(`/export/tables/${table}.${format}?${query}`);
+    const file = await downloadTable(e2e.server.url, href);
+    expect(file.status, href).toBe(200);
+    expect(file.type, href).toMatch(CONTENT_TYPE[format]!);
+  }
+}
+
+/** The target refs a crosswalk CSV lists (its first column), each once. */
+const crosswalkRefs = async (href: string) => new Set(csvRows((await downloadTable(e2e.server.url, href)).bytes).map((line) => csvCells(line)[0]));
+
+/** Every requirement ref of `target`, as the coverage answer lists them. */
+const targetRefs = async (target: string, held: string) => {
+  const { coverage } = await api(`query ($t: ID!, $h: [ID!]!) { coverage(target: $t, held: $h) { items { requirement { ref } } } }`, { t: target, h: [held] });
+  return new Set((coverage.items as Array<{ requirement: { ref: string } }>).map((i) => i.requirement.ref));
+};
+
+describe('downloads on the overlap matrix', () => {
+  it('offers the selected pair\'s crosswalk in four formats; choosing another pair moves the outline and the links', async () => {
+    await open('#/matrix', 'matrix');
+    // With no pair in the URL, the first pair the matrix has assessed is selected and outlined.
+    const { overlapMatrix } = await api(`{ overlapMatrix { cells { from { id } to { id } summary { total unassessed } } } }`);
+    const first = (overlapMatrix.cells as Array<{ from: { id: string }; to: { id: string }; summary: { total: number; unassessed: number } }>).find((c) => c.from.id !== c.to.id && c.summary.unassessed < c.summary.total)!;
+    expect(await e2e.page.locator('#matrix td.selected').getAttribute('data-pair')).toBe(`${first.from.id}>${first.to.id}`);
+    await expectFourFormats('#pair-export', 'crosswalk', `from=${first.from.id}&to=${first.to.id}`);
+
+    await e2e.page.focus('#pair-to');
+    await e2e.page.selectOption('#pair-to', 'iso42001');
+    await e2e.page.focus('#pair-from');
+    await e2e.page.selectOption('#pair-from', 'soc2');
+    await e2e.page.waitForFunction(() => location.hash.includes('from=soc2') && location.hash.includes('to=iso42001'));
+    await e2e.ready('matrix');
+    expect(await e2e.page.locator('#matrix td.selected').count()).toBe(1);
+    expect(await e2e.page.locator('#matrix td.selected').getAttribute('data-pair')).toBe('soc2>iso42001');
+    expect(await e2e.page.evaluate(() => document.activeElement?.id)).toBe('pair-from');
+    await expectFourFormats('#pair-export', 'crosswalk', 'from=soc2&to=iso42001');
+    // The CSV is the pair's crosswalk: a row for every ISO 42001 requirement.
+    const csv = (await exportLinks('#pair-export')).find(([f]) => f === 'csv')![1];
+    expect(await crosswalkRefs(csv)).toEqual(await targetRefs('iso42001', 'soc2'));
+    // A reload keeps the pair (it is in the URL).
+    await e2e.page.reload();
+    await e2e.ready('matrix');
+    expect(await e2e.page.locator('#pair-from').inputValue()).toBe('soc2');
+    expect(await e2e.page.locator('#pair-to').inputValue()).toBe('iso42001');
+    await e2e.page.screenshot({ path: `${SCREENSHOTS}/matrix-pair-export.png`, fullPage: true });
+  });
+
+  it('never sets a framework against itself: picking the row\'s framework as column moves the row', async () => {
+    await open('#/matrix?from=soc2&to=iso42001', 'matrix');
+    await e2e.page.selectOption('#pair-to', 'soc2');
+    await e2e.page.waitForFunction(() => /[?&]to=soc2/.test(location.hash));
+    await e2e.ready('matrix');
+    const from = await e2e.page.locator('#pair-from').inputValue();
+    expect(from).not.toBe('soc2');
+    expect(await exportLinks('#pair-export')).toContainEqual(['csv', `/export/tables/crosswalk.csv?from=${from}&to=soc2`]);
+  });
+});
+
+describe('downloads on the search page', () => {
+  it('with one framework and something held, offers that framework\'s coverage table, the hits among its rows with the same status', async () => {
+    await open(`#/search?q=${encodeURIComponent('impact assessment')}&framework=iso42001&held=soc2`, 'search');
+    await expectFourFormats('#search-exports', 'coverage', 'target=iso42001&held=soc2');
+    const csv = (await exportLinks('#search-exports')).find(([f]) => f === 'csv')![1];
+    const rows = new Map(csvRows((await downloadTable(e2e.server.url, csv)).bytes).map((line) => {
+      const c = csvCells(line);
+      return [c[1], c[3]] as const; // Ref, Coverage
+    }));
+    const hits = await e2e.page.locator('#word-results > li.hit').evaluateAll((els) =>
+      els.map((e) => ({ ref: (e as HTMLElement).dataset.id!.split(':').slice(1).join(':'), status: e.querySelector('.status-word')?.textContent ?? null })),
+    );
+    // A hit with a status is a requirement the table rows (a group of them has none, and no row).
+    const rated = hits.filter((h) => h.status !== null);
+    expect(rated.length).toBeGreaterThan(0);
+    for (const hit of rated) {
+      expect(rows.has(hit.ref), hit.ref).toBe(true);
+      expect(statusLabel(rows.get(hit.ref)!), hit.ref).toBe(hit.status);
+    }
+  });
+
+  it('without a framework or without anything held, says what to choose instead of offering another table', async () => {
+    await open(`#/search?q=${encodeURIComponent('impact assessment')}&held=soc2`, 'search');
+    expect(await e2e.page.locator('#search-exports .table-export a').count()).toBe(0);
+    expect(await e2e.page.locator('#search-exports-none').textContent()).toMatch(/one framework/);
+    await e2e.page.selectOption('#search-framework', 'iso42001');
+    await e2e.page.waitForFunction(() => location.hash.includes('framework=iso42001'));
+    await e2e.ready('search');
+    expect(await e2e.page.locator('#search-exports .table-export a').count()).toBe(4);
+    await e2e.page.locator('input[name="held"][value="soc2"]').uncheck();
+    await e2e.page.waitForFunction(() => !location.hash.includes('held=soc2'));
+    await e2e.ready('search');
+    expect(await e2e.page.locator('#search-exports .table-export a').count()).toBe(0);
+  });
+});
+
+describe('the requirement page', () => {
+  const A626 = 'iso42001:A.6.2.6';
+
+  it('offers the crosswalk from each held framework to the requirement\'s, with this requirement among its rows', async () => {
+    await open(`#/requirement/${encodeURIComponent(A626)}?held=soc2,iso27001`, 'requirement');
+    const blocks = e2e.page.locator('#requirement-exports .table-export');
+    expect(await blocks.count()).toBe(2);
+    const links = await exportLinks('#requirement-exports');
+    expect(links.map(([f, h]) => `${f} ${h}`)).toEqual([...FORMATS.map((f) => `${f} /export/tables/crosswalk.${f}?from=soc2&to=iso42001`), ...FORMATS.map((f) => `${f} /export/tables/crosswalk.${f}?from=iso27001&to=iso42001`)]);
+    const file = await downloadTable(e2e.server.url, links[0]![1]);
+    expect(file.status).toBe(200);
+    const mine = csvRows(file.bytes).map(csvCells).filter((c) => c[0] === 'A.6.2.6');
+    // As many rows as SOC 2 links to A.6.2.6 (at least one row when none).
+    const { requirement } = await api(`{ requirement(id: "${A626}") { mappings { other { framework { id } } } } }`);
+    const fromSoc2 = (requirement.mappings as Array<{ other: { framework: { id: string } } }>).filter((m) => m.other.framework.id === 'soc2').length;
+    expect(mine.length).toBe(Math.max(1, fromSoc2));
+    // Scope and inference go along.
+    await open(`#/requirement/${encodeURIComponent(A626)}?held=soc2&categories=SECURITY&inferred=1`, 'requirement');
+    expect(await exportLinks('#requirement-exports')).toContainEqual(['xlsx', `/export/tables/crosswalk.xlsx?from=${encodeURIComponent('soc2:SECURITY')}&to=iso42001&inferred=true`]);
+  });
+
+  it('with nothing held, says what to tick instead of offering a table', async () => {
+    await open(`#/requirement/${encodeURIComponent(A626)}`, 'requirement');
+    expect(await e2e.page.locator('#requirement-exports .table-export').count()).toBe(0);
+    expect(await e2e.page.locator('#requirement-exports-none').textContent()).toMatch(/Tick what you hold/);
+  });
+
+  it('links each discipline, risk and evidence artefact to its catalogue page', async () => {
+    await open(`#/requirement/${encodeURIComponent(A626)}`, 'requirement');
+    const { requirement } = await api(`{ requirement(id: "${A626}") { disciplines { id name } risks { id name } evidence { id name } } }`);
+    const lists = [
+      ['#req-disciplines', 'disciplines', requirement.disciplines],
+      ['#req-risks', 'risks', requirement.risks],
+      ['#req-evidence', 'evidence', requirement.evidence],
+    ] as const;
+    for (const [list, route, entries] of lists) {
+      expect(entries.length, route).toBeGreaterThan(0);
+      const links = await e2e.page.locator(`${list} a`).evaluateAll((els) => els.map((e) => [e.textContent, e.getAttribute('href')]));
+      expect(links).toEqual(entries.map((x: { id: string; name: string }) => [x.name, `#/${route}/${encodeURIComponent(x.id)}`]));
+    }
+    // Following one opens the entry's page, which lists this requirement.
+    await e2e.page.locator('#req-risks a').first().click();
+    await e2e.ready('risks-entry');
+    expect(await e2e.page.locator('h1').textContent()).toContain(requirement.risks[0].name);
+    expect(await e2e.page.locator(`a[href^="#/requirement/${encodeURIComponent(A626)}"]`).count()).toBeGreaterThan(0);
+  });
+});
+
+it('logged no console error, page error or off-host request', () => {
+  expect(e2e.problems).toEqual([]);
+});
