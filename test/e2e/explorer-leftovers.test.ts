@@ -173,6 +173,52 @@ describe('the requirement page', () => {
   });
 });
 
+describe('gaps of a large framework (SP 800-53)', () => {
+  it('lists the gaps a page at a time instead of QUERY_TOO_COMPLEX, and "more" appends the next page', async () => {
+    await open('#/gaps?target=nist-800-53&held=iso27001', 'gaps');
+    expect(await e2e.page.locator('#gaps-result .error').count()).toBe(0);
+    const ids = () => e2e.page.locator('#gap-list > li').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+    const { gaps } = await api(`{ gaps(target: "nist-800-53", held: ["iso27001"]) { total itemsPage(first: 100) { nodes { requirement { id } } } } }`);
+    const expected = gaps.itemsPage.nodes.map((n: { requirement: { id: string } }) => n.requirement.id);
+    expect(gaps.total).toBeGreaterThan(100);
+    expect(await e2e.page.locator('#gap-totals .pill-total b').first().textContent()).toBe(String(gaps.total));
+    const firstPage = await ids();
+    expect(firstPage).toEqual(expected.slice(0, firstPage.length));
+    expect(firstPage.length).toBeLessThan(gaps.total);
+    expect(await e2e.page.locator('#gap-shown').textContent()).toBe(`${firstPage.length} of ${gaps.total} shown`);
+    await e2e.page.focus('#gaps-more');
+    await e2e.page.keyboard.press('Enter');
+    await e2e.page.waitForFunction((n) => document.querySelectorAll('#gap-list > li').length > n, firstPage.length);
+    await e2e.ready('gaps');
+    const both = await ids();
+    expect(both).toEqual(expected.slice(0, both.length));
+    expect(both.slice(0, firstPage.length)).toEqual(firstPage);
+    expect(both.length).toBe(Math.min(2 * firstPage.length, gaps.total));
+    expect(await e2e.page.evaluate(() => document.activeElement?.id)).toBe('gaps-more');
+    await e2e.page.screenshot({ path: `${SCREENSHOTS}/gaps-800-53.png` });
+  });
+
+  it('keeps the shown gaps on screen while the next page loads', async () => {
+    await open('#/gaps?target=nist-800-53&held=iso27001', 'gaps');
+    const shown = await e2e.page.locator('#gap-list > li').count();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await e2e.page.route('**/graphql', async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await e2e.page.click('#gaps-more');
+      await e2e.page.waitForFunction(() => document.querySelector('#gaps-more')?.getAttribute('aria-disabled') === 'true');
+      expect(await e2e.page.locator('#gap-list > li').count()).toBe(shown);
+    } finally {
+      release();
+    }
+    await e2e.page.waitForFunction((n) => document.querySelectorAll('#gap-list > li').length > n, shown);
+    await e2e.page.unroute('**/graphql');
+  });
+});
+
 it('logged no console error, page error or off-host request', () => {
   expect(e2e.problems).toEqual([]);
 });

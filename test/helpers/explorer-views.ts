@@ -24,6 +24,7 @@ export const EXPLORER_VIEWS: ExplorerViewEntry[] = [
   { name: 'graph-proposed', hash: '#/requirement/soc2%3ACC8.1', ready: 'requirement', screenshotOnly: true },
   { name: 'coverage-large-filtered', hash: '#/coverage?target=nist-800-53&held=iso27001&filter=audit', ready: 'coverage', screenshotOnly: true },
   { name: 'gaps', hash: '#/gaps?target=iso42001&held=soc2', ready: 'gaps' },
+  { name: 'gaps-large', hash: '#/gaps?target=nist-800-53&held=iso27001', ready: 'gaps' },
   { name: 'roadmap', hash: '#/roadmap?held=soc2', ready: 'roadmap' },
   { name: 'evidence-plan', hash: '#/evidence-plan?frameworks=iso42001,soc2', ready: 'evidence-plan' },
   { name: 'compare', hash: '#/compare?frameworks=iso42001,soc2,eu-ai-act,nist-800-53', ready: 'compare' },
