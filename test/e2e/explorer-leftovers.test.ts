@@ -219,6 +219,53 @@ describe('gaps of a large framework (SP 800-53)', () => {
   });
 });
 
+describe('"more" on the search page', () => {
+  it('appends the next hits below the ones shown, which stay on screen while they load', async () => {
+    const q = 'access';
+    const { search } = await api(`query ($q: String!) { search(q: $q, first: 60) { totalCount nodes { requirement { id } } } }`, { q });
+    expect(search.totalCount).toBeGreaterThan(60);
+    const expected = search.nodes.map((n: { requirement: { id: string } }) => n.requirement.id);
+    await open(`#/search?q=${q}`, 'search');
+    const ids = () => e2e.page.locator('#word-results > li.hit').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id));
+    const first = await ids();
+    expect(first).toEqual(expected.slice(0, 30));
+    // Hold the next page's answer: the hits shown must stay while it is on its way.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked!: () => void;
+    const requested = new Promise<void>((resolve) => (asked = resolve));
+    await e2e.page.route('**/graphql', async (route) => {
+      asked();
+      await held;
+      await route.continue();
+    });
+    try {
+      await e2e.page.focus('#search-more');
+      await e2e.page.keyboard.press('Enter');
+      await requested;
+      // The view has drawn its loading state (it is no longer ready), whatever that state shows.
+      await e2e.page.waitForFunction(() => document.body.dataset.ready === undefined);
+      expect(await ids()).toEqual(first);
+      expect(await e2e.page.locator('#search-more').getAttribute('aria-disabled')).toBe('true');
+      expect(await e2e.page.locator('#search-summary').textContent()).toMatch(new RegExp(`^${search.totalCount} requirements`));
+    } finally {
+      release();
+    }
+    await e2e.page.waitForFunction(() => document.querySelectorAll('#word-results > li.hit').length > 30);
+    await e2e.page.unroute('**/graphql');
+    await e2e.ready('search');
+    expect(await ids()).toEqual(expected);
+    expect(await e2e.page.evaluate(() => document.activeElement?.id)).toBe('search-more');
+    // A new search starts from its first page again.
+    await e2e.page.selectOption('#search-framework', 'nist-800-53');
+    await e2e.page.waitForFunction(() => location.hash.includes('framework=nist-800-53'));
+    await e2e.ready('search');
+    const narrowed = await ids();
+    expect(narrowed.length).toBeLessThanOrEqual(30);
+    for (const id of narrowed) expect(id).toMatch(/^nist-800-53:/);
+  });
+});
+
 it('logged no console error, page error or off-host request', () => {
   expect(e2e.problems).toEqual([]);
 });
