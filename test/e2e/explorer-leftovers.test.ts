@@ -266,6 +266,57 @@ describe('"more" on the search page', () => {
   });
 });
 
+describe('the neighbourhood graph on a phone (390 px wide)', () => {
+  interface Box { id: string; kind: string; label: string; x1: number; y1: number; x2: number; y2: number }
+  for (const id of ['iso42001:A.6.2.6', 'soc2:CC6.1']) {
+    it(`${id}: fills the width, takes a sensible height, fits on load, labels readable and apart`, async () => {
+      const phone = await e2e.browser.newPage({ viewport: { width: 390, height: 844 } });
+      const errors: string[] = [];
+      phone.on('pageerror', (e) => errors.push(e.message));
+      phone.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      try {
+        await phone.goto(`${e2e.server.url}/explorer/#/requirement/${encodeURIComponent(id)}?held=soc2`);
+        await phone.waitForFunction(() => document.body.dataset.ready === 'requirement');
+        const box = (await phone.locator('#graph').boundingBox())!;
+        const frame = (await phone.locator('.graph-box').boundingBox())!;
+        const g = await phone.evaluate(() => (window as any).crosswalkGraph as { zoom: number; nodes: number; boxes: Box[] });
+        expect(g.nodes).toBeGreaterThan(15);
+        // The width of the page, and most of the viewport's height without passing it.
+        expect(box.width).toBeGreaterThanOrEqual(frame.width - 4);
+        expect(box.height).toBeGreaterThanOrEqual(400);
+        expect(box.height).toBeLessThanOrEqual(844);
+        // Labels (12 px in the drawing) at least 8.5 px on screen: shrunk to a strip they were under 3.
+        expect(12 * g.zoom).toBeGreaterThanOrEqual(8.5);
+        // Fitted on load: every node and label inside the box, the drawing across most of its width.
+        for (const b of g.boxes) {
+          expect(b.x1, b.id).toBeGreaterThanOrEqual(-1);
+          expect(b.y1, b.id).toBeGreaterThanOrEqual(-1);
+          expect(b.x2, b.id).toBeLessThanOrEqual(box.width + 1);
+          expect(b.y2, b.id).toBeLessThanOrEqual(box.height + 1);
+        }
+        const span = Math.max(...g.boxes.map((b) => b.x2)) - Math.min(...g.boxes.map((b) => b.x1));
+        expect(span).toBeGreaterThanOrEqual(0.7 * box.width);
+        // No two nodes' boxes (label included) overlap.
+        const overlaps: string[] = [];
+        for (const [i, a] of g.boxes.entries()) for (const b of g.boxes.slice(i + 1)) if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) overlaps.push(`${a.id} / ${b.id}`);
+        expect(overlaps).toEqual([]);
+        // Strength stays visible: beside each mapped requirement that has one.
+        const { requirement } = await api(`query ($id: ID!) { requirement(id: $id) { mappings { strength other { id } } } }`, { id });
+        for (const m of (requirement.mappings as Array<{ strength: number | null; other: { id: string } }>).filter((x) => x.strength !== null)) {
+          expect(g.boxes.find((b) => b.id === m.other.id)?.label, m.other.id).toMatch(/\d+\/10$/);
+        }
+        // The zoom buttons sit above the drawing, not over its first header.
+        const tools = (await phone.locator('.graph-tools').boundingBox())!;
+        expect(tools.y + tools.height).toBeLessThanOrEqual(box.y + 1);
+        await phone.locator('.graph-box').screenshot({ path: `${SCREENSHOTS}/graph-phone-${id.replace(/[:.]/g, '-')}.png` });
+        expect(errors).toEqual([]);
+      } finally {
+        await phone.close();
+      }
+    });
+  }
+});
+
 it('logged no console error, page error or off-host request', () => {
   expect(e2e.problems).toEqual([]);
 });
