@@ -19,7 +19,7 @@ export const EXPLORER_VIEWS: ExplorerViewEntry[] = [
   { name: 'coverage-large', hash: '#/coverage?target=nist-800-53&held=iso27001&open=AC', ready: 'coverage' },
   { name: 'requirement', hash: '#/requirement/iso42001%3AA.6.2.6?held=soc2', ready: 'requirement' },
   { name: 'matrix', hash: '#/matrix', ready: 'matrix' },
-  { name: 'search', hash: '#/search?q=impact%20assessment', ready: 'search' },
+  { name: 'search', hash: '#/search?q=impact%20assessment&framework=iso42001&held=soc2', ready: 'search' },
   { name: 'review', hash: '#/review', ready: 'review' },
   { name: 'graph-proposed', hash: '#/requirement/soc2%3ACC8.1', ready: 'requirement', screenshotOnly: true },
   { name: 'coverage-large-filtered', hash: '#/coverage?target=nist-800-53&held=iso27001&filter=audit', ready: 'coverage', screenshotOnly: true },
