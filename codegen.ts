@@ -42,6 +42,7 @@ const config: CodegenConfig = {
           Groundwork: '../../domain/groundwork.js#GroundworkEntry',
           Gaps: '../models.js#GapsModel',
           Gap: '../models.js#GapModel',
+          GapConnection: '../models.js#GapConnectionModel',
           Overlap: '../../analysis/overlap.js#Overlap',
           DirectionalOverlap: '../../analysis/overlap.js#DirectionalOverlap',
           SharedDiscipline: '../../analysis/overlap.js#SharedDiscipline',

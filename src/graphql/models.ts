@@ -63,8 +63,14 @@ export interface GapsModel {
   target: string;
   held: string[];
   scopes: HeldScope[];
+  /** The analysis arguments beyond target, held and scopes: with them, what a page's cursor is bound to. */
+  kind: string | null;
+  inferred: boolean;
+  implemented: string[] | null;
   gaps: GapModel[];
 }
+
+export type GapConnectionModel = ConnectionModel<GapModel>;
 
 export interface OverlapMatrixModel {
   frameworks: string[];

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, SCREENSHOTS, viewReady } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/http.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOTS } from '../helpers/browser.js';
+import { useExplorerBrowser } from '../helpers/explorer-browser.js';
 
 /**
  * The print stylesheet (src/explorer/app/print.css): the coverage map and a requirement page
@@ -11,38 +11,24 @@ import { startTestServer, type TestServer } from '../helpers/http.js';
  * makes a PDF of it.
  */
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-const problems: string[] = [];
+const e2e = useExplorerBrowser();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  ({ browser, page } = await openBrowser(server.url, problems, { width: 1280, height: 800 }));
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const visible = (selector: string) => page.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === 'fixed').length);
+const visible = (selector: string) => e2e.page.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === 'fixed').length);
 /** Prints the page as black-and-white: the page greyed, as a monochrome printer renders it. */
-const greyed = () => page.addStyleTag({ content: 'html { filter: grayscale(1) !important; }' });
+const greyed = () => e2e.page.addStyleTag({ content: 'html { filter: grayscale(1) !important; }' });
 
 /** How many pages a PDF has: its /Type /Page objects. */
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 
 describe('printing the coverage map', () => {
   it('keeps every tile with its status in shape, word and colour, and drops the screen chrome', async () => {
-    await page.goto(`${server.url}/explorer/#/coverage?target=iso42001&held=soc2&kind=CONTROL`);
-    await viewReady(page, 'coverage');
-    const api = await server.query(`{ coverage(target: "iso42001", held: ["soc2"], kind: CONTROL) { items { requirement { id } status } } }`);
+    await e2e.open('#/coverage?target=iso42001&held=soc2&kind=CONTROL', 'coverage');
+    const api = await e2e.server.query(`{ coverage(target: "iso42001", held: ["soc2"], kind: CONTROL) { items { requirement { id } status } } }`);
     const items = api.data!.coverage.items as Array<{ requirement: { id: string }; status: string }>;
-    const onScreen = await page.locator('.tile').evaluateAll((els) => els.map((e) => getComputedStyle(e).borderLeftColor));
-    await page.emulateMedia({ media: 'print' });
+    const onScreen = await e2e.page.locator('.tile').evaluateAll((els) => els.map((e) => getComputedStyle(e).borderLeftColor));
+    await e2e.page.emulateMedia({ media: 'print' });
     for (const hidden of ['.app-header', '#coverage-form', '.skip-link']) expect(await visible(hidden), hidden).toBe(0);
-    const tiles = page.locator('.tile');
+    const tiles = e2e.page.locator('.tile');
     expect(await tiles.count()).toBe(items.length);
     const printed = await tiles.evaluateAll((els) =>
       els.map((e) => {
@@ -71,59 +57,58 @@ describe('printing the coverage map', () => {
     expect(printed.map((t) => t.colour)).toEqual(onScreen);
     // The legend prints too.
     expect(await visible('#legend li')).toBeGreaterThanOrEqual(4);
-    await page.screenshot({ path: `${SCREENSHOTS}/print-coverage.png`, fullPage: true });
+    await e2e.page.screenshot({ path: `${SCREENSHOTS}/print-coverage.png`, fullPage: true });
     await greyed();
-    await page.screenshot({ path: `${SCREENSHOTS}/print-coverage-bw.png`, fullPage: true });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await e2e.page.screenshot({ path: `${SCREENSHOTS}/print-coverage-bw.png`, fullPage: true });
+    const pdf = await e2e.page.pdf({ format: 'A4', printBackground: true });
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
-    await page.emulateMedia({ media: 'screen' });
+    await e2e.page.emulateMedia({ media: 'screen' });
   });
 
   it('prints in the light palette even when the screen is dark', async () => {
-    await page.evaluate(() => localStorage.setItem('crosswalk.theme', 'dark'));
-    await page.goto(`${server.url}/explorer/#/coverage?target=iso42001&held=soc2&kind=CONTROL`);
-    await page.reload();
-    await viewReady(page, 'coverage');
-    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    await page.emulateMedia({ media: 'print' });
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('.tile-title')!).color)).toBe('rgb(0, 0, 0)');
+    await e2e.page.evaluate(() => localStorage.setItem('crosswalk.theme', 'dark'));
+    await e2e.page.goto(`${e2e.server.url}/explorer/#/coverage?target=iso42001&held=soc2&kind=CONTROL`);
+    await e2e.page.reload();
+    await e2e.ready('coverage');
+    const dark = await e2e.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await e2e.page.emulateMedia({ media: 'print' });
+    expect(await e2e.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    expect(await e2e.page.evaluate(() => getComputedStyle(document.querySelector('.tile-title')!).color)).toBe('rgb(0, 0, 0)');
     expect(dark).not.toBe('rgb(255, 255, 255)');
-    await page.emulateMedia({ media: 'screen' });
-    await page.evaluate(() => localStorage.setItem('crosswalk.theme', 'light'));
+    await e2e.page.emulateMedia({ media: 'screen' });
+    await e2e.page.evaluate(() => localStorage.setItem('crosswalk.theme', 'light'));
   });
 });
 
 describe('printing a requirement page', () => {
   it('lists the verdict and every mapping in the text, with no graph over it', async () => {
-    await page.goto(`${server.url}/explorer/#/requirement/${encodeURIComponent('iso42001:A.6.2.6')}?held=soc2`);
-    await viewReady(page, 'requirement');
-    const api = await server.query(`{ requirement(id: "iso42001:A.6.2.6") { mappings { mapping { id } other { id } } } }`);
+    await e2e.open(`#/requirement/${encodeURIComponent('iso42001:A.6.2.6')}?held=soc2`, 'requirement');
+    const api = await e2e.server.query(`{ requirement(id: "iso42001:A.6.2.6") { mappings { mapping { id } other { id } } } }`);
     expect(api.errors).toBeUndefined();
     const others = new Set((api.data!.requirement.mappings as Array<{ other: { id: string } }>).map((m) => m.other.id));
     expect(others.size).toBeGreaterThan(0);
     expect(await visible('.graph-box')).toBe(1);
-    await page.emulateMedia({ media: 'print' });
+    await e2e.page.emulateMedia({ media: 'print' });
     expect(await visible('.graph-box')).toBe(0);
     expect(await visible('#graph-heading')).toBe(0);
     expect(await visible('.app-header')).toBe(0);
     expect(await visible('#held-form')).toBe(0);
     // Every mapped requirement is named in the printed text: in the verdict's reasons or in the list.
-    const text = await page.evaluate(() => (document.querySelector('main') as HTMLElement).innerText);
-    const links = await page.locator('main a[href^="#/requirement/"]').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => decodeURIComponent(e.getAttribute('href')!.split('/')[2]!.split('?')[0]!)));
+    const text = await e2e.page.evaluate(() => (document.querySelector('main') as HTMLElement).innerText);
+    const links = await e2e.page.locator('main a[href^="#/requirement/"]').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).map((e) => decodeURIComponent(e.getAttribute('href')!.split('/')[2]!.split('?')[0]!)));
     for (const id of others) expect(links, id).toContain(id);
     // The status is in words, with its shape.
     expect(await visible('.verdict .status-word')).toBeGreaterThanOrEqual(1);
     expect(text).toMatch(/Partial|Full|New: assessed, nothing found|Not assessed/);
-    await page.screenshot({ path: `${SCREENSHOTS}/print-requirement.png`, fullPage: true });
+    await e2e.page.screenshot({ path: `${SCREENSHOTS}/print-requirement.png`, fullPage: true });
     await greyed();
-    await page.screenshot({ path: `${SCREENSHOTS}/print-requirement-bw.png`, fullPage: true });
-    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await e2e.page.screenshot({ path: `${SCREENSHOTS}/print-requirement-bw.png`, fullPage: true });
+    const pdf = await e2e.page.pdf({ format: 'A4', printBackground: true });
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(1);
-    await page.emulateMedia({ media: 'screen' });
+    await e2e.page.emulateMedia({ media: 'screen' });
   });
 });
 
 it('logged no console error, page error or off-host request', () => {
-  expect(problems).toEqual([]);
+  expect(e2e.problems).toEqual([]);
 });

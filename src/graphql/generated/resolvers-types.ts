@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Framework as FrameworkModel, Requirement as RequirementModel, Discipline as DisciplineModel, Risk as RiskModel, Evidence as EvidenceModel, MappingSource as MappingSourceModel, MappingSet as MappingSetModel, Mapping as MappingModel, NoRelationship as NoRelationshipModel, DatasetInfo as DatasetInfoModel } from '../../domain/types.js';
 import type { Review as ReviewModel } from '../../domain/workspace-model.js';
-import type { WorkspaceModel as WorkspaceModelModel, ComprehensiveSideModel as ComprehensiveSideModelModel, RequirementMappingModel as RequirementMappingModelModel, RequirementConnectionModel as RequirementConnectionModelModel, MappingConnectionModel as MappingConnectionModelModel, CoverageModel as CoverageModelModel, CoverageItemModel as CoverageItemModelModel, CoverageLinkModel as CoverageLinkModelModel, CoverageItemConnectionModel as CoverageItemConnectionModelModel, GapsModel as GapsModelModel, GapModel as GapModelModel, OverlapMatrixModel as OverlapMatrixModelModel, EvidencePlanItemModel as EvidencePlanItemModelModel, ResolvedRefModel as ResolvedRefModelModel, CrosswalkRowModel as CrosswalkRowModelModel, MappingAgreementModel as MappingAgreementModelModel, SearchResultsModel as SearchResultsModelModel, SearchHitModel as SearchHitModelModel } from '../models.js';
+import type { WorkspaceModel as WorkspaceModelModel, ComprehensiveSideModel as ComprehensiveSideModelModel, RequirementMappingModel as RequirementMappingModelModel, RequirementConnectionModel as RequirementConnectionModelModel, MappingConnectionModel as MappingConnectionModelModel, CoverageModel as CoverageModelModel, CoverageItemModel as CoverageItemModelModel, CoverageLinkModel as CoverageLinkModelModel, CoverageItemConnectionModel as CoverageItemConnectionModelModel, GapsModel as GapsModelModel, GapModel as GapModelModel, GapConnectionModel as GapConnectionModelModel, OverlapMatrixModel as OverlapMatrixModelModel, EvidencePlanItemModel as EvidencePlanItemModelModel, ResolvedRefModel as ResolvedRefModelModel, CrosswalkRowModel as CrosswalkRowModelModel, MappingAgreementModel as MappingAgreementModelModel, SearchResultsModel as SearchResultsModelModel, SearchHitModel as SearchHitModelModel } from '../models.js';
 import type { AuditRecord as AuditRecordModel } from '../../domain/workspace-repository.js';
 import type { HeldScope as HeldScopeModel, MappingCondition as MappingConditionModel } from '../../domain/scope.js';
 import type { GroundworkEntry as GroundworkEntryModel } from '../../domain/groundwork.js';
@@ -771,6 +771,28 @@ export type GapGroundworkArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of gaps. */
+export type GapConnection = {
+  __typename?: 'GapConnection';
+  /** The page's gaps with their cursors. */
+  edges: Array<GapEdge>;
+  /** The page's gaps. */
+  nodes: Array<Gap>;
+  /** Where the page stands in the list. */
+  pageInfo: PageInfo;
+  /** How many gaps the whole list holds. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A gap and its cursor. */
+export type GapEdge = {
+  __typename?: 'GapEdge';
+  /** Pass it as `after` to continue after this gap. */
+  cursor: Scalars['String']['output'];
+  /** The gap. */
+  node: Gap;
+};
+
 /** What is genuinely new in a target framework given the held ones. */
 export type Gaps = {
   __typename?: 'Gaps';
@@ -778,6 +800,12 @@ export type Gaps = {
   held: Array<Framework>;
   /** The gaps, most consequential first. */
   items: Array<Gap>;
+  /**
+   * A page of `items`, in the same order: for a client that shows a large framework's gaps a page at a
+   * time (the explorer with SP 800-53, whose whole list is over the cost limit). The analysis is the
+   * same whichever page is read.
+   */
+  itemsPage: GapConnection;
   /** Gaps examined and found new. */
   none: Scalars['Int']['output'];
   /** Readiness only: gaps that held requirements not implemented yet would cover. */
@@ -792,6 +820,13 @@ export type Gaps = {
   total: Scalars['Int']['output'];
   /** Gaps no mapping set examined. */
   unassessed: Scalars['Int']['output'];
+};
+
+
+/** What is genuinely new in a target framework given the held ones. */
+export type GapsItemsPageArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A held requirement that shares a discipline with the target: reusable groundwork, not coverage. */
@@ -2363,6 +2398,8 @@ export type ResolversTypes = ResolversObject<{
   FrameworkKind: FrameworkKind;
   FrameworkScope: ResolverTypeWrapper<HeldScopeModel>;
   Gap: ResolverTypeWrapper<GapModelModel>;
+  GapConnection: ResolverTypeWrapper<GapConnectionModelModel>;
+  GapEdge: ResolverTypeWrapper<Omit<GapEdge, 'node'> & { node: ResolversTypes['Gap'] }>;
   Gaps: ResolverTypeWrapper<GapsModelModel>;
   Groundwork: ResolverTypeWrapper<GroundworkEntryModel>;
   GroupCoverage: ResolverTypeWrapper<GroupSummaryModel>;
@@ -2475,6 +2512,8 @@ export type ResolversParentTypes = ResolversObject<{
   FrameworkCount: Omit<FrameworkCount, 'framework'> & { framework: ResolversParentTypes['Framework'] };
   FrameworkScope: HeldScopeModel;
   Gap: GapModelModel;
+  GapConnection: GapConnectionModelModel;
+  GapEdge: Omit<GapEdge, 'node'> & { node: ResolversParentTypes['Gap'] };
   Gaps: GapsModelModel;
   Groundwork: GroundworkEntryModel;
   GroupCoverage: GroupSummaryModel;
@@ -2819,9 +2858,22 @@ export type GapResolvers<ContextType = RequestContext, ParentType extends Resolv
   status?: Resolver<ResolversTypes['CoverageStatus'], ParentType, ContextType>;
 }>;
 
+export type GapConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GapConnection'] = ResolversParentTypes['GapConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['GapEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Gap']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type GapEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GapEdge'] = ResolversParentTypes['GapEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Gap'], ParentType, ContextType>;
+}>;
+
 export type GapsResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Gaps'] = ResolversParentTypes['Gaps']> = ResolversObject<{
   held?: Resolver<Array<ResolversTypes['Framework']>, ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['Gap']>, ParentType, ContextType>;
+  itemsPage?: Resolver<ResolversTypes['GapConnection'], ParentType, ContextType, RequireFields<GapsItemsPageArgs, 'first'>>;
   none?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   notImplemented?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ordering?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3243,6 +3295,8 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   FrameworkCount?: FrameworkCountResolvers<ContextType>;
   FrameworkScope?: FrameworkScopeResolvers<ContextType>;
   Gap?: GapResolvers<ContextType>;
+  GapConnection?: GapConnectionResolvers<ContextType>;
+  GapEdge?: GapEdgeResolvers<ContextType>;
   Gaps?: GapsResolvers<ContextType>;
   Groundwork?: GroundworkResolvers<ContextType>;
   GroupCoverage?: GroupCoverageResolvers<ContextType>;

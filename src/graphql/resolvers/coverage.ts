@@ -58,7 +58,15 @@ export const coverageResolvers: Resolvers = {
       const checked = await checkAnalysisArgs(ctx, args);
       const { gaps, groundwork } = await queryGaps(ctx.store, { ...checked, target: checked.target.id, inferred: args.inferred ?? false, pacer: ctx.pacer });
       const lookup: GroundworkLookup = async () => groundwork;
-      return { target: checked.target.id, held: checked.held, scopes: checked.scopes, gaps: gaps.map((g) => ({ ...g, groundwork: lookup })) };
+      return {
+        target: checked.target.id,
+        held: checked.held,
+        scopes: checked.scopes,
+        kind: checked.kind,
+        inferred: args.inferred ?? false,
+        implemented: checked.implemented,
+        gaps: gaps.map((g) => ({ ...g, groundwork: lookup })),
+      };
     },
   },
   Coverage: {
@@ -126,7 +134,10 @@ export const coverageResolvers: Resolvers = {
     notImplemented: (g) => g.gaps.filter((x) => x.item.status === 'NOT_IMPLEMENTED').length,
     unassessed: (g) => g.gaps.filter((x) => x.item.status === 'UNASSESSED').length,
     items: (g) => g.gaps,
+    // The cursor belongs to this exact list: the same analysis arguments.
+    itemsPage: (g, { first, after }) => slicePage(g.gaps, toPaging(['Gaps.itemsPage', g.target, g.held, g.scopes, g.kind, g.inferred, g.implemented], first, after, 50), (x) => x.item.requirement.id),
   },
+  GapConnection: connectionResolvers(),
   Gap: {
     requirement: (g) => g.item.requirement,
     status: (g) => g.item.status,

@@ -1,4 +1,4 @@
-// Download buttons: the view's table as CSV or XLSX (and the print-ready HTML page), from
+// Download buttons: the view's table as CSV, XLSX, the print-ready HTML page or Markdown, from
 // GET /export/tables/<table>.<format> (src/http-tables.ts), built by the very code the CLI runs.
 // A plain link for anonymous visitors; with an API key pasted, the file is fetched with the key
 // (a link cannot carry the Authorization header) so it holds the visitor's workspace too.
@@ -6,7 +6,9 @@ import { useState, type MouseEvent } from 'react';
 import { apiKey } from '../api.js';
 
 export type ExportTable = 'crosswalk' | 'gaps' | 'coverage' | 'evidence' | 'roadmap' | 'compare' | 'explain' | 'catalog';
-export type ExportFormat = 'csv' | 'xlsx' | 'html';
+export type ExportFormat = 'csv' | 'xlsx' | 'html' | 'md';
+/** Every format the download endpoint writes, in the order the buttons show them. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx', 'html', 'md'];
 
 /** `/export/tables/gaps.xlsx?target=iso42001&held=soc2`: absent and empty values left out. */
 export function tableExportHref(table: ExportTable, format: ExportFormat, params: Record<string, string | number | boolean | null | undefined>): string {
@@ -33,7 +35,7 @@ export function heldParam(held: readonly string[], scope: ReadonlyArray<Record<s
     .join(',');
 }
 
-const LABEL: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'XLSX', html: 'Print-ready page' };
+const LABEL: Record<ExportFormat, string> = { csv: 'CSV', xlsx: 'XLSX', html: 'Print-ready page', md: 'Markdown' };
 
 async function downloadWithKey(href: string, key: string): Promise<void> {
   const response = await fetch(href, { headers: { authorization: `Bearer ${key}` } });
@@ -58,8 +60,8 @@ async function downloadWithKey(href: string, key: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** "Download: CSV · XLSX · Print-ready page" for one table and the view's current parameters. */
-export function TableExport({ table, params, formats = ['csv', 'xlsx'], what }: { table: ExportTable; params: Record<string, string | number | boolean | null | undefined>; formats?: ExportFormat[]; what: string }) {
+/** "Download: CSV · XLSX · Print-ready page · Markdown" for one table and the view's current parameters. */
+export function TableExport({ table, params, formats = EXPORT_FORMATS, what }: { table: ExportTable; params: Record<string, string | number | boolean | null | undefined>; formats?: readonly ExportFormat[]; what: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     const key = apiKey();
@@ -91,8 +93,8 @@ export function CoverageExports({ state }: { state: { target: string; held: stri
   const common = { kind: state.kind || null, inferred: state.inferred ? 'true' : null };
   return (
     <div className="coverage-exports">
-      <TableExport table="coverage" what="the coverage map" formats={['csv', 'xlsx', 'html']} params={{ target: state.target, held, ...common }} />
-      {state.held.length === 1 ? <TableExport table="crosswalk" what="the crosswalk" formats={['csv', 'xlsx', 'html']} params={{ from: held, to: state.target, ...common }} /> : null}
+      <TableExport table="coverage" what="the coverage map" params={{ target: state.target, held, ...common }} />
+      {state.held.length === 1 ? <TableExport table="crosswalk" what="the crosswalk" params={{ from: held, to: state.target, ...common }} /> : null}
       {state.implemented !== null ? <p className="muted small">The downloads count everything held: the readiness check (what is implemented) is not in the tables.</p> : null}
     </div>
   );

@@ -73,7 +73,7 @@ export function CompareView({ place }: ViewProps) {
         <QueryResult state={{ ...compare, error }} loading="Comparing...">
           {({ compare: columns }) => (
             <>
-              <TableExport table="compare" what="the comparison" formats={['csv', 'xlsx', 'html']} params={{ frameworks: chosen.join(',') }} />
+              <TableExport table="compare" what="the comparison" params={{ frameworks: chosen.join(',') }} />
               <div className="table-scroll">
                 <table className="data-table compare" id="compare">
                   <caption className="sr-only">The chosen frameworks side by side</caption>

@@ -61,7 +61,7 @@ export function EvidencePlanView({ place }: ViewProps) {
                   title="Bars: requirements proven in each framework"
                   entries={evidencePlan.frameworks.map((f) => ({ key: f.id, swatch: <span className="swatch" style={{ background: frameworkColour(f.id) }} />, label: f.shortName }))}
                 />
-                <TableExport table="evidence" what="the evidence plan" formats={['csv', 'xlsx', 'html']} params={{ frameworks: chosen.join(',') }} />
+                <TableExport table="evidence" what="the evidence plan" params={{ frameworks: chosen.join(',') }} />
                 <ol className="plan-list" id="plan-list">
                   {evidencePlan.items.map((item) => (
                     <li key={item.evidence.id} className="plan-item" data-id={item.evidence.id} data-rank={item.rank} data-count={item.requirementCount}>

@@ -2,7 +2,10 @@
 // each with the disciplines, risks and evidence it involves (links to their pages), why nothing
 // covers it, and the held requirements that give a head start. Same URL parameters as the coverage
 // map (coverage-params.ts), so a visitor moves between the two without losing what they hold.
+// The list comes a page at a time (Gaps.itemsPage): SP 800-53's whole list with these fields is
+// over the API's cost limit (QUERY_TOO_COMPLEX), a page of it is not; "more" appends the next page.
 import { useReady, useQuery, useTitle } from '../hooks.js';
+import { MoreButton, useMorePages } from '../paging.js';
 import type { ViewProps } from '../routes.js';
 import { hrefFor } from '../router.js';
 import { StatusLegend } from '../ui/legend.js';
@@ -37,21 +40,29 @@ export interface GapsAnswer {
     none: number;
     notImplemented: number;
     unassessed: number;
-    items: GapLite[];
+    itemsPage: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: GapLite[] };
   } | null;
 }
+
+/** Gaps asked for at once: a page of SP 800-53's costs about a third of the limit with these fields. */
+const PAGE = 50;
 
 export function GapsView({ place }: ViewProps) {
   const state = coverageState(place.params);
   const { all, error: frameworksError } = useFrameworks();
   const variables = coverageVariables(state);
   const { implemented: _readiness, ...gapVariables } = variables;
-  const gaps = useQuery<GapsAnswer>('Gaps', state.held.length ? gapVariables : null);
+  const pages = useMorePages<GapLite>(JSON.stringify(gapVariables));
+  const gaps = useQuery<GapsAnswer>('Gaps', state.held.length ? { ...gapVariables, first: PAGE, after: pages.after } : null);
+  // The totals of the page on screen (the same on every page), kept while the next page loads.
+  const answer = gaps.data?.gaps ?? (pages.earlier.length ? gaps.previous?.gaps : undefined);
+  const shown = [...pages.earlier, ...(gaps.data?.gaps?.itemsPage.nodes ?? [])];
   const targetName = shortNameOf(all, state.target);
   const heldNames = state.held.map((id) => shortNameOf(all, id));
   useTitle(`New in ${targetName}${heldNames.length ? ` given ${heldNames.join(', ')}` : ''}`);
-  const error = frameworksError ?? gaps.error;
-  useReady(error ? 'error' : 'gaps', Boolean(error) || (all.length > 0 && (state.held.length === 0 || gaps.data !== undefined)));
+  // A failed "more" keeps the gaps shown and says why below them; a failed first page replaces the list.
+  const error = frameworksError ?? (pages.earlier.length ? undefined : gaps.error);
+  useReady(error || gaps.error ? 'error' : 'gaps', Boolean(error || gaps.error) || (all.length > 0 && (state.held.length === 0 || gaps.data !== undefined)));
   const requirementHref = (id: string) => hrefFor('requirement', id, { held: state.held.join(','), inferred: state.inferred ? '1' : null });
   const exportParams = { target: state.target, held: heldParam(state.held, state.scope), kind: state.kind || null, inferred: state.inferred ? 'true' : null };
 
@@ -76,23 +87,30 @@ export function GapsView({ place }: ViewProps) {
           <ErrorBox error={error} suggestionHref={(id) => hrefFor('gaps', null, { target: id, held: state.held.join(',') })} />
         ) : state.held.length === 0 ? (
           <p className="notice warn" id="nothing-held" role="status">Nothing held: tick at least one framework you hold to see what is new in {targetName}.</p>
-        ) : !gaps.data?.gaps ? (
-          <Loading what="Finding the gaps..." />
+        ) : !answer ? (
+          gaps.data ? <p className="notice warn">No answer for {targetName}.</p> : <Loading what="Finding the gaps..." />
         ) : (
           <>
             <p className="totals" id="gap-totals">
-              <span className="pill-total"><b>{gaps.data.gaps.total}</b> gaps</span>
-              <span className="pill-total" data-status="NONE"><b>{gaps.data.gaps.none}</b> <StatusBadge status="NONE" /></span>
-              <span className="pill-total" data-status="UNASSESSED"><b>{gaps.data.gaps.unassessed}</b> <StatusBadge status="UNASSESSED" /></span>
+              <span className="pill-total"><b>{answer.total}</b> gaps</span>
+              <span className="pill-total" data-status="NONE"><b>{answer.none}</b> <StatusBadge status="NONE" /></span>
+              <span className="pill-total" data-status="UNASSESSED"><b>{answer.unassessed}</b> <StatusBadge status="UNASSESSED" /></span>
             </p>
-            <p className="muted" id="gap-ordering">Ordered by {gaps.data.gaps.ordering}.</p>
-            <TableExport table="gaps" params={exportParams} what="the gap list" formats={['csv', 'xlsx', 'html']} />
-            {gaps.data.gaps.items.length === 0 ? (
+            <p className="muted" id="gap-ordering">Ordered by {answer.ordering}.</p>
+            <TableExport table="gaps" params={exportParams} what="the gap list" />
+            {answer.total === 0 ? (
               <p className="notice ok" role="status">Nothing is new: every requirement of {targetName} is covered at least in part.</p>
             ) : (
-              <ol className="gap-list" id="gap-list">
-                {gaps.data.gaps.items.map((gap) => <GapEntry key={gap.requirement.id} gap={gap} requirementHref={requirementHref} />)}
-              </ol>
+              <>
+                <ol className="gap-list" id="gap-list">
+                  {shown.map((gap) => <GapEntry key={gap.requirement.id} gap={gap} requirementHref={requirementHref} />)}
+                </ol>
+                <p className="muted" id="gap-shown" role="status">
+                  {shown.length} of {answer.total} shown
+                </p>
+                {gaps.error && pages.earlier.length ? <ErrorBox error={gaps.error} /> : null}
+                <MoreButton id="gaps-more" loading={gaps.loading} next={gaps.data ? (gaps.data.gaps?.itemsPage.pageInfo.hasNextPage ? gaps.data.gaps.itemsPage.pageInfo.endCursor : null) : undefined} count={Math.min(PAGE, answer.total - shown.length)} onMore={(cursor) => pages.more(shown, cursor)} />
+              </>
             )}
           </>
         )}

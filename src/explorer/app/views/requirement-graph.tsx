@@ -4,6 +4,10 @@
 // naming it; to its left one column each for disciplines, risks and evidence. Each column is stacked
 // from the nodes' measured label boxes, so labels never overlap. Relationship types are drawn
 // differently (ui/legend.tsx RELATION_STYLE), strength sets an edge's width and is in its label.
+// On a narrow screen (a phone) the columns would be shrunk to an unreadable strip, so they are
+// stacked instead: every framework's column one under the other to the right of the requirement,
+// disciplines, risks and evidence one under the other to its left, each under its header; the box
+// then takes the drawing's height (up to nearly the viewport's) and fits it, labels readable.
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { navigate, hrefFor } from '../router.js';
@@ -31,6 +35,12 @@ export interface GraphInput {
 const COLUMN_RIGHT = 150;
 const COLUMN_LEFT = 190;
 const GAP = 10;
+/** Below this width (the graph box's, in pixels) the columns are stacked into two (see above). */
+export const NARROW_GRAPH = 640;
+/** Stacked: the two sides' distance from the requirement, room for its label below it. */
+const STACKED_SIDE = 64;
+/** Stacked: the space between two nodes of a column (the drawing is tall, so tighter than GAP). */
+const NARROW_GAP = 5;
 const KIND_SHAPE: Record<string, string> = { focus: 'ellipse', requirement: 'ellipse', discipline: 'round-rectangle', risk: 'diamond', evidence: 'rectangle' };
 const KIND_LABEL: Record<string, string> = { discipline: 'Disciplines', risk: 'Risks mitigated', evidence: 'Evidence' };
 
@@ -43,7 +53,7 @@ declare global {
       edges: number;
       proposed: Array<{ source: string; target: string; lineStyle: string }>;
       /** Every node's box with its label, in rendered pixels. */
-      boxes: Array<{ id: string; kind: string; column: string; colour: string; x1: number; y1: number; x2: number; y2: number }>;
+      boxes: Array<{ id: string; kind: string; column: string; colour: string; label: string; x1: number; y1: number; x2: number; y2: number }>;
       /** Each edge's relationship and how it is drawn. */
       edgeStyles: Array<{ relationship: string; lineStyle: string; arrow: string; width: number; label: string }>;
       zoom: number;
@@ -55,7 +65,8 @@ function css(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
-function elementsOf(g: GraphInput): { elements: ElementDefinition[]; columns: string[] } {
+/** Narrow, a mapping's strength is written in its node's label: the stacked lines are too close for labels of their own. */
+function elementsOf(g: GraphInput, narrow: boolean): { elements: ElementDefinition[]; columns: string[] } {
   const elements: ElementDefinition[] = [];
   const seen = new Set<string>();
   const node = (id: string, label: string, kind: string, column: string, colour: string, title: string) => {
@@ -67,7 +78,8 @@ function elementsOf(g: GraphInput): { elements: ElementDefinition[]; columns: st
   const frameworks = [...new Set(g.mappings.map((m) => m.other.framework.id))].sort((a, b) => Number(g.held.includes(b)) - Number(g.held.includes(a)) || a.localeCompare(b));
   for (const m of g.mappings) {
     const o = m.other;
-    node(o.id, o.ref, 'requirement', `fw:${o.framework.id}`, frameworkColour(o.framework.id), `${o.framework.shortName} ${o.ref} ${o.title}`);
+    const strength = m.proposed ? `proposed ${m.strength ?? ''}`.trim() : m.strength ? `${SYMBOL[m.relationship] ?? ''} ${m.strength}/10` : '';
+    node(o.id, narrow && strength ? `${o.ref}  ${strength}` : o.ref, 'requirement', `fw:${o.framework.id}`, frameworkColour(o.framework.id), `${o.framework.shortName} ${o.ref} ${o.title}`);
     const source = m.reversed ? o.id : g.focus.id;
     const target = m.reversed ? g.focus.id : o.id;
     const rel = m.proposed ? 'PROPOSED' : m.relationship;
@@ -107,28 +119,61 @@ function elementsOf(g: GraphInput): { elements: ElementDefinition[]; columns: st
   return { elements, columns };
 }
 
-/** Puts each column's nodes under its header, each below the last one's measured box. */
-function arrange(cy: Core, columns: string[]): void {
+/**
+ * Puts each column's nodes under its header, each below the last one's measured box. Side by side
+ * (wide), or (narrow) stacked in two slots: disciplines, risks and evidence left of the requirement,
+ * frameworks right of it, except that a framework goes left when that side is the shorter one, so
+ * the drawing is as square as it can be and its labels as large.
+ */
+function arrange(cy: Core, columns: string[], narrow: boolean): void {
   const focusIndex = columns.indexOf('focus');
+  const gap = narrow ? NARROW_GAP : GAP;
+  const heightOf = (c: string) => {
+    const header = cy.getElementById(`header:${c}`);
+    let h = header.nonempty() ? header.boundingBox({ includeLabels: true }).h + gap : 0;
+    cy.nodes(`[column = "${c}"][kind != "header"]`).forEach((n) => void (h += n.boundingBox({ includeLabels: true }).h + gap));
+    return h;
+  };
+  const sideOf = new Map<string, 'left' | 'right'>();
+  if (narrow) {
+    const total = { left: 0, right: 0 };
+    for (const [i, c] of columns.entries()) {
+      if (c === 'focus') continue;
+      const side = i < focusIndex ? 'left' : total.left < total.right ? 'left' : 'right';
+      sideOf.set(c, side);
+      total[side] += heightOf(c) + GAP * 1.5;
+    }
+  }
   const heights = new Map<string, number>();
+  const stackTop = { left: 0, right: 0 };
   for (const [i, c] of columns.entries()) {
-    const x = i < focusIndex ? (i - focusIndex) * COLUMN_LEFT : (i - focusIndex) * COLUMN_RIGHT + (i > focusIndex ? 30 : 0);
+    if (c === 'focus') continue;
+    const side = sideOf.get(c) ?? (i < focusIndex ? 'left' : 'right');
+    const x = narrow ? (side === 'left' ? -STACKED_SIDE : STACKED_SIDE) : i < focusIndex ? (i - focusIndex) * COLUMN_LEFT : (i - focusIndex) * COLUMN_RIGHT + 30;
     const nodes = cy.nodes(`[column = "${c}"][kind != "header"]`);
     const header = cy.getElementById(`header:${c}`);
-    let y = 0;
+    // A framework moved left has its labels on the left, as that side's other columns.
+    if (narrow && side === 'left' && c.startsWith('fw:')) {
+      nodes.style({ 'text-halign': 'left', 'text-margin-x': -5 });
+      header.style({ 'text-halign': 'left', 'text-margin-x': 8 });
+    }
+    let y = narrow ? stackTop[side] : 0;
     if (header.nonempty()) {
-      header.position({ x, y: 0 });
-      y = header.boundingBox({ includeLabels: true }).h + GAP * 2;
+      const h = header.boundingBox({ includeLabels: true }).h;
+      header.position({ x, y: narrow ? y + h / 2 : 0 });
+      y += narrow ? h + gap : h + GAP * 2;
     }
     nodes.forEach((n) => {
       const h = n.boundingBox({ includeLabels: true }).h;
       n.position({ x, y: y + h / 2 });
-      y += h + GAP;
+      y += h + gap;
     });
-    heights.set(c, y);
+    heights.set(narrow ? side : c, y);
+    // The next column of this side starts below this one, after a gap that sets the groups apart.
+    if (narrow) stackTop[side] = y + GAP * 1.5;
   }
   // The requirement sits level with the middle of the tallest column.
-  const tallest = Math.max(...heights.values());
+  const tallest = Math.max(0, ...heights.values());
   cy.nodes('[kind = "focus"]').positions(() => ({ x: 0, y: Math.max(tallest / 2, 40) }));
 }
 
@@ -139,7 +184,7 @@ function publish(cy: Core): void {
     proposed: cy.edges('[status = "PROPOSED"]').map((e) => ({ source: e.source().id(), target: e.target().id(), lineStyle: e.style('line-style') as string })),
     boxes: cy.nodes().map((n) => {
       const b = n.renderedBoundingBox({ includeLabels: true });
-      return { id: n.id(), kind: n.data('kind') as string, column: n.data('column') as string, colour: n.style('background-color') as string, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
+      return { id: n.id(), kind: n.data('kind') as string, column: n.data('column') as string, colour: n.style('background-color') as string, label: n.data('label') as string, x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2 };
     }),
     edgeStyles: cy.edges('[kind = "mapping"]').map((e) => ({
       relationship: e.data('rel') as string,
@@ -158,7 +203,8 @@ export function NeighbourhoodGraph({ input, label }: { input: GraphInput; label:
   const held = input.held.join(',');
   useEffect(() => {
     if (!box.current) return;
-    const { elements, columns } = elementsOf(input);
+    const narrow = box.current.clientWidth < NARROW_GRAPH;
+    const { elements, columns } = elementsOf(input, narrow);
     const ink = css('--ink', '#1b1c20');
     const muted = css('--muted', '#4f5360');
     const surface = css('--surface', '#ffffff');
@@ -179,10 +225,23 @@ export function NeighbourhoodGraph({ input, label }: { input: GraphInput; label:
         { selector: 'node[kind = "risk"]', style: { shape: KIND_SHAPE.risk as any, 'background-color': muted, 'text-halign': 'left', 'text-margin-x': -5 } },
         { selector: 'node[kind = "evidence"]', style: { shape: KIND_SHAPE.evidence as any, 'background-color': line, 'text-halign': 'left', 'text-margin-x': -5 } },
         { selector: 'node[kind = "header"]', style: { 'background-opacity': 0, 'border-width': 0, width: 1, height: 1, 'font-weight': 'bold', 'font-size': 12, 'text-halign': 'center', 'text-valign': 'center', 'text-margin-x': 0, events: 'no' } },
+        // Stacked, a header sits over its own nodes on the side's axis, its label on the same side as theirs.
+        ...(narrow
+          ? [
+              { selector: 'node[kind = "header"][column ^= "fw:"]', style: { 'text-halign': 'right' as const, 'text-margin-x': -8 } },
+              { selector: 'node[kind = "header"][column !^= "fw:"]', style: { 'text-halign': 'left' as const, 'text-margin-x': 8 } },
+              { selector: 'node[kind = "discipline"], node[kind = "risk"], node[kind = "evidence"]', style: { 'text-max-width': '110px' } },
+              { selector: 'node[kind = "focus"]', style: { 'text-max-width': '80px' } },
+            ]
+          : []),
         { selector: 'edge', style: { width: 1, 'curve-style': 'straight', 'line-color': line, 'target-arrow-shape': 'none', 'font-size': 9, color: muted } },
         { selector: 'edge[kind = "mapping"]', style: { width: 'data(width)', 'line-color': muted, 'target-arrow-color': muted, 'arrow-scale': 0.9, 'text-background-color': surface, 'text-background-opacity': 0.9, 'text-background-padding': '1px', color: ink } },
-        { selector: 'edge[kind = "mapping"][reversed = "no"]', style: { 'target-label': 'data(label)', 'target-text-offset': 44 } },
-        { selector: 'edge[kind = "mapping"][reversed = "yes"]', style: { 'source-label': 'data(label)', 'source-text-offset': 44 } },
+        ...(narrow
+          ? []
+          : [
+              { selector: 'edge[kind = "mapping"][reversed = "no"]', style: { 'target-label': 'data(label)', 'target-text-offset': 44 } },
+              { selector: 'edge[kind = "mapping"][reversed = "yes"]', style: { 'source-label': 'data(label)', 'source-text-offset': 44 } },
+            ]),
         { selector: 'edge[rel = "EQUAL"]', style: { 'line-style': 'double', width: 5 } },
         { selector: 'edge[rel = "SUPERSET_OF"]', style: { 'line-style': 'solid', 'target-arrow-shape': 'triangle' } },
         { selector: 'edge[rel = "SUBSET_OF"]', style: { 'line-style': 'solid', 'target-arrow-shape': 'tee' } },
@@ -193,10 +252,11 @@ export function NeighbourhoodGraph({ input, label }: { input: GraphInput; label:
     });
     cyRef.current = cy;
     // Labels are measured once the fonts are in, then the columns are stacked from them.
-    arrange(cy, columns);
+    arrange(cy, columns, narrow);
     // As tall as the drawing needs at this width, within the viewport: no empty band above and below.
+    // A phone gives the stacked drawing nearly its whole height (the page scrolls around it).
     const drawing = cy.elements().boundingBox({ includeLabels: true });
-    const most = Math.min(820, Math.max(320, window.innerHeight - 260));
+    const most = narrow ? Math.max(320, window.innerHeight - 140) : Math.min(820, Math.max(320, window.innerHeight - 260));
     const wanted = Math.round(Math.max(240, Math.min(most, (box.current.clientWidth * drawing.h) / Math.max(1, drawing.w) + 60)));
     box.current.style.height = `${wanted}px`;
     cy.resize();
@@ -256,7 +316,7 @@ export function NeighbourhoodGraph({ input, label }: { input: GraphInput; label:
             ...kinds.map((k) => ({ key: k, swatch: <NodeSwatch shape={KIND_SHAPE[k]!} />, label: KIND_LABEL[k]!.toLowerCase() })),
           ]}
         />
-        <p className="muted graph-hint">Line width and the number on a line: strength 1-10. Click a requirement to open it.</p>
+        <p className="muted graph-hint">Line width and the number on a line (on a phone, beside the requirement): strength 1-10. Click a requirement to open it.</p>
       </div>
     </div>
   );

@@ -12,6 +12,7 @@ import { relationLabel, RELATION_MEANING } from '../ui/legend.js';
 import { ErrorBox, Loading } from '../ui/query-state.js';
 import { STATUS_MEANING, StatusBadge } from '../ui/status.js';
 import { StrengthMeter } from '../ui/strength.js';
+import { heldParam, TableExport } from '../ui/table-export.js';
 import { coverageState, list } from './coverage-params.js';
 import { NeighbourhoodGraph, type GraphInput, type GraphRequirement } from './requirement-graph.js';
 
@@ -181,6 +182,7 @@ export function RequirementView({ place }: ViewProps) {
         </label>
       </form>
       <Verdict heldNames={heldNames} held={held} loading={coverage.loading} error={coverage.error} item={item} requirement={r} />
+      <RequirementExports requirement={r} held={held} heldNames={heldNames} scope={state.scope} inferred={inferred} />
       <h2 id="graph-heading">Neighbourhood</h2>
       {graph ? <NeighbourhoodGraph input={graph} label={`Neighbourhood of ${r.framework.shortName} ${r.ref}: ${r.mappings.length + proposed.length} mapped requirements, ${r.disciplines.length} disciplines, ${r.risks.length} risks, ${r.evidence.length} evidence artefacts; the same as the lists below.`} /> : null}
       <section className="everything panel" id="reasons" aria-labelledby="everything-heading">
@@ -236,14 +238,41 @@ export function RequirementView({ place }: ViewProps) {
             </ul>
           </>
         ) : null}
+        {/* Each entry opens its catalogue page: every requirement, in every framework, that shares it. */}
         <h3>Disciplines</h3>
-        <ul>{r.disciplines.length ? r.disciplines.map((d) => <li key={d.id}>{d.name} <span className="muted">{words(d.scope)}</span></li>) : <li className="muted">none</li>}</ul>
+        <ul id="req-disciplines">{r.disciplines.length ? r.disciplines.map((d) => <li key={d.id}><a href={hrefFor('disciplines', d.id)}>{d.name}</a> <span className="muted">{words(d.scope)}</span></li>) : <li className="muted">none</li>}</ul>
         <h3>Risks mitigated</h3>
-        <ul>{r.risks.length ? r.risks.map((k) => <li key={k.id}>{k.name} <span className="muted">{words(k.category)}</span></li>) : <li className="muted">none</li>}</ul>
+        <ul id="req-risks">{r.risks.length ? r.risks.map((k) => <li key={k.id}><a href={hrefFor('risks', k.id)}>{k.name}</a> <span className="muted">{words(k.category)}</span></li>) : <li className="muted">none</li>}</ul>
         <h3>Evidence</h3>
-        <ul>{r.evidence.length ? r.evidence.map((e) => <li key={e.id}>{e.name}</li>) : <li className="muted">none</li>}</ul>
+        <ul id="req-evidence">{r.evidence.length ? r.evidence.map((e) => <li key={e.id}><a href={hrefFor('evidence', e.id)}>{e.name}</a></li>) : <li className="muted">none</li>}</ul>
       </section>
     </>
+  );
+}
+
+/**
+ * The downloads of a requirement page. No table holds one requirement alone; the nearest is the
+ * crosswalk from each held framework to this requirement's framework: this requirement's rows there
+ * carry its links with strength, basis, condition and source, the working columns a consultant
+ * fills in. Nothing held: the crosswalk has no "from", so the page says what to tick.
+ */
+function RequirementExports(props: { requirement: NonNullable<Neighbourhood['requirement']>; held: string[]; heldNames: string[]; scope: Array<Record<string, unknown>>; inferred: boolean }) {
+  const { requirement: r, held } = props;
+  return (
+    <section className="requirement-exports" id="requirement-exports" aria-label="Downloads">
+      {held.length === 0 ? (
+        <p className="muted" id="requirement-exports-none">Tick what you hold to download its crosswalk to {r.framework.shortName} (this requirement's links with their working columns).</p>
+      ) : (
+        held.map((h, i) => (
+          <TableExport
+            key={h}
+            table="crosswalk"
+            what={`the ${props.heldNames[i]} to ${r.framework.shortName} crosswalk (${r.ref} among its rows)`}
+            params={{ from: heldParam([h], props.scope), to: r.framework.id, inferred: props.inferred ? 'true' : null }}
+          />
+        ))
+      )}
+    </section>
   );
 }
 

@@ -50,7 +50,7 @@ export function RoadmapView({ place }: ViewProps) {
         <QueryResult state={{ ...roadmap, error }} loading="Ranking the candidates...">
           {({ roadmap: steps }) => (
             <>
-              <TableExport table="roadmap" what="the roadmap" formats={['csv', 'xlsx', 'html']} params={{ held: heldParam(state.held, state.scope), inferred: state.inferred ? 'true' : null }} />
+              <TableExport table="roadmap" what="the roadmap" params={{ held: heldParam(state.held, state.scope), inferred: state.inferred ? 'true' : null }} />
               <div className="table-scroll">
                 <table className="data-table roadmap" id="roadmap">
                   <caption className="sr-only">Candidate frameworks, least work left first</caption>

@@ -3,14 +3,15 @@
 // what is held) it shows hits best first with their matched words marked, the framework filter as
 // counts, a held picker and "more". Without it (an older API), the reference resolver and the word
 // search (Search), with the framework filter applied to what came back.
-import { useState } from 'react';
 import { hasOperation } from '../api.js';
 import { useQuery, useReady, useTitle } from '../hooks.js';
+import { MoreButton, useMorePages } from '../paging.js';
 import type { ViewProps } from '../routes.js';
 import { hrefFor, setParams } from '../router.js';
 import { frameworkColour } from '../ui/frameworks.js';
-import { QueryResult } from '../ui/query-state.js';
+import { ErrorBox, Loading, QueryResult } from '../ui/query-state.js';
 import { StatusBadge } from '../ui/status.js';
+import { TableExport } from '../ui/table-export.js';
 import { list } from './coverage-params.js';
 
 export const RANKED = hasOperation('RankedSearch');
@@ -126,15 +127,18 @@ interface RankedAnswer {
 
 function RankedResults({ q, framework, held, frameworks }: { q: string; framework: string; held: string[]; frameworks: Framework[] }) {
   // Paging belongs to one search: a new query, filter or held list starts from the first page. The
-  // controls stay mounted (focus stays on the one changed).
-  const searchKey = `${q}|${framework}|${held.join(',')}`;
-  const [paging, setPaging] = useState<{ key: string; after: string | null; earlier: SearchHitData[] }>({ key: searchKey, after: null, earlier: [] });
-  const page = paging.key === searchKey ? paging : { key: searchKey, after: null, earlier: [] };
-  const state = useQuery<RankedAnswer>('RankedSearch', q ? { q, framework: framework ? [framework] : null, held: held.length ? held : null, first: PAGE, after: page.after } : null);
+  // controls stay mounted (focus stays on the one changed), and the hits shown stay on screen while
+  // "more" loads the next page below them.
+  const pages = useMorePages<SearchHitData>(`${q}|${framework}|${held.join(',')}`);
+  const state = useQuery<RankedAnswer>('RankedSearch', q ? { q, framework: framework ? [framework] : null, held: held.length ? held : null, first: PAGE, after: pages.after } : null);
   useReady(state.error ? 'error' : 'search', !q || state.data !== undefined || state.error !== undefined);
   const facets = (state.data ?? state.previous)?.search?.facets;
-  const hits = (answer: RankedAnswer): SearchHitData[] =>
-    (answer.search?.edges ?? []).map(({ node: n }) => ({ id: n.requirement.id, ref: n.requirement.ref, title: n.title, framework: n.requirement.framework, snippet: n.snippet, status: n.status, reason: n.reason }));
+  const hits = (answer: RankedAnswer | undefined): SearchHitData[] =>
+    (answer?.search?.edges ?? []).map(({ node: n }) => ({ id: n.requirement.id, ref: n.requirement.ref, title: n.title, framework: n.requirement.framework, snippet: n.snippet, status: n.status, reason: n.reason }));
+  // The summary of this search: the current page's, or (while the next page loads) the last page's.
+  const answer = state.data ?? (pages.earlier.length ? state.previous : undefined);
+  const all = [...pages.earlier, ...hits(state.data)];
+  const s = answer?.search;
   return (
     <>
       <form className="controls" id="search-filters" onSubmit={(e) => e.preventDefault()}>
@@ -155,35 +159,47 @@ function RankedResults({ q, framework, held, frameworks }: { q: string; framewor
         </label>
         <HeldPicker held={held} frameworks={frameworks} />
       </form>
+      {q ? <SearchExports framework={framework} held={held} frameworks={frameworks} /> : null}
       {!q ? (
         <p className="muted">Type a reference ("A.6.2.4", "CC 6.1", "GV-1.1", "Art. 14") or words ("human oversight") in the search box at the top.</p>
+      ) : !answer ? (
+        state.error ? <ErrorBox error={state.error} /> : <Loading what="Searching..." />
       ) : (
-        <QueryResult state={state} loading="Searching...">
-          {(answer) => {
-            const all = [...page.earlier, ...hits(answer)];
-            const s = answer.search;
-            return (
-              <>
-                <p id="search-summary" role="status">
-                  {s?.totalCount ?? 0} {s?.totalCount === 1 ? 'requirement' : 'requirements'}, best first
-                  {s?.terms.length ? <span className="muted"> (words matched as: {s.terms.join(', ')})</span> : null}
-                </p>
-                <ol className="results" id="word-results">
-                  {all.length ? all.map((h) => <SearchHit key={h.id} hit={h} held={held.join(',')} />) : <li className="muted">Nothing found.</li>}
-                </ol>
-                {s?.pageInfo.hasNextPage ? (
-                  <p className="more-row">
-                    <button type="button" className="button" id="search-more" onClick={() => setPaging({ key: searchKey, after: s.pageInfo.endCursor, earlier: all })}>
-                      Show {PAGE} more
-                    </button>
-                  </p>
-                ) : null}
-              </>
-            );
-          }}
-        </QueryResult>
+        <>
+          <p id="search-summary" role="status">
+            {s?.totalCount ?? 0} {s?.totalCount === 1 ? 'requirement' : 'requirements'}, best first
+            {s?.terms.length ? <span className="muted"> (words matched as: {s.terms.join(', ')})</span> : null}
+            {all.length && s && all.length < s.totalCount ? <span className="muted" id="search-shown">; {all.length} shown</span> : null}
+          </p>
+          <ol className="results" id="word-results">
+            {all.length ? all.map((h) => <SearchHit key={h.id} hit={h} held={held.join(',')} />) : state.loading ? null : <li className="muted">Nothing found.</li>}
+          </ol>
+          {state.error ? <ErrorBox error={state.error} /> : null}
+          <MoreButton id="search-more" loading={state.loading} next={state.data ? (state.data.search?.pageInfo.hasNextPage ? state.data.search.pageInfo.endCursor : null) : undefined} count={Math.min(PAGE, (s?.totalCount ?? 0) - all.length)} onMore={(cursor) => pages.more(all, cursor)} />
+        </>
       )}
     </>
+  );
+}
+
+/**
+ * The search page's downloads. No table holds search hits; the nearest is the coverage table of the
+ * framework the hits are narrowed to, given what is held: every requirement of it with the status
+ * the hits show, so the hits are among its rows. It needs both, so until they are chosen the page
+ * says so rather than offering a table that is not what is on screen.
+ */
+function SearchExports({ framework, held, frameworks }: { framework: string; held: string[]; frameworks: Framework[] }) {
+  const name = (id: string) => frameworks.find((f) => f.id === id)?.shortName ?? id;
+  // A framework is never covered by itself: it leaves what is held, as on the coverage map.
+  const given = held.filter((h) => h !== framework);
+  return (
+    <section id="search-exports" aria-label="Downloads">
+      {!framework || given.length === 0 ? (
+        <p className="muted" id="search-exports-none">To download, narrow the hits to one framework and tick what you hold: the download is that framework's coverage table, the hits among its rows with the status shown here.</p>
+      ) : (
+        <TableExport table="coverage" what={`the coverage of ${name(framework)} given ${given.map(name).join(', ')} (every requirement, the hits among them)`} params={{ target: framework, held: given.join(',') }} />
+      )}
+    </section>
   );
 }
 
