@@ -64,8 +64,10 @@ async function download(routes: TableRoutes, sizes: FrameworkSizeCache, req: Req
     return refuse(res, 404, ErrorCode.NOT_FOUND, `No table download "${file.slice(0, 80)}": ask for /export/tables/<${TABLE_NAMES.join('|')}>.<${TABLE_FORMATS.join('|')}>.`);
   }
   const table = name as TableName;
-  const params = readQuery(req, TABLE_PARAMETERS[table]);
-  if (typeof params === 'string') return refuse(res, 400, ErrorCode.BAD_REQUEST, params);
+  const query = readQuery(req, [...TABLE_PARAMETERS[table], 'check']);
+  if (typeof query === 'string') return refuse(res, 400, ErrorCode.BAD_REQUEST, query);
+  const { check, ...params } = query;
+  if (check !== undefined && check !== '1') return refuse(res, 400, ErrorCode.BAD_REQUEST, 'The query parameter "check" takes only 1.');
   res.setHeader('cache-control', callerOf(res).kind === 'key' ? 'private, no-cache' : 'no-cache');
   res.vary('Authorization');
   try {
@@ -75,8 +77,20 @@ async function download(routes: TableRoutes, sizes: FrameworkSizeCache, req: Req
     const request = await readTableRequest(store, table, params);
     const known = await sizes.sizes(store, version, tableFrameworks(request));
     const cost = tableCost(request, (id) => known.get(id) ?? undefined);
+    const file = fileName(request, format as TableFormat);
     if (cost > routes.maxCost) {
-      return refuse(res, 400, ErrorCode.QUERY_TOO_COMPLEX, `This table's cost (${cost}) is over the limit of ${routes.maxCost}, as the same GraphQL query's would be: narrow it (kind=CLAUSE or CONTROL) or use the CLI, which has no limit.`, { cost, limit: routes.maxCost });
+      const cli = cliCommand(table, params, format as TableFormat, file);
+      const message = `This table's cost (${cost}) is over the limit of ${routes.maxCost}, as the same GraphQL query's would be: narrow it (kind=CLAUSE or CONTROL) or use the CLI, which has no limit${cli ? `: ${cli}` : ''}.`;
+      // Asked whether it would be served (the explorer asks before it offers buttons): the answer is no, and why.
+      if (check) {
+        res.status(200).json({ served: false, code: ErrorCode.QUERY_TOO_COMPLEX, message, cost, limit: routes.maxCost, cli });
+        return;
+      }
+      return refuse(res, 400, ErrorCode.QUERY_TOO_COMPLEX, message, { cost, limit: routes.maxCost, ...(cli ? { cli } : {}) });
+    }
+    if (check) {
+      res.status(200).json({ served: true, cost, limit: routes.maxCost, file });
+      return;
     }
     const deadline = (res.locals.deadline as Deadline | undefined) ?? NO_DEADLINE;
     const built = await buildTable(store, request, eventLoopPacer(deadline));
@@ -86,7 +100,7 @@ async function download(routes: TableRoutes, sizes: FrameworkSizeCache, req: Req
     const body = await render(built, format as TableFormat, context);
     res.setHeader('content-type', CONTENT_TYPES[format as TableFormat]);
     // HTML is a print-ready page to open; the others are files to save.
-    res.setHeader('content-disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="${fileName(request, format as TableFormat)}"`);
+    res.setHeader('content-disposition', `${format === 'html' ? 'inline' : 'attachment'}; filename="${file}"`);
     if (version !== null) res.setHeader('x-crosswalk-dataset', context.datasetVersion);
     res.status(200).send(body);
   } catch (error) {
@@ -134,6 +148,23 @@ export function fileName(request: TableRequest, format: TableFormat): string {
   })();
   const stem = [...parts, ...scoped, ...kind, ...inferred].join('-').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 150);
   return `${stem}.${format}`;
+}
+
+/** The CLI verb that writes each table, where there is one. */
+const CLI_VERBS: Partial<Record<TableName, string>> = { crosswalk: 'table', gaps: 'gaps', coverage: 'coverage', evidence: 'evidence', roadmap: 'roadmap', compare: 'compare' };
+
+/**
+ * The command that writes the same table with no cost limit, from the request's own parameters
+ * (already checked, so each is one of the table's and a plain value): `npm run crosswalk -- gaps
+ * --target nist-800-53 --held soc2 --format xlsx -o gaps-nist-800-53-given-soc2.xlsx`. Null for a
+ * table the CLI has no verb for.
+ */
+export function cliCommand(table: TableName, params: Record<string, string>, format: TableFormat, file: string): string | null {
+  const verb = CLI_VERBS[table];
+  if (!verb) return null;
+  const quote = (value: string) => (/^[A-Za-z0-9._:,@/-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  const options = Object.entries(params).flatMap(([name, value]) => (name === 'inferred' ? (value === 'true' ? ['--inferred'] : []) : [`--${name}`, quote(value)]));
+  return ['npm run crosswalk --', verb, ...options, '--format', format, '-o', quote(file)].join(' ');
 }
 
 const callerOf = (res: Response): Caller => (res.locals.caller as Caller | undefined) ?? { kind: 'anonymous' };

@@ -264,6 +264,38 @@ describe('limits: a table costs what the same GraphQL query costs', () => {
     expect(error.extensions.cost).toBeGreaterThan(error.extensions.limit);
   });
 
+  it('names the CLI command that writes the refused table, and that command writes it', async () => {
+    const error = await errorOf('/export/tables/gaps.csv?target=nist-800-53&held=soc2');
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cli: 'npm run crosswalk -- gaps --target nist-800-53 --held soc2 --format csv -o gaps-nist-800-53-given-soc2.csv' });
+    expect(error.message).toContain(error.extensions.cli);
+    const argv = (error.extensions.cli as string).replace('npm run crosswalk -- ', '').split(' ');
+    const file = path.join(dir, 'from-cli-command.csv');
+    argv[argv.length - 1] = file;
+    let stderr = '';
+    expect(await runCli(argv, { stdout: () => {}, stderr: (t) => (stderr += t), store: await realSeedStore() }), stderr).toBe(0);
+    const rows = (await import('node:fs')).readFileSync(file, 'utf8').trim().split('\n');
+    expect(rows.length).toBeGreaterThan(100);
+    // Scoped and inferred options are written as the CLI takes them; a table with no CLI verb names none.
+    const scoped = await errorOf("/export/tables/crosswalk.md?from=soc2:SECURITY,AVAILABILITY&to=nist-800-53&inferred=true");
+    expect(scoped.extensions.cli).toBe('npm run crosswalk -- table --from soc2:SECURITY,AVAILABILITY --to nist-800-53 --inferred --format md -o crosswalk-soc2-to-nist-800-53-scoped-inferred.md');
+  });
+
+  it('answers ?check=1 with the cost and the file name, building nothing; over the limit, the same refusal', async () => {
+    const response = await get('/export/tables/gaps.xlsx?target=iso42001&held=soc2&check=1');
+    expect(response.status).toBe(200);
+    const body = JSON.parse(response.bytes.toString('utf8'));
+    expect(body).toMatchObject({ served: true, limit: 20_000, file: 'gaps-iso42001-given-soc2.xlsx' });
+    expect(body.cost).toBeGreaterThan(0);
+    expect(body.cost).toBeLessThanOrEqual(body.limit);
+    // Over the limit: the verdict (200, since the question was answered), with what the refusal says.
+    const over = await get('/export/tables/gaps.xlsx?target=nist-800-53&held=soc2&check=1');
+    expect(over.status).toBe(200);
+    const refused = await errorOf('/export/tables/gaps.xlsx?target=nist-800-53&held=soc2');
+    expect(JSON.parse(over.bytes.toString('utf8'))).toEqual({ served: false, code: 'QUERY_TOO_COMPLEX', message: refused.message, cost: refused.extensions.cost, limit: refused.extensions.limit, cli: refused.extensions.cli });
+    expect((await errorOf('/export/tables/gaps.xlsx?target=iso42001&held=soc2&check=yes')).extensions.code).toBe('BAD_REQUEST');
+    expect((await errorOf('/export/tables/gaps.xlsx?target=iso42001&held=soc2&check=1&check=1')).extensions.code).toBe('BAD_REQUEST');
+  });
+
   it('a table GraphQL answers is priced the same and downloaded', async () => {
     // Priced through GraphQL's own cost plugin: a limit one below the query's cost makes it report its cost.
     for (const [table, variables, url] of [

@@ -198,6 +198,23 @@ describe('gaps of a large framework (SP 800-53)', () => {
     await e2e.page.screenshot({ path: `${SCREENSHOTS}/gaps-800-53.png` });
   });
 
+  it('offers no download buttons the server would refuse: it says why and gives the CLI command that writes the table', async () => {
+    await open('#/gaps?target=nist-800-53&held=iso27001', 'gaps');
+    const block = e2e.page.locator('.table-export[data-table="gaps"]');
+    await e2e.page.waitForSelector('.table-export-too-large[data-table="gaps"]');
+    expect(await block.locator('a.button').count()).toBe(0);
+    expect(await block.textContent()).toMatch(/too large to build here \(cost [\d,]+, over this server's limit of 20,000\)/);
+    expect(await block.locator('code.cli-command').textContent()).toBe('npm run crosswalk -- gaps --target nist-800-53 --held iso27001 --format xlsx -o gaps-nist-800-53-given-iso27001.xlsx');
+    await block.scrollIntoViewIfNeeded();
+    await e2e.page.screenshot({ path: `${SCREENSHOTS}/gaps-800-53-download.png` });
+    // A table within the limit keeps its buttons.
+    const checked = e2e.page.waitForResponse((r) => r.url().includes('/export/tables/gaps.xlsx') && r.url().includes('target=iso42001') && r.url().includes('check=1'));
+    await open('#/gaps?target=iso42001&held=iso27001', 'gaps');
+    expect((await checked).status()).toBe(200);
+    await e2e.page.waitForSelector('.table-export[data-table="gaps"] a.button[data-format="xlsx"]');
+    expect(await e2e.page.locator('.table-export-too-large').count()).toBe(0);
+  });
+
   it('keeps the shown gaps on screen while the next page loads', async () => {
     await open('#/gaps?target=nist-800-53&held=iso27001', 'gaps');
     const shown = await e2e.page.locator('#gap-list > li').count();

@@ -2,7 +2,7 @@
 // GET /export/tables/<table>.<format> (src/http-tables.ts), built by the very code the CLI runs.
 // A plain link for anonymous visitors; with an API key pasted, the file is fetched with the key
 // (a link cannot carry the Authorization header) so it holds the visitor's workspace too.
-import { useState, type MouseEvent } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { apiKey } from '../api.js';
 
 export type ExportTable = 'crosswalk' | 'gaps' | 'coverage' | 'evidence' | 'roadmap' | 'compare' | 'explain' | 'catalog';
@@ -60,9 +60,44 @@ async function downloadWithKey(href: string, key: string): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Over the server's cost limit: what it said, and the CLI command that writes the same table. */
+interface TooLarge {
+  cost: number;
+  limit: number;
+  cli: string | null;
+}
+
+/**
+ * Asks the server whether it would serve this download (`?check=1`: priced, not built; the verdict
+ * comes as 200 either way), so a table over the cost limit (a gaps list of SP 800-53) is not offered
+ * as buttons that answer an error.
+ */
+function useTooLarge(href: string): TooLarge | null {
+  const [tooLarge, setTooLarge] = useState<TooLarge | null>(null);
+  useEffect(() => {
+    let current = true;
+    setTooLarge(null);
+    const key = apiKey();
+    fetch(`${href}${href.includes('?') ? '&' : '?'}check=1`, { headers: key ? { authorization: `Bearer ${key}` } : {} })
+      .then(async (response) => {
+        if (!response.ok) return;
+        const verdict = await response.json();
+        if (current && verdict.served === false && verdict.code === 'QUERY_TOO_COMPLEX') setTooLarge({ cost: verdict.cost, limit: verdict.limit, cli: verdict.cli ?? null });
+      })
+      .catch(() => {
+        // Unknown: offer the buttons; a click says what goes wrong.
+      });
+    return () => {
+      current = false;
+    };
+  }, [href]);
+  return tooLarge;
+}
+
 /** "Download: CSV · XLSX · Print-ready page · Markdown" for one table and the view's current parameters. */
 export function TableExport({ table, params, formats = EXPORT_FORMATS, what }: { table: ExportTable; params: Record<string, string | number | boolean | null | undefined>; formats?: readonly ExportFormat[]; what: string }) {
   const [failure, setFailure] = useState<string | null>(null);
+  const tooLarge = useTooLarge(tableExportHref(table, 'xlsx', params));
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     const key = apiKey();
     if (!key) return;
@@ -70,6 +105,23 @@ export function TableExport({ table, params, formats = EXPORT_FORMATS, what }: {
     setFailure(null);
     downloadWithKey(event.currentTarget.href, key).catch((error: Error) => setFailure(error.message));
   };
+  if (tooLarge) {
+    return (
+      <div className="table-export table-export-too-large" data-table={table}>
+        <span className="table-export-label">Download {what}:</span>{' '}
+        <span>
+          too large to build here (cost {tooLarge.cost.toLocaleString('en-GB')}, over this server's limit of {tooLarge.limit.toLocaleString('en-GB')}).
+          {tooLarge.cli ? (
+            <>
+              {' '}The command line writes it with no limit: <code className="cli-command">{tooLarge.cli}</code>
+            </>
+          ) : (
+            ' Narrow it to controls or clauses.'
+          )}
+        </span>
+      </div>
+    );
+  }
   return (
     <div className="table-export" data-table={table}>
       <span className="table-export-label">Download {what}:</span>
