@@ -19,8 +19,10 @@ import { ATTACKS, type AttackRun } from './soak-attackers.js';
  * Then measures `{ __typename }` with and without the hardening (bench/ab-server.ts). Writes the
  * "Soak" and "Hardening A/B" sections of bench/RESULTS.md.
  *
- * The heap is read through a bench-only preload (bench/memory-probe.mjs) on the IPC channel, after a
- * forced collection (--expose-gc), so samples compare retained memory; RSS comes from /proc.
+ * The heap is read through a bench-only preload (bench/memory-probe.mjs) on the IPC channel: after a
+ * forced collection (--expose-gc) once warm-up is over and once the traffic has stopped, so those two
+ * compare retained memory; during the measured phases without one (a forced collection holds the
+ * event loop and would be measured as the clients' latency). RSS comes from /proc.
  */
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
@@ -87,6 +89,8 @@ function legitBody(): string {
 
 interface MemorySample {
   atS: number;
+  /** How long the forced collection took; null when none was forced. */
+  collectMs: number | null;
   heapUsedMb: number;
   heapTotalMb: number;
   externalMb: number;
@@ -115,25 +119,30 @@ const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 let sampleIds = 0;
 
-/** Heap after a full collection (bench/memory-probe.mjs), and RSS from /proc as a second figure. */
-async function sampleMemory(server: ServerProcess, atS: number): Promise<MemorySample> {
+/**
+ * The heap (bench/memory-probe.mjs) and RSS from /proc as a second figure. `collect`: after a full
+ * collection, so the figure is retained heap; it holds the server's event loop for as long as it
+ * takes (hundreds of milliseconds with a heap this size), so it is asked for only outside the
+ * measured phases: a forced collection every 30 s during them would be measured as the clients' latency.
+ */
+async function sampleMemory(server: ServerProcess, atS: number, collect: boolean): Promise<MemorySample> {
   const id = ++sampleIds;
-  const memory = await new Promise<NodeJS.MemoryUsage>((resolve, reject) => {
-    const onMessage = (message: { id: number; memory: NodeJS.MemoryUsage }) => {
+  const { memory, collectMs } = await new Promise<{ memory: NodeJS.MemoryUsage; collectMs: number | null }>((resolve, reject) => {
+    const onMessage = (message: { id: number; memory: NodeJS.MemoryUsage; collectMs: number | null }) => {
       if (message.id !== id) return;
       clearTimeout(timer);
       server.child.off('message', onMessage);
-      resolve(message.memory);
+      resolve(message);
     };
     const timer = setTimeout(() => {
       server.child.off('message', onMessage);
       reject(new Error('no memory answer from the server'));
     }, 30_000);
     server.child.on('message', onMessage);
-    server.child.send({ type: 'memory', id });
+    server.child.send({ type: 'memory', id, collect });
   });
   const status = readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
-  return { atS, heapUsedMb: mb(memory.heapUsed), heapTotalMb: mb(memory.heapTotal), externalMb: mb(memory.external + memory.arrayBuffers), rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024) };
+  return { atS, collectMs, heapUsedMb: mb(memory.heapUsed), heapTotalMb: mb(memory.heapTotal), externalMb: mb(memory.external + memory.arrayBuffers), rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024) };
 }
 
 // ---------------------------------------------------------------- clients
@@ -228,7 +237,7 @@ async function soak(): Promise<SoakResult> {
     await readCatalogCursors(server.url);
     console.log(`warm-up ${WARMUP_S} s, every client`);
     await Promise.all([legitClient(server.url, WARMUP_S), runAttackers(server.url, WARMUP_S)]);
-    const afterWarmup = await sampleMemory(server, at());
+    const afterWarmup = await sampleMemory(server, at(), true);
     console.log(`  heap ${afterWarmup.heapUsedMb} MB, RSS ${afterWarmup.rssMb} MB`);
     console.log(`baseline: legitimate client alone, ${BASELINE_S} s`);
     const pid = server.child.pid!;
@@ -250,7 +259,7 @@ async function soak(): Promise<SoakResult> {
     console.log(`soak: legitimate client beside ${ATTACKS.length} abusive clients, ${SOAK_S} s (first half as fast as it can, second half paced)`);
     const samples: MemorySample[] = [];
     const sampler = setInterval(() => {
-      void sampleMemory(server, at()).then(
+      void sampleMemory(server, at(), false).then(
         (s) => {
           samples.push(s);
           console.log(`  ${s.atS} s: heap ${s.heapUsedMb} MB, RSS ${s.rssMb} MB`);
@@ -270,7 +279,7 @@ async function soak(): Promise<SoakResult> {
     clearInterval(sampler);
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // a sample in flight lands first
     console.log(`  legitimate: ${underAttack.rps} req/s, p99 ${underAttack.p99} ms, errors ${underAttack.errors}; paced: ${pacedUnderAttack.rps} req/s, p99 ${pacedUnderAttack.p99} ms, errors ${pacedUnderAttack.errors}`);
-    const atEnd = await sampleMemory(server, at());
+    const atEnd = await sampleMemory(server, at(), true);
     console.log(`  after the soak: heap ${atEnd.heapUsedMb} MB, RSS ${atEnd.rssMb} MB`);
     return { startedAt, loadBefore, loadAfter: os.loadavg(), baseline, underAttack, pacedRate, pacedAlone, pacedUnderAttack, attacks, afterWarmup, samples, atEnd, cpuAlone, cpuUnderAttack };
   } finally {
@@ -326,7 +335,7 @@ function soakSection(r: SoakResult, command: string): string {
   return [
     `Written by \`${command}\` on ${r.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC. ${machineNote()} Load average at the start: ${loads(r.loadBefore)}.`,
     '',
-    `The API runs as production runs it (\`NODE_ENV=production\`, \`npm start\`'s entry \`src/server.ts\` under tsx, the embedded store, default limits and result cache), with a bench-only preload that answers heap samples on the IPC channel after a forced collection (\`bench/memory-probe.mjs\`, \`--expose-gc\`); RSS is read from /proc. A legitimate client (${LEGIT_CONNECTIONS} connections: 40% the headline coverage query, 30% coverage of varied targets and held sets, 30% catalog pages of varied size and offset, so the result cache answers some and misses others) and the abusive clients warm up together for ${WARMUP_S} s (so the bounded caches reach their steady state before the first heap sample). The legitimate client then runs alone for ${BASELINE_S} s as fast as its connections allow (its throughput), then for ${BASELINE_S} s paced at half that rate (an integrator's steady load: its latency, which for a client that saturates the server is mostly its own queue), then the same two for ${half} s each beside ${ATTACKS.length} abusive clients (${ATTACKS.reduce((n, a) => n + a.connections, 0)} connections) replaying the attacks of issue #16 from a process of their own (\`bench/soak-attackers.ts\`) for the whole ${SOAK_S} s, each request made new by a nonce or a comment so no cache absorbs it (the two bodies costly to build come from pools of 200 variants). As behind a proxy that says who each client is (\`CROSSWALK_TRUST_PROXY=loopback\`, \`X-Forwarded-For\`), the legitimate client is one address and the attacker, all seven attacks, another: the fair queue (README, "Fair admission") gives each its share. Client and server share the machine's cores.`,
+    `The API runs as production runs it (\`NODE_ENV=production\`, \`npm start\`'s entry \`src/server.ts\` under tsx, the embedded store, default limits and result cache), run as \`npm start\` runs it (\`node --import tsx\`), with a bench-only preload that answers heap samples on the IPC channel (\`bench/memory-probe.mjs\`, \`--expose-gc\`; see below for when it forces a collection); RSS is read from /proc. A legitimate client (${LEGIT_CONNECTIONS} connections: 40% the headline coverage query, 30% coverage of varied targets and held sets, 30% catalog pages of varied size and offset, so the result cache answers some and misses others) and the abusive clients warm up together for ${WARMUP_S} s (so the bounded caches reach their steady state before the first heap sample). The legitimate client then runs alone for ${BASELINE_S} s as fast as its connections allow (its throughput), then for ${BASELINE_S} s paced at half that rate (an integrator's steady load: its latency, which for a client that saturates the server is mostly its own queue), then the same two for ${half} s each beside ${ATTACKS.length} abusive clients (${ATTACKS.reduce((n, a) => n + a.connections, 0)} connections) replaying the attacks of issue #16 from a process of their own (\`bench/soak-attackers.ts\`) for the whole ${SOAK_S} s, each request made new by a nonce or a comment so no cache absorbs it (the two bodies costly to build come from pools of 200 variants). As behind a proxy that says who each client is (\`CROSSWALK_TRUST_PROXY=loopback\`, \`X-Forwarded-For\`), the legitimate client is one address and the attacker, all seven attacks, another: the fair queue (README, "Fair admission") gives each its share. Client and server share the machine's cores.`,
     '',
     '| legitimate client | req/s | p50 ms | p99 ms | requests | errors |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -338,7 +347,7 @@ function soakSection(r: SoakResult, command: string): string {
     ...(legitErrors > 0 ? ['Errors the legitimate client saw (first few):', '', ...runs.flatMap((run) => run.errorSamples).map((s) => `- \`${s.replace(/`/g, "'")}\``), ''] : []),
     `CPU, in cores' worth of the machine's ${os.cpus().length} (CPU seconds per second of wall time): alone and as fast as it can, server ${r.cpuAlone.server.toFixed(2)} and legitimate client ${r.cpuAlone.legit.toFixed(2)}; over the whole attack, server ${r.cpuUnderAttack.server.toFixed(2)}, legitimate client ${r.cpuUnderAttack.legit.toFixed(2)}, abusive clients' process ${r.cpuUnderAttack.attackers!.toFixed(2)} (the attackers' own work, taken from the same cores; a real attacker's machine would not take it from the server).`,
     '',
-    `Heap (after a forced collection): ${r.afterWarmup.heapUsedMb} MB after warm-up, ${r.atEnd.heapUsedMb} MB after the soak; during it ${heaps.length > 0 ? `${Math.min(...heaps)} to ${Math.max(...heaps)} MB over ${heaps.length} samples every ${SAMPLE_EVERY_S} s` : 'no samples'}. RSS: ${r.afterWarmup.rssMb} MB after warm-up, ${r.atEnd.rssMb} MB after the soak${r.samples.length > 0 ? `, at most ${Math.max(...r.samples.map((s) => s.rssMb))} MB during it` : ''}; V8's heap reserved (heapTotal) ${r.afterWarmup.heapTotalMb} and ${r.atEnd.heapTotalMb} MB, external and array buffers ${r.afterWarmup.externalMb} and ${r.atEnd.externalMb} MB.`,
+    `Heap (after a forced collection, outside the measured phases): ${r.afterWarmup.heapUsedMb} MB after warm-up, ${r.atEnd.heapUsedMb} MB after the soak (each collection held the event loop ${r.afterWarmup.collectMs?.toFixed(0) ?? '?'} and ${r.atEnd.collectMs?.toFixed(0) ?? '?'} ms); during it, without forcing a collection (so garbage not yet collected counts too, and no sample disturbs the clients' latency), ${heaps.length > 0 ? `${Math.min(...heaps)} to ${Math.max(...heaps)} MB over ${heaps.length} samples every ${SAMPLE_EVERY_S} s` : 'no samples'}. RSS: ${r.afterWarmup.rssMb} MB after warm-up, ${r.atEnd.rssMb} MB after the soak${r.samples.length > 0 ? `, at most ${Math.max(...r.samples.map((s) => s.rssMb))} MB during it` : ''}; V8's heap reserved (heapTotal) ${r.afterWarmup.heapTotalMb} and ${r.atEnd.heapTotalMb} MB, external and array buffers ${r.afterWarmup.externalMb} and ${r.atEnd.externalMb} MB.`,
     '',
     `Heap samples during the soak (s: heap used / RSS MB): ${r.samples.map((s) => `${s.atS}: ${s.heapUsedMb} / ${s.rssMb}`).join('; ')}.`,
     '',
