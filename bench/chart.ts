@@ -51,3 +51,47 @@ ${line(points.map((p) => [x(p.requirements), yR(p.rssMb)]), '#c62828', '6 4')}
 </svg>
 `;
 }
+
+/** One point of the Neo4j scale chart: the API on Neo4j (read cache on, result cache off) at one graph size. */
+export interface Neo4jChartPoint {
+  requirements: number;
+  coverageP50: number;
+  catalogP50: number;
+}
+
+/** Latency on Neo4j against graph size (log scale): the headline coverage and the catalog page, p50. */
+export function renderNeo4jScaleChart(points: Neo4jChartPoint[]): string {
+  const width = 720;
+  const height = 320;
+  const margin = { left: 70, right: 40, top: 40, bottom: 60 };
+  const plotW = width - margin.left - margin.right;
+  const plotH = height - margin.top - margin.bottom;
+  const xs = points.map((p) => Math.log10(p.requirements));
+  const [minX, maxX] = [Math.min(...xs), Math.max(...xs)];
+  const x = (n: number) => margin.left + ((Math.log10(n) - minX) / Math.max(0.001, maxX - minX)) * plotW;
+  const max = Math.max(1, ...points.flatMap((p) => [p.coverageP50, p.catalogP50])) * 1.15;
+  const y = (v: number) => margin.top + plotH - (v / max) * plotH;
+  const line = (values: Array<[number, number]>, colour: string, dash = '') =>
+    `<polyline fill="none" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''} points="${values.map(([a, b]) => `${a.toFixed(1)},${b.toFixed(1)}`).join(' ')}"/>` +
+    values.map(([a, b]) => `<circle cx="${a.toFixed(1)}" cy="${b.toFixed(1)}" r="4" fill="${colour}"/>`).join('');
+  const ticks = [0, 0.25, 0.5, 0.75, 1]
+    .map((f) => {
+      const v = max * f;
+      return `<text x="${margin.left - 8}" y="${y(v) + 4}" text-anchor="end" font-size="11" fill="#555">${v < 10 ? v.toFixed(1) : Math.round(v)} ms</text><line x1="${margin.left}" x2="${width - margin.right}" y1="${y(v)}" y2="${y(v)}" stroke="#eee"/>`;
+    })
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif">
+<rect width="100%" height="100%" fill="#fff"/>
+<text x="${width / 2}" y="22" text-anchor="middle" font-size="15" font-weight="600">On Neo4j: p50 latency against graph size (requirements, log scale)</text>
+${ticks}
+<line x1="${margin.left}" x2="${width - margin.right}" y1="${margin.top + plotH}" y2="${margin.top + plotH}" stroke="#999"/>
+${points.map((p) => `<text x="${x(p.requirements)}" y="${margin.top + plotH + 18}" text-anchor="middle" font-size="11" fill="#333">${p.requirements.toLocaleString('en-GB')}</text>`).join('')}
+${line(points.map((p) => [x(p.requirements), y(p.coverageP50)]), '#1565c0')}
+${line(points.map((p) => [x(p.requirements), y(p.catalogP50)]), '#e69f00', '6 4')}
+<g font-size="12" transform="translate(${margin.left}, ${height - 18})">
+<rect width="14" height="4" y="-6" fill="#1565c0"/><text x="20" y="0">headline coverage p50</text>
+<rect x="200" width="14" height="4" y="-6" fill="#e69f00"/><text x="220" y="0">catalog page with nested mappings p50</text>
+</g>
+</svg>
+`;
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -8,6 +8,7 @@ import { loadSeed } from '../src/seed/load-seed.js';
 import { loadCypherRegistry, loadSchemaStatements } from '../src/store/neo4j/cypher-registry.js';
 import { createNeo4jDriver } from '../src/store/neo4j/driver.js';
 import { writeGraph } from '../src/store/neo4j/seed-writer.js';
+import { renderNeo4jScaleChart } from './chart.js';
 import { OPERATIONS } from './operations.js';
 import { startServerProcess, stopServerProcess } from './server-process.js';
 import { comparePeerAnswers, PEER_QUESTIONS } from './peer/questions.js';
@@ -304,6 +305,8 @@ async function main(): Promise<void> {
     '',
     'The synthetic graphs of the Scale section (`bench/synthetic-seed.ts`), each seeded into a fresh Neo4j by the seeding command\'s writer in batched mode (`npm run seed:neo4j -- --batched`: one transaction per 1,000 rows; one transaction for the whole 100x graph ran out of Neo4j\'s transaction memory at 2 GB of heap); then the headline coverage query (soc2 to iso42001, inside the bigger graph) and the catalog page, result cache off, read cache on (128 MiB, the default), 16 connections.',
     '',
+    '![p50 latency on Neo4j against graph size](neo4j-scale.svg)',
+    '',
     '| graph | requirements | mappings | seeding s | seeding rate (nodes and relationships / s) | headline coverage p50 / p99 ms (req/s) | catalog page p50 / p99 ms (req/s) |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...scaleRows.map((s) =>
@@ -317,6 +320,12 @@ async function main(): Promise<void> {
     ...targets.map((line) => `- ${line}`),
   ];
   writeSection('Neo4j', body.join('\n'));
+  // The seed's point from the operations table (same server settings: result cache off, read cache on), then the scale graphs.
+  const chartPoints = [
+    { requirements: graph.requirements.length, coverageP50: headline.neo4j.uncached.p50, catalogP50: ops.find((o) => o.name.startsWith('catalog page'))!.neo4j.uncached.p50 },
+    ...scaleRows.filter((r) => r.coverage && r.catalog).map((r) => ({ requirements: r.requirements, coverageP50: r.coverage!.p50, catalogP50: r.catalog!.p50 })),
+  ];
+  writeFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'neo4j-scale.svg'), renderNeo4jScaleChart(chartPoints));
   console.log('wrote the Neo4j section of bench/RESULTS.md');
   for (const line of targets) console.log(`  ${line}`);
 }
