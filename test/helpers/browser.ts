@@ -22,9 +22,11 @@ export async function openBrowser(serverUrl: string, problems: string[], viewpor
     if (message.type() === 'error') problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  // An API request the explorer aborted on purpose (superseded by a newer one) is not a failure.
+  // A fetch of this server's that was aborted is not a failure: the explorer aborts a superseded
+  // request on purpose, and a navigation (page.goto, reload) aborts whatever is still in flight.
+  // Any other failure, and an aborted document, script or stylesheet, is.
   page.on('requestfailed', (request) => {
-    if (request.failure()?.errorText === 'net::ERR_ABORTED' && new URL(request.url()).pathname === '/graphql') return;
+    if (request.failure()?.errorText === 'net::ERR_ABORTED' && request.resourceType() === 'fetch' && request.url().startsWith(serverUrl)) return;
     problems.push(`request failed: ${request.url()}`);
   });
   page.on('request', (request) => {

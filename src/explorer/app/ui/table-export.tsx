@@ -75,21 +75,20 @@ interface TooLarge {
 function useTooLarge(href: string): TooLarge | null {
   const [tooLarge, setTooLarge] = useState<TooLarge | null>(null);
   useEffect(() => {
-    let current = true;
+    // The view's parameters changed or it closed: the answer is for a table no longer shown.
+    const controller = new AbortController();
     setTooLarge(null);
     const key = apiKey();
-    fetch(`${href}${href.includes('?') ? '&' : '?'}check=1`, { headers: key ? { authorization: `Bearer ${key}` } : {} })
+    fetch(`${href}${href.includes('?') ? '&' : '?'}check=1`, { headers: key ? { authorization: `Bearer ${key}` } : {}, signal: controller.signal })
       .then(async (response) => {
         if (!response.ok) return;
         const verdict = await response.json();
-        if (current && verdict.served === false && verdict.code === 'QUERY_TOO_COMPLEX') setTooLarge({ cost: verdict.cost, limit: verdict.limit, cli: verdict.cli ?? null });
+        if (!controller.signal.aborted && verdict.served === false && verdict.code === 'QUERY_TOO_COMPLEX') setTooLarge({ cost: verdict.cost, limit: verdict.limit, cli: verdict.cli ?? null });
       })
       .catch(() => {
         // Unknown: offer the buttons; a click says what goes wrong.
       });
-    return () => {
-      current = false;
-    };
+    return () => controller.abort();
   }, [href]);
   return tooLarge;
 }
