@@ -1,6 +1,7 @@
 import { DEFAULT_JIT } from './graphql/jit-executor.js';
 import type { WorkspaceState } from './domain/workspace-model.js';
 import { PairSummaryIndex } from './graphql/pair-summaries.js';
+import { TargetGraphIndex } from './graphql/target-graphs.js';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -71,7 +72,9 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   const trustedManifest = config.trustedDocumentsFile ? loadTrustedManifest(config.trustedDocumentsFile) : null;
   const version = datasetVersionCache(store, health, (v) => readCache?.observe(v));
   const layers = options.workspaces ? new WorkspaceLayers(options.workspaces.repository) : null;
-  const pairSummaries = new PairSummaryIndex();
+  // What analyses derive from one version and nothing else (a matrix's pairs, the graph around a target).
+  const pairSummaries = config.analysisMemo ? new PairSummaryIndex() : null;
+  const targetGraphs = config.analysisMemo ? new TargetGraphIndex() : null;
   // What a caller sees is the public graph, plus its workspace's part when it has a key: its version names both.
   const callerVersion = callerVersions(() => version.get(), layers);
 
@@ -159,6 +162,7 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
           manifests: options.manifests ?? null,
           publicStore: base,
           pairSummaries,
+          targetGraphs,
         };
         if (caller.kind !== 'key' || !layers || !options.workspaces) return createRequestContext(base, requestOptions);
         return workspaceContext(base, layers, options.workspaces.repository, caller, requestOptions, (res.locals.workspaceState as WorkspaceState | null | undefined) ?? undefined);

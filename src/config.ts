@@ -69,6 +69,8 @@ export interface Config {
   resultCacheBytes: number;
   /** Bound on the public graph's reads kept in process by dataset version (src/store/read-cache.ts); 0: none. */
   storeCacheBytes: number;
+  /** Keep analyses' intermediate results by the version a caller reads (target graphs, matrix pairs); off: every request computes them. */
+  analysisMemo: boolean;
   /** Runs of one operation text before graphql-jit compiles it (src/graphql/jit-executor.ts); 0: never, graphql-js runs all. */
   jitCompileAfter: number;
 }
@@ -121,6 +123,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resultCacheBytes: integer(env, 'CROSSWALK_RESULT_CACHE_BYTES', 64 * 1024 * 1024, 1024, 4 * 1024 * 1024 * 1024),
     // On Neo4j every read is a Bolt round trip; the embedded store holds the graph in memory already.
     storeCacheBytes: integer(env, 'CROSSWALK_STORE_CACHE_BYTES', env.NEO4J_URI ? 128 * 1024 * 1024 : 0, 0, 16 * 1024 * 1024 * 1024),
+    analysisMemo: flag(env, 'CROSSWALK_ANALYSIS_MEMO', true),
   };
 }
 

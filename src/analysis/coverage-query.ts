@@ -25,6 +25,8 @@ export interface CoverageOptions {
 export interface CoverageRequest extends CoverageOptions {
   target: string;
   kind?: RequirementKind | null;
+  /** Target graphs kept for the version the store reads (graphql/target-graphs.ts); absent: gathered each time. */
+  targetGraphs?: TargetGraphMemo | null;
 }
 
 export interface CoverageResult {
@@ -46,6 +48,8 @@ export interface TargetGraph {
   kind: RequirementKind | null;
   catalog: Requirement[];
   targets: Requirement[];
+  /** Each target's top-level ancestor: the group its summary is reported under. */
+  groupOf: ReadonlyMap<string, string>;
   mappingSets: MappingSet[];
   mappingsOf: Map<string, readonly Mapping[]>;
   noRelationshipsOf: Map<string, readonly NoRelationship[]>;
@@ -53,7 +57,21 @@ export interface TargetGraph {
   pivotMappingsOf: Map<string, readonly Mapping[]> | null;
 }
 
+/**
+ * Target graphs kept between requests by the caller for one version of the graph: a port, not a
+ * cache of answers. A gathered graph is read, never changed, except that inference fills its
+ * pivots once (the same for everyone of that version).
+ */
+export interface TargetGraphMemo {
+  graph(target: string, kind: RequirementKind | null, gather: () => Promise<TargetGraph>): Promise<TargetGraph>;
+}
+
 const ALL = { after: null, limit: Number.MAX_SAFE_INTEGER };
+
+/** The graph around `target`: the kept one for this version when there is a memo, else gathered now. */
+export function targetGraph(store: GraphStore, target: string, kind: RequirementKind | null, memo: TargetGraphMemo | null | undefined): Promise<TargetGraph> {
+  return memo ? memo.graph(target, kind, () => gatherTarget(store, target, kind)) : gatherTarget(store, target, kind);
+}
 
 export async function gatherTarget(store: GraphStore, target: string, kind: RequirementKind | null = null): Promise<TargetGraph> {
   const [[page], mappingSets] = await Promise.all([
@@ -62,6 +80,8 @@ export async function gatherTarget(store: GraphStore, target: string, kind: Requ
   ]);
   const catalog = page!.items;
   const targets = catalog.filter((r) => r.kind !== 'GROUP' && (!kind || r.kind === kind));
+  const byId = new Map(catalog.map((r) => [r.id, r]));
+  const groupOf = new Map(targets.map((r) => [r.id, topLevelOf(r, byId)]));
   const ids = targets.map((r) => r.id);
   const [mappings, assessments] = ids.length > 0 ? await Promise.all([store.mappingsOf(ids), store.noRelationshipsOf(ids)]) : [[], []];
   return {
@@ -69,6 +89,7 @@ export async function gatherTarget(store: GraphStore, target: string, kind: Requ
     kind,
     catalog,
     targets,
+    groupOf,
     mappingSets,
     mappingsOf: new Map(ids.map((id, i) => [id, mappings[i]!])),
     noRelationshipsOf: new Map(ids.map((id, i) => [id, assessments[i]!])),
@@ -93,7 +114,6 @@ export async function coverageOf(store: GraphStore, graph: TargetGraph, options:
     noRelationshipsOf: graph.noRelationshipsOf,
     pivotMappingsOf: options.inferred ? graph.pivotMappingsOf : null,
   });
-  const byId = new Map(graph.catalog.map((r) => [r.id, r]));
   return {
     target: graph.target,
     held: [...held],
@@ -101,14 +121,21 @@ export async function coverageOf(store: GraphStore, graph: TargetGraph, options:
     heldSide,
     kind: graph.kind,
     inferred: options.inferred ?? false,
-    items: items.map((item) => ({ ...item, groupId: topLevelOf(item.requirement, byId) })),
+    items: withGroups(items, graph.groupOf),
     summary: summarise(items),
-    groups: summariseByGroup(items, (r) => topLevelOf(r, byId)),
+    groups: summariseByGroup(items, (r) => graph.groupOf.get(r.id)!),
   };
 }
 
+/** The items, just made by computeCoverage for this call, given their group in place (no copy of each). */
+function withGroups(items: CoverageItem[], groupOf: ReadonlyMap<string, string>): Array<CoverageItem & { groupId: string }> {
+  const grouped = items as Array<CoverageItem & { groupId: string }>;
+  for (const item of grouped) item.groupId = groupOf.get(item.requirement.id)!;
+  return grouped;
+}
+
 export async function queryCoverage(store: GraphStore, request: CoverageRequest): Promise<CoverageResult> {
-  return coverageOf(store, await gatherTarget(store, request.target, request.kind ?? null), request);
+  return coverageOf(store, await targetGraph(store, request.target, request.kind ?? null, request.targetGraphs), request);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CoverageSummary } from '../domain/coverage.js';
 import type { GraphStore } from '../domain/graph-store.js';
 import { frameworkIdOf } from '../domain/ids.js';
 import type { Mapping } from '../domain/types.js';
-import { coverageOf, gatherTarget, type TargetGraph } from './coverage-query.js';
+import { coverageOf, targetGraph, type TargetGraph, type TargetGraphMemo } from './coverage-query.js';
 import { NO_PACING, type Pacer } from './pacing.js';
 
 /** How far apart two frameworks are, in both directions, and what they share. */
@@ -31,8 +31,8 @@ export interface Overlap {
   mappings: Mapping[];
 }
 
-export async function queryOverlap(store: GraphStore, a: string, b: string, inferred = false, pacer: Pacer = NO_PACING): Promise<Overlap> {
-  const [graphA, graphB] = await Promise.all([gatherTarget(store, a), gatherTarget(store, b)]);
+export async function queryOverlap(store: GraphStore, a: string, b: string, inferred = false, pacer: Pacer = NO_PACING, targetGraphs: TargetGraphMemo | null = null): Promise<Overlap> {
+  const [graphA, graphB] = await Promise.all([targetGraph(store, a, null, targetGraphs), targetGraph(store, b, null, targetGraphs)]);
   const [bByA, aByB] = await Promise.all([
     coverageOf(store, graphB, { held: [a], inferred, pacer }),
     coverageOf(store, graphA, { held: [b], inferred, pacer }),
@@ -104,13 +104,21 @@ export interface PairSummaryMemo {
  * Coverage of every framework by every other, for a heat map: one gathered target per framework
  * that still has a pair to compute; pairs already in `memo` for this version are not computed again.
  */
-export async function queryOverlapMatrix(store: GraphStore, frameworks: readonly string[], inferred = false, pacer: Pacer = NO_PACING, memo: PairSummaryMemo | null = null): Promise<MatrixCell[]> {
+export async function queryOverlapMatrix(
+  store: GraphStore,
+  frameworks: readonly string[],
+  inferred = false,
+  pacer: Pacer = NO_PACING,
+  memo: PairSummaryMemo | null = null,
+  targetGraphs: TargetGraphMemo | null = null,
+): Promise<MatrixCell[]> {
   const targetsToGather = frameworks.filter((to) => frameworks.some((from) => from !== to && !memo?.known({ from, to, inferred })));
   // Gathered together up front (on Neo4j each gathering waits on the database), and later on demand
   // for a pair whose computation another request gave up on.
-  const graphs = new Map(targetsToGather.map((f) => [f, gatherTarget(store, f)] as const));
+  const gather = (to: string) => targetGraph(store, to, null, targetGraphs);
+  const graphs = new Map(targetsToGather.map((f) => [f, gather(f)] as const));
   for (const graph of graphs.values()) graph.catch(() => {});
-  const graphOf = (to: string) => graphs.get(to) ?? graphs.set(to, gatherTarget(store, to)).get(to)!;
+  const graphOf = (to: string) => graphs.get(to) ?? graphs.set(to, gather(to)).get(to)!;
   const compute = (from: string, to: string) => async () => (await coverageOf(store, await graphOf(to), { held: [from], inferred, pacer })).summary;
   const cells: MatrixCell[] = [];
   for (const from of frameworks) {

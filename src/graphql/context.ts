@@ -5,6 +5,8 @@ import { ANONYMOUS, type Caller, type Principal } from '../domain/access.js';
 import type { WorkspaceRepository } from '../domain/workspace-repository.js';
 import type { ManifestArchive } from '../domain/dataset-manifest.js';
 import type { PairSummaryIndex } from './pair-summaries.js';
+import type { TargetGraphIndex } from './target-graphs.js';
+import type { TargetGraphMemo } from '../analysis/coverage-query.js';
 import { eventLoopPacer, NO_DEADLINE, type Deadline, type Pacer } from '../analysis/pacing.js';
 import { createLoaders, loaderStore, type Loaders } from './loaders.js';
 
@@ -37,6 +39,8 @@ export interface RequestContext {
   itemsWritten: number;
   /** The overlap matrix's pair coverages kept by `datasetVersion` (one per server); null: computed every time. */
   pairSummaries: PairSummaryIndex | null;
+  /** The graphs around target frameworks kept by `datasetVersion` (one per server); null: gathered every time. */
+  targetGraphs: TargetGraphIndex | null;
 }
 
 export interface WorkspaceAccess {
@@ -48,6 +52,11 @@ export interface WorkspaceAccess {
   withProposed(): Promise<RequestContext>;
   /** After a write: the request's reads (store, loaders) see the workspace as the write left it. */
   refresh(ctx: RequestContext): Promise<void>;
+}
+
+/** The target graphs kept for the version this request reads; null when there is none to key on. */
+export function keptTargetGraphs(ctx: RequestContext): TargetGraphMemo | null {
+  return ctx.targetGraphs?.at(ctx.datasetVersion) ?? null;
 }
 
 /** The context an analysis reads: this one, or its with-proposals twin when asked and there is a workspace. */
@@ -83,6 +92,7 @@ export function createRequestContext(
     manifests?: ManifestArchive | null;
     publicStore?: GraphStore;
     pairSummaries?: PairSummaryIndex | null;
+    targetGraphs?: TargetGraphIndex | null;
     /** The request's counters, when the caller counts below the port too (the read cache's database reads). */
     trace?: StoreCallCounter;
   },
@@ -91,5 +101,5 @@ export function createRequestContext(
   const counted = countingStore(store, trace);
   const loaders = createLoaders(counted);
   const { deadline, ...rest } = options;
-  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, pacer: eventLoopPacer(deadline ?? NO_DEADLINE), caller: ANONYMOUS, workspace: null, manifests: null, publicStore: store, itemsWritten: 0, pairSummaries: null, ...rest };
+  return { store: loaderStore(loaders, counted), loaders, trace, datasetVersion: null, cacheHit: false, suggestionsLeft: MAX_SUGGESTIONS_PER_REQUEST, pacer: eventLoopPacer(deadline ?? NO_DEADLINE), caller: ANONYMOUS, workspace: null, manifests: null, publicStore: store, itemsWritten: 0, pairSummaries: null, targetGraphs: null, ...rest };
 }

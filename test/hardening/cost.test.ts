@@ -70,6 +70,16 @@ describe('the cost limit applies however the query is written', () => {
     await expectRefused(`query Q($hops: Int) { ${Array.from({ length: 12 }, (_, i) => explain(i)).join(' ')} }`, { hops: 4 });
   });
 
+  it('one text asked again with other variables is priced for those variables every time (costs are kept per variables)', async () => {
+    const query = `query Q($n: Int) { requirements(first: $n) { ${NESTED} } }`;
+    for (let round = 0; round < 2; round++) {
+      const small = await server.query(query, { n: 2 });
+      expect(small.errors).toBeUndefined();
+      await expectRefused(query, { n: 500 });
+      await expectRefused(query, { n: 500, nonce: round });
+    }
+  });
+
   it('a small page with variables is answered', async () => {
     const response = await server.query(`query Q($n: Int) { requirements(first: $n) { ${NESTED} } }`, { n: 2 });
     expect(response.errors).toBeUndefined();

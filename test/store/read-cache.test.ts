@@ -191,7 +191,9 @@ describe('the API with a read cache (as on Neo4j)', () => {
     expect(first.extensions?.trace.databaseCalls).toBeGreaterThan(0);
     const again = await api.query(coverage, undefined, { 'x-crosswalk-trace': '1' });
     expect(again.data).toEqual(first.data);
-    expect(again.extensions?.trace).toEqual({ storeCalls: first.extensions?.trace.storeCalls, databaseCalls: 0 });
+    // Fewer port calls too: the graph around the target is kept for this version (the analysis memo).
+    expect(again.extensions?.trace.databaseCalls).toBe(0);
+    expect(again.extensions?.trace.storeCalls).toBeLessThan(first.extensions?.trace.storeCalls);
   });
 
   it('answers the new dataset once the version step reads its version', async () => {

@@ -1,4 +1,4 @@
-import { viewContext } from '../context.js';
+import { keptTargetGraphs, viewContext } from '../context.js';
 import { queryOverlap, queryOverlapMatrix } from '../../analysis/overlap.js';
 import { distinctProblems, quotedArgument } from '../../analysis/request-checks.js';
 import { checkFrameworkList } from '../analysis-args.js';
@@ -23,13 +23,13 @@ export const overlapResolvers: Resolvers = {
         requireFramework(ctx, b, 'b'),
         () => throwProblems(distinctProblems(a, b, ['a', 'b'], 'frameworks', quotedArgument)),
       ] as const);
-      return queryOverlap(ctx.store, a, b, inferred ?? false, ctx.pacer);
+      return queryOverlap(ctx.store, a, b, inferred ?? false, ctx.pacer, keptTargetGraphs(ctx));
     },
     overlapMatrix: async (_root, { frameworks, inferred, includeProposed }, outer) => {
       const ctx = await viewContext(outer, includeProposed);
 
       const ids = frameworks == null ? (await ctx.store.allNodes('Framework')).map((f) => f.id) : await checkFrameworkList(ctx, frameworks, 'frameworks', 2);
-      return { frameworks: ids, cells: await queryOverlapMatrix(ctx.store, ids, inferred ?? false, ctx.pacer, ctx.pairSummaries?.at(ctx.datasetVersion) ?? null) };
+      return { frameworks: ids, cells: await queryOverlapMatrix(ctx.store, ids, inferred ?? false, ctx.pacer, ctx.pairSummaries?.at(ctx.datasetVersion) ?? null, keptTargetGraphs(ctx)) };
     },
   },
   Overlap: {

@@ -1,4 +1,4 @@
-import { viewContext } from '../context.js';
+import { keptTargetGraphs, viewContext } from '../context.js';
 import { queryCompare } from '../../analysis/compare.js';
 import { queryEvidencePlan } from '../../analysis/evidence-plan.js';
 import { queryRoadmap } from '../../analysis/roadmap.js';
@@ -26,7 +26,7 @@ export const planningResolvers: Resolvers = {
       const all = (await ctx.store.allNodes('Framework')).map((f) => f.id);
       const candidateIds = candidates == null ? all.filter((f) => !heldIds.includes(f)) : await checkFrameworkList(ctx, candidates, 'candidates');
       throwProblems(roadmapRequestProblems({ held: heldIds, candidates: candidateIds }, quotedArgument));
-      return queryRoadmap(ctx.store, heldIds, candidateIds, inferred ?? false, scopes, ctx.pacer);
+      return queryRoadmap(ctx.store, heldIds, candidateIds, inferred ?? false, scopes, ctx.pacer, keptTargetGraphs(ctx));
     },
   },
   EvidencePlan: {

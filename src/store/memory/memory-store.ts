@@ -118,14 +118,18 @@ export class MemoryStore implements GraphStore {
 
   private findPage(filter: RequirementFilter, page: Page): RequirementPage {
     // Catalog order across frameworks too (as the Neo4j store orders), whatever order they were asked in.
-    const pool = filter.frameworkIds
-      ? [...new Set(filter.frameworkIds)].flatMap((f) => this.requirementsByFramework.get(f)).sort((a, b) => this.order.get(a.id)! - this.order.get(b.id)!)
-      : this.data.requirements;
+    const frameworks = filter.frameworkIds ? [...new Set(filter.frameworkIds)] : null;
+    // One framework's list is in catalog order already (built in seed order): no sort, no copy.
+    const pool: readonly Requirement[] =
+      frameworks === null
+        ? this.data.requirements
+        : frameworks.length === 1
+          ? this.requirementsByFramework.get(frameworks[0]!)
+          : frameworks.flatMap((f) => this.requirementsByFramework.get(f)).sort((a, b) => this.order.get(a.id)! - this.order.get(b.id)!);
     const kinds = filter.kinds ? new Set(filter.kinds) : null;
     const words = searchWords(filter.search);
-    const matches = pool.filter(
-      (r) => (!kinds || kinds.has(r.kind)) && words.every((w) => this.searchText.get(r.id)!.includes(w)),
-    );
+    const matches =
+      !kinds && words.length === 0 ? pool : pool.filter((r) => (!kinds || kinds.has(r.kind)) && words.every((w) => this.searchText.get(r.id)!.includes(w)));
     if (page.after === null) return { items: matches.slice(0, page.limit), totalCount: matches.length, hasMore: matches.length > page.limit, anchorFound: true };
     // Keyset: seek past the anchor's current position in the order, wherever it now falls.
     const anchor = this.order.get(page.after);
