@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { startLocalNeo4j, type LocalNeo4j } from '../scripts/neo4j-local-lib.mjs';
 import type { GraphData } from '../src/domain/types.js';
 import { loadSeed } from '../src/seed/load-seed.js';
@@ -14,6 +13,7 @@ import { startServerProcess, stopServerProcess } from './server-process.js';
 import { comparePeerAnswers, PEER_QUESTIONS } from './peer/questions.js';
 import { machineNote, writeSection } from './results-file.js';
 import { writeSyntheticSeed } from './synthetic-seed.js';
+import { describeWarmUps, measureSteady, QUICK_WARM_UP, STEADY, type SteadyMeasure, type WarmUp } from './steady-load.js';
 
 /**
  * `npm run bench:neo4j` (also run by `npm run bench`): the Neo4j leg. Starts a Neo4j of its own from
@@ -34,13 +34,8 @@ const TICKS_PER_SECOND = 100; // USER_HZ on Linux
  */
 const NEO4J_JAVA_OPTS = ['-XX:TieredStopAtLevel=4', '-Xmx2g'];
 
-interface Measured {
-  rps: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  errors: number;
-  /** CPU seconds per wall second (1.0 = one core) of the API process and of Neo4j, during the run. */
+interface Measured extends SteadyMeasure {
+  /** CPU seconds per wall second (1.0 = one core) of the API process and of Neo4j, during the measured window. */
   apiCpu: number;
   neo4jCpu: number;
 }
@@ -50,21 +45,33 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
-async function load(url: string, pathName: string, query: string, pids: { api: number; neo4j: number }, seconds = SECONDS): Promise<Measured> {
+const WARM_UP = QUICK ? QUICK_WARM_UP : STEADY;
+const warmUps: WarmUp[] = [];
+const TRIVIAL = { method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: OPERATIONS[0]!.query }) };
+
+/**
+ * `query` on one server until its throughput is steady, then measured; with `againstTrivial`, the
+ * trivial query is measured just before and after on the same server, and the ratio is to those.
+ */
+async function load(url: string, pathName: string, query: string, pids: { api: number; neo4j: number }, seconds = SECONDS, againstTrivial = false): Promise<Measured> {
   const request = { method: 'POST' as const, path: pathName, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) };
-  await autocannon({ url, connections: CONNECTIONS, duration: 1, requests: [request] });
-  const before = { api: cpuSeconds(pids.api), neo4j: cpuSeconds(pids.neo4j), at: performance.now() };
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: [request] });
-  const wall = (performance.now() - before.at) / 1000;
-  return {
-    rps: Math.round(r.requests.average),
-    p50: r.latency.p50,
-    p90: r.latency.p90,
-    p99: r.latency.p99,
-    errors: r.errors + r.non2xx + r.timeouts,
-    apiCpu: (cpuSeconds(pids.api) - before.api) / wall,
-    neo4jCpu: (cpuSeconds(pids.neo4j) - before.neo4j) / wall,
-  };
+  let before = { api: 0, neo4j: 0, at: 0 };
+  let cpu = { api: 0, neo4j: 0 };
+  const measured = await measureSteady(url, request, {
+    connections: CONNECTIONS,
+    seconds,
+    warmUp: WARM_UP,
+    ...(againstTrivial ? { reference: { request: TRIVIAL, seconds: QUICK ? 1 : 3 } } : {}),
+    window: {
+      before: () => (before = { api: cpuSeconds(pids.api), neo4j: cpuSeconds(pids.neo4j), at: performance.now() }),
+      after: () => {
+        const wall = (performance.now() - before.at) / 1000;
+        cpu = { api: (cpuSeconds(pids.api) - before.api) / wall, neo4j: (cpuSeconds(pids.neo4j) - before.neo4j) / wall };
+      },
+    },
+  });
+  warmUps.push(measured.warmUp);
+  return { ...measured, apiCpu: cpu.api, neo4jCpu: cpu.neo4j };
 }
 
 type Traced = { data?: unknown; errors?: unknown[]; extensions?: { trace?: { storeCalls: number; databaseCalls?: number } } };
@@ -140,7 +147,7 @@ async function operations(neo: LocalNeo4j): Promise<OperationRow[]> {
           if (run.store === 'neo4j') row.statements = { ...row.statements, cold: first?.databaseCalls ?? 0, warm: (await post(api.url, '/graphql', op.query, traced)).extensions?.trace?.databaseCalls ?? 0 };
         }
         if (run.column === 'noReadCache') row.statements.noReadCache = (await post(api.url, '/graphql', op.query, traced)).extensions?.trace?.storeCalls ?? 0;
-        const measured = await load(api.url, '/graphql', op.query, { api: api.child.pid!, neo4j: neo.pid });
+        const measured = await load(api.url, '/graphql', op.query, { api: api.child.pid!, neo4j: neo.pid }, SECONDS, true);
         (row[run.store] as Record<string, Measured>)[run.column] = measured;
         console.log(`  ${run.store} ${run.column} ${op.name}: ${measured.rps} req/s, p50 ${measured.p50} ms`);
       }
@@ -262,28 +269,28 @@ async function main(): Promise<void> {
   console.log('neo4j: scale');
   const scaleRows = await scale(base);
 
-  const ratio = (x: number, b: number) => (b === 0 ? '-' : (x / b).toFixed(2));
-  const t = { embeddedOff: ops[0]!.embedded.uncached.rps, embeddedOn: ops[0]!.embedded.cached.rps, neoOff: ops[0]!.neo4j.uncached.rps, neoOn: ops[0]!.neo4j.cached.rps, neoNoReadCache: ops[0]!.neo4j.noReadCache.rps };
+  const ratio = (m: Measured) => (m.ratio === null ? '-' : m.ratio.toFixed(2));
+  const met = (m: Measured, target: number) => `${m.ratio!.toFixed(3)} (${m.ratio! >= target ? 'met' : 'not met'})`;
   const headline = ops.find((o) => o.name === 'coverage soc2 -> iso42001')!;
   const matrix = ops.find((o) => o.name.startsWith('overlapMatrix'))!;
   const catalogPeer = peers.find((p) => p.name.startsWith('catalog page'));
   const targets = [
-    `uncached headline coverage on the embedded store at 0.35 or more of the trivial query: ${(headline.embedded.uncached.rps / t.embeddedOff).toFixed(3)} (${headline.embedded.uncached.rps / t.embeddedOff >= 0.35 ? 'met' : 'not met'})`,
-    `overlap matrix uncached at 0.15 or more (embedded): ${(matrix.embedded.uncached.rps / t.embeddedOff).toFixed(3)} (${matrix.embedded.uncached.rps / t.embeddedOff >= 0.15 ? 'met' : 'not met'})`,
-    `uncached headline coverage on Neo4j at 0.15 or more: ${(headline.neo4j.uncached.rps / t.neoOff).toFixed(3)} (${headline.neo4j.uncached.rps / t.neoOff >= 0.15 ? 'met' : 'not met'}; without the read cache ${(headline.neo4j.noReadCache.rps / t.neoNoReadCache).toFixed(3)})`,
+    `uncached headline coverage on the embedded store at 0.35 or more of the trivial query: ${met(headline.embedded.uncached, 0.35)}`,
+    `overlap matrix uncached at 0.15 or more (embedded): ${met(matrix.embedded.uncached, 0.15)}`,
+    `uncached headline coverage on Neo4j at 0.15 or more: ${met(headline.neo4j.uncached, 0.15)}; without the read cache ${ratio(headline.neo4j.noReadCache)}`,
     catalogPeer
       ? `this API at least as fast as the @neo4j/graphql peer on the catalog page: ${fmt(catalogPeer.ours.rps)} against ${fmt(catalogPeer.peer.rps)} req/s (${catalogPeer.ours.rps >= catalogPeer.peer.rps ? 'met' : 'not met'}; without the read cache ${fmt(catalogPeer.oursNoReadCache.rps)} req/s, ${catalogPeer.oursNoReadCache.rps >= catalogPeer.peer.rps ? 'as fast or faster' : 'slower'})`
       : 'catalog page against the peer: not measured',
   ];
   const body = [
     `Written by \`npm run bench:neo4j\`${QUICK ? ' --quick' : ''} on ${startedAt.toISOString().slice(0, 10)} with Neo4j Community ${neo4jVersion()} (the project's Maven launcher, \`neo4j/local/\`, default JVM options) on the same machine as the API. ${machineNote()}`,
-    `Each server runs alone while measured: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per operation after a 1 s warm-up; ratios are to the trivial query on the same server in this run. CPU is CPU seconds per wall second of each process during the run (1.00 = one core; the machine has two, shared by autocannon, the API and Neo4j). Store calls are the port calls of one uncached request (one per DataLoader batch). On Neo4j the API keeps the public graph's reads by dataset version (\`src/store/read-cache.ts\`, \`CROSSWALK_STORE_CACHE_BYTES\`, on by default with Neo4j): Cypher statements are counted by \`extensions.trace.databaseCalls\` the first time an operation is asked (cold: the operations above it in the table ran first on the same server, so keys they read are kept already; each is asked first on its own in the live differential test) and the next time (warm), and without the read cache (each port call one statement in its own read transaction). \"Neo4j uncached\" is the result cache off with the read cache on and warm, which is what an integrator's varied questions meet: the read cache keys on what is read (a framework's requirements, a requirement's mappings), not on the question, so other \`held\`, \`implemented\` or scopes read the same keys. The seed (${fmt(graph.requirements.length)} requirements, ${fmt(graph.mappings.length)} mappings) was written into Neo4j in ${seeded.seconds.toFixed(1)} s (${fmt(seeded.items)} nodes and relationships).`,
+    `Each server runs alone while measured: autocannon, ${CONNECTIONS} connections. Each operation is first driven in ${WARM_UP.windowSeconds} s windows until a window is no more than ${Math.round(WARM_UP.tolerance * 100)}% faster than the one before (\`bench/steady-load.ts\`: a fresh server keeps speeding up for tens of seconds, and a 1 s warm-up measured the headline coverage anywhere between 0.18 and 0.41 of trivial; warm-ups in this run: ${describeWarmUps(warmUps, WARM_UP)}), then measured for ${SECONDS} s. Ratios are to the trivial query measured on the same server for ${QUICK ? 1 : 3} s just before and just after each operation (the mean of the two), so the machine's drift over the run (the trivial query's throughput moved between 1,100 and 1,900 req/s within minutes on this quiet machine) is not taken for a difference between operations. CPU is CPU seconds per wall second of each process during the run (1.00 = one core; the machine has two, shared by autocannon, the API and Neo4j). Store calls are the port calls of one uncached request (one per DataLoader batch). On Neo4j the API keeps the public graph's reads by dataset version (\`src/store/read-cache.ts\`, \`CROSSWALK_STORE_CACHE_BYTES\`, on by default with Neo4j): Cypher statements are counted by \`extensions.trace.databaseCalls\` the first time an operation is asked (cold: the operations above it in the table ran first on the same server, so keys they read are kept already; each is asked first on its own in the live differential test) and the next time (warm), and without the read cache (each port call one statement in its own read transaction). \"Uncached\" is the result cache off, with the read cache (on Neo4j) and the analysis memo (\`CROSSWALK_ANALYSIS_MEMO\`: the graph around each target framework, per dataset version) on and warm, which is what an integrator's varied questions meet: both key on what is read (a framework's requirements, a requirement's mappings, a target's graph), not on the question, so other \`held\`, \`implemented\` or scopes read the same keys. The seed (${fmt(graph.requirements.length)} requirements, ${fmt(graph.mappings.length)} mappings) was written into Neo4j in ${seeded.seconds.toFixed(1)} s (${fmt(seeded.items)} nodes and relationships).`,
     '',
     '| operation | store calls | Cypher statements: no read cache / cold / warm | Neo4j without read cache req/s (ratio), p50 / p99 ms | embedded uncached req/s (ratio) | Neo4j uncached req/s (ratio) | Neo4j p50 / p90 / p99 ms | CPU API / Neo4j | embedded cached req/s (ratio) | Neo4j cached req/s (ratio) |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...ops.map(
       (o) =>
-        `| ${o.name} | ${o.storeCalls.embedded} / ${o.storeCalls.neo4j} | ${o.statements.noReadCache} / ${o.statements.cold} / ${o.statements.warm} | ${fmt(o.neo4j.noReadCache.rps)} (${ratio(o.neo4j.noReadCache.rps, t.neoNoReadCache)})${o.neo4j.noReadCache.errors ? `, ${fmt(o.neo4j.noReadCache.errors)} errors` : ''}, ${o.neo4j.noReadCache.p50} / ${o.neo4j.noReadCache.p99} | ${fmt(o.embedded.uncached.rps)} (${ratio(o.embedded.uncached.rps, t.embeddedOff)}) | ${fmt(o.neo4j.uncached.rps)} (${ratio(o.neo4j.uncached.rps, t.neoOff)})${o.neo4j.uncached.errors ? `, ${fmt(o.neo4j.uncached.errors)} errors` : ''} | ${o.neo4j.uncached.p50} / ${o.neo4j.uncached.p90} / ${o.neo4j.uncached.p99} | ${share(o.neo4j.uncached.apiCpu)} / ${share(o.neo4j.uncached.neo4jCpu)} | ${fmt(o.embedded.cached.rps)} (${ratio(o.embedded.cached.rps, t.embeddedOn)}) | ${fmt(o.neo4j.cached.rps)} (${ratio(o.neo4j.cached.rps, t.neoOn)})${o.neo4j.cached.errors ? `, ${fmt(o.neo4j.cached.errors)} errors` : ''} |`,
+        `| ${o.name} | ${o.storeCalls.embedded} / ${o.storeCalls.neo4j} | ${o.statements.noReadCache} / ${o.statements.cold} / ${o.statements.warm} | ${fmt(o.neo4j.noReadCache.rps)} (${ratio(o.neo4j.noReadCache)})${o.neo4j.noReadCache.errors ? `, ${fmt(o.neo4j.noReadCache.errors)} errors` : ''}, ${o.neo4j.noReadCache.p50} / ${o.neo4j.noReadCache.p99} | ${fmt(o.embedded.uncached.rps)} (${ratio(o.embedded.uncached)}) | ${fmt(o.neo4j.uncached.rps)} (${ratio(o.neo4j.uncached)})${o.neo4j.uncached.errors ? `, ${fmt(o.neo4j.uncached.errors)} errors` : ''} | ${o.neo4j.uncached.p50} / ${o.neo4j.uncached.p90} / ${o.neo4j.uncached.p99} | ${share(o.neo4j.uncached.apiCpu)} / ${share(o.neo4j.uncached.neo4jCpu)} | ${fmt(o.embedded.cached.rps)} (${ratio(o.embedded.cached)}) | ${fmt(o.neo4j.cached.rps)} (${ratio(o.neo4j.cached)})${o.neo4j.cached.errors ? `, ${fmt(o.neo4j.cached.errors)} errors` : ''} |`,
     ),
     '',
     `Errors across these runs: ${ops.reduce((n, o) => n + o.embedded.uncached.errors + o.embedded.cached.errors + o.neo4j.uncached.errors + o.neo4j.cached.errors + o.neo4j.noReadCache.errors, 0)}. The ratios without the read cache are to the trivial query on that same server.`,
