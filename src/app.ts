@@ -28,6 +28,7 @@ import type { ManifestArchive } from './domain/dataset-manifest.js';
 import { authenticate, keyRateLimit, type Authenticator } from './http-access.js';
 import { fairAdmission } from './http-admission.js';
 import { FairQueue } from './admission/fair-queue.js';
+import { PenaltyBox } from './admission/penalty-box.js';
 import { callerVersions, type CallerVersion } from './caller-version.js';
 import { ifNoneMatchHits } from './http-caching.js';
 import { exportRouter } from './http-export.js';
@@ -87,6 +88,8 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
   const admission = new FairQueue({ slots: config.http.concurrentRequests, maxWaitingPerClient: config.http.waitingPerClient });
+  // One box for every queue: a client refused on /graphql is refused on /export too.
+  const penaltyBox = new PenaltyBox({ limit: config.http.refusalsLimit });
   app.set('etag', false);
   app.use(requestId);
   // gzip or deflate as the client accepts, for answers over 1 kB (a coverage answer is tens of kB of JSON).
@@ -128,18 +131,18 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
       store: publicReads,
       layers,
       versionOf: callerVersion,
-      access: [...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []), ...access, ...(hardening ? [fairAdmission(admission)] : [])],
+      access: [...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []), ...access, ...(hardening ? [fairAdmission(admission, penaltyBox)] : [])],
       maxCost: hardening ? config.limits.maxCost : Number.POSITIVE_INFINITY,
     }),
   );
-  app.use('/export', apiCors, exportRouter({ store, layers, versionOf: callerVersion, access: [...access, ...(hardening ? [fairAdmission(exportAdmission)] : [])], log }));
+  app.use('/export', apiCors, exportRouter({ store, layers, versionOf: callerVersion, access: [...access, ...(hardening ? [fairAdmission(exportAdmission, penaltyBox)] : [])], log }));
   app.use(
     '/graphql',
     apiCors,
     preflight,
     ...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []),
     ...access,
-    ...(hardening ? [fairAdmission(admission)] : []),
+    ...(hardening ? [fairAdmission(admission, penaltyBox)] : []),
     bodyParser(config.http.bodyLimit, config.http.keyedBodyLimit),
     documentIdRequests(trustedManifest),
     ...(hardening ? [queryTextLimit(config.limits.maxQueryBytes), nestingLimit(MAX_BODY_NESTING)] : []),

@@ -28,6 +28,11 @@ export interface HttpLimits {
   /** GraphQL requests one client (API key, else address) may have waiting; beyond, 429 RATE_LIMITED. */
   waitingPerClient: number;
   /**
+   * Refusals (4xx answers) one client may earn, forgiven with a half-life of 10 s, before its requests
+   * are refused outright (429 RATE_LIMITED) until half are forgiven (src/admission/penalty-box.ts); 0: never.
+   */
+  refusalsLimit: number;
+  /**
    * Which proxies in front of the API to believe about the client's address (Express's `trust proxy`):
    * false (the default: the socket's address), a number of hops, or addresses, subnets and the names
    * loopback, linklocal, uniquelocal.
@@ -108,6 +113,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // (measured in the soak, bench/RESULTS.md: one or four gave the attacked client less); on Neo4j they mostly wait on the database.
       concurrentRequests: integer(env, 'CROSSWALK_CONCURRENT_REQUESTS', env.NEO4J_URI ? 16 : 2, 1, 10_000),
       waitingPerClient: integer(env, 'CROSSWALK_WAITING_PER_CLIENT', 32, 0, 100_000),
+      refusalsLimit: integer(env, 'CROSSWALK_REFUSALS_LIMIT', 30, 0, 1_000_000),
       trustProxy: trustProxy(env.CROSSWALK_TRUST_PROXY),
     },
     access: {

@@ -5,9 +5,12 @@
  * it, and the others' requests do not queue behind its backlog.
  *
  * A client's usage is the time its requests held a slot (measured, so it counts what the cost model
- * misses: parsing, refusals, store waits), decaying with a half-life so yesterday's burst is forgiven;
- * a running request counts as it runs, so a client whose requests are long is not handed slot after
- * slot before the first of them ends.
+ * misses: parsing, store waits), decaying with a half-life so yesterday's burst is forgiven; a running
+ * request counts as it runs, so a client whose requests are long is not handed slot after slot before
+ * the first of them ends. Requests running together share the one event loop, so each is charged its
+ * share of the time they overlap (elapsed time divided by the requests running, a virtual clock as in
+ * processor-sharing schedulers), not the whole of it: a quick request running beside a long one is not
+ * billed for the long one's work.
  *
  * Anticipation: a client whose requests are quick is rarely waiting when a slot frees (its next
  * request is still on its way: answer sent, client turning round), so "least served among the
@@ -47,7 +50,7 @@ interface Waiter {
 
 interface ClientState {
   waiting: Waiter[];
-  /** When each of its running requests got its slot. */
+  /** The virtual clock's reading when each of its running requests got its slot. */
   runningSince: number[];
   usageMs: number;
   usageAt: number;
@@ -66,12 +69,26 @@ export class FairQueue {
   private readonly schedule: (fn: () => void, ms: number) => void;
   /** A slot is being held for an expected request; when the wait ends, it goes to whoever waits. */
   private anticipating = false;
+  /**
+   * Processor-sharing time: advances by elapsed time divided by the requests running, so a running
+   * request's usage is the virtual time since it started (its share of the event loop), not wall time.
+   */
+  private virtualMs = 0;
+  private virtualAt: number;
 
   constructor(private readonly options: FairQueueOptions) {
     if (!(options.slots >= 1) || !(options.maxWaitingPerClient >= 0)) throw new RangeError('FairQueue needs at least one slot and a non-negative queue');
     this.halfLifeMs = options.halfLifeMs ?? 5_000;
     this.now = options.now ?? (() => performance.now());
     this.schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms).unref());
+    this.virtualAt = this.now();
+  }
+
+  /** The virtual clock now: wall time since the last reading shared among the requests that ran in it. */
+  private virtualNow(now: number): number {
+    if (this.running > 0) this.virtualMs += (now - this.virtualAt) / this.running;
+    this.virtualAt = now;
+    return this.virtualMs;
   }
 
   /** A ticket for the client, or null when it already has as many requests waiting as it may. */
@@ -85,7 +102,7 @@ export class FairQueue {
     const waiter: Waiter = {
       grant: () => {
         state = 'running';
-        startedAt = this.now();
+        startedAt = this.virtualNow(this.now()); // read before `running` grows: the time so far was shared by the others
         client.runningSince.push(startedAt);
         this.running++;
         grant();
@@ -101,8 +118,9 @@ export class FairQueue {
           client.waiting.splice(client.waiting.indexOf(waiter), 1);
         } else {
           const now = this.now();
+          const ran = this.virtualNow(now) - startedAt;
           client.runningSince.splice(client.runningSince.indexOf(startedAt), 1);
-          client.usageMs = this.pastUsage(client, now) + (now - startedAt);
+          client.usageMs = this.pastUsage(client, now) + ran;
           client.usageAt = now;
           client.lastDoneAt = now;
           this.running--;
@@ -174,12 +192,13 @@ export class FairQueue {
   }
 
   /**
-   * What a client has used: its finished requests' slot time, decayed, plus the time its running
-   * requests have held their slots so far (a long request counts while it runs, not only once done).
+   * What a client has used: its finished requests' time, decayed, plus its
+   * running requests' share of the time so far (a long request counts while it runs, not only once done).
    */
   private usage(client: ClientState, now: number): number {
+    const virtual = this.virtualNow(now);
     let running = 0;
-    for (const since of client.runningSince) running += now - since;
+    for (const since of client.runningSince) running += virtual - since;
     return this.pastUsage(client, now) + running;
   }
 

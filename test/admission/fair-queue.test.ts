@@ -165,4 +165,35 @@ describe('FairQueue', () => {
     await settle();
     expect(order).toEqual(['a1', 'b1', 'a2']);
   });
+
+  it('charges requests that ran together their share of the time, not the whole of it', async () => {
+    let now = 0;
+    const timers: Array<() => void> = [];
+    const q = new FairQueue({ slots: 2, maxWaitingPerClient: 10, now: () => now, schedule: (fn) => timers.push(fn) });
+    const order: string[] = [];
+    const enter = (client: string, label: string) => {
+      const t = q.enter(client)!;
+      void t.granted.then(() => order.push(label));
+      return t;
+    };
+    const x1 = enter('x', 'x1');
+    await settle();
+    now = 60;
+    x1.leave(); // x ran alone for 60 ms: 60
+    const y1 = enter('y', 'y1');
+    const z1 = enter('z', 'z1');
+    await settle();
+    now = 160;
+    z1.leave();
+    y1.leave(); // y and z ran side by side for 100 ms: 50 each (wall time would say 100)
+    const fillers = [enter('w', 'w1'), enter('w', 'w2')];
+    enter('x', 'x2');
+    enter('y', 'y2');
+    await settle();
+    fillers[0]!.leave(); // a slot frees while x (60) and y (50) wait
+    await settle();
+    for (const fire of timers.splice(0)) fire(); // w, the lightest, just finished: the slot was held for it a moment
+    await settle();
+    expect(order.slice(-1)).toEqual(['y2']);
+  });
 });

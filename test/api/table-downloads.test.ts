@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../src/config.js';
 import { runCli } from '../../src/cli/crosswalk.js';
 import { tableQueryText } from '../../src/graphql/table-cost.js';
 import { realSeedStore } from '../helpers/http.js';
@@ -20,7 +21,9 @@ let globexKey: string;
 const dir = mkdtempSync(path.join(tmpdir(), 'crosswalk-tables-'));
 
 beforeAll(async () => {
-  server = await startWorkspaceServer();
+  // These tests ask for many refused tables in a row: the penalty box (tested in
+  // test/hardening/penalty-box.test.ts) would box the test's address part-way through.
+  server = await startWorkspaceServer({ config: { http: { ...defaultConfig().http, refusalsLimit: 0 } } });
   acmeKey = (await server.key('acme', 'admin')).key;
   globexKey = (await server.key('globex', 'reader')).key;
   const acme = server.as(acmeKey);

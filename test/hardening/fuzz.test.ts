@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
+import { defaultConfig } from '../../src/config.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 
 /**
@@ -64,7 +65,10 @@ const requestArb = fc
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer(new MemoryStore(fixtureGraph()));
+  // Most fuzzed requests are refused, all from one address: the penalty box (tested in
+  // test/hardening/penalty-box.test.ts) would answer the rest 429 without looking at them.
+  const config = defaultConfig();
+  server = await startTestServer(new MemoryStore(fixtureGraph()), { config: { ...config, http: { ...config.http, refusalsLimit: 0 } } });
 });
 afterAll(async () => {
   await server.close();

@@ -27,7 +27,9 @@ describe('configuration from the environment', () => {
   });
 
   it('reads the fair queue and the trusted proxies, defaulting by store', () => {
-    expect(readConfig({}).http).toMatchObject({ concurrentRequests: 2, waitingPerClient: 32, trustProxy: false });
+    expect(readConfig({}).http).toMatchObject({ concurrentRequests: 2, waitingPerClient: 32, refusalsLimit: 30, trustProxy: false });
+    expect(readConfig({ CROSSWALK_REFUSALS_LIMIT: '0' }).http.refusalsLimit).toBe(0);
+    expect(() => readConfig({ CROSSWALK_REFUSALS_LIMIT: 'many' })).toThrow(/CROSSWALK_REFUSALS_LIMIT must be a whole number/);
     expect(readConfig({ NEO4J_URI: 'bolt://localhost:7687' }).http.concurrentRequests).toBe(16);
     expect(readConfig({ CROSSWALK_CONCURRENT_REQUESTS: '2', CROSSWALK_WAITING_PER_CLIENT: '0' }).http).toMatchObject({ concurrentRequests: 2, waitingPerClient: 0 });
     expect(readConfig({ CROSSWALK_TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
