@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FairQueue, type Ticket } from '../../src/admission/fair-queue.js';
 
-/** A queue on a hand-driven clock, so "time used" is what the test says it is. */
-function queue(slots: number, maxWaitingPerClient = 10, halfLifeMs = 5_000) {
+/**
+ * A queue on a hand-driven clock, so "time used" is what the test says it is; with `handTimers`, its
+ * anticipation timers wait in `timers` until the test fires them.
+ */
+function queue(slots: number, maxWaitingPerClient = 10, halfLifeMs = 5_000, handTimers = false) {
   let now = 0;
-  const q = new FairQueue({ slots, maxWaitingPerClient, halfLifeMs, now: () => now });
+  const timers: Array<() => void> = [];
+  const q = new FairQueue({ slots, maxWaitingPerClient, halfLifeMs, now: () => now, ...(handTimers ? { schedule: (fn: () => void) => timers.push(fn) } : {}) });
   const order: string[] = [];
   const enter = (client: string, label = client): Ticket => {
     const ticket = q.enter(client);
@@ -12,7 +16,7 @@ function queue(slots: number, maxWaitingPerClient = 10, halfLifeMs = 5_000) {
     void ticket.granted.then(() => order.push(label));
     return ticket;
   };
-  return { q, order, enter, advance: (ms: number) => (now += ms) };
+  return { q, order, enter, timers, advance: (ms: number) => (now += ms) };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -167,23 +171,15 @@ describe('FairQueue', () => {
   });
 
   it('charges requests that ran together their share of the time, not the whole of it', async () => {
-    let now = 0;
-    const timers: Array<() => void> = [];
-    const q = new FairQueue({ slots: 2, maxWaitingPerClient: 10, now: () => now, schedule: (fn) => timers.push(fn) });
-    const order: string[] = [];
-    const enter = (client: string, label: string) => {
-      const t = q.enter(client)!;
-      void t.granted.then(() => order.push(label));
-      return t;
-    };
+    const { order, enter, timers, advance } = queue(2, 10, 5_000, true);
     const x1 = enter('x', 'x1');
     await settle();
-    now = 60;
+    advance(60);
     x1.leave(); // x ran alone for 60 ms: 60
     const y1 = enter('y', 'y1');
     const z1 = enter('z', 'z1');
     await settle();
-    now = 160;
+    advance(100);
     z1.leave();
     y1.leave(); // y and z ran side by side for 100 ms: 50 each (wall time would say 100)
     const fillers = [enter('w', 'w1'), enter('w', 'w2')];
