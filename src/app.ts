@@ -131,18 +131,18 @@ export async function createApp(rawStore: GraphStore, options: AppOptions = {}):
       store: publicReads,
       layers,
       versionOf: callerVersion,
-      access: [...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []), ...access, ...(hardening ? [fairAdmission(admission, penaltyBox)] : [])],
+      access: [...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []), ...access, ...(hardening ? [fairAdmission(admission, penaltyBox, log)] : [])],
       maxCost: hardening ? config.limits.maxCost : Number.POSITIVE_INFINITY,
     }),
   );
-  app.use('/export', apiCors, exportRouter({ store, layers, versionOf: callerVersion, access: [...access, ...(hardening ? [fairAdmission(exportAdmission, penaltyBox)] : [])], log }));
+  app.use('/export', apiCors, exportRouter({ store, layers, versionOf: callerVersion, access: [...access, ...(hardening ? [fairAdmission(exportAdmission, penaltyBox, log)] : [])], log }));
   app.use(
     '/graphql',
     apiCors,
     preflight,
     ...(hardening ? [requestTimeout(config.http.requestTimeoutMs)] : []),
     ...access,
-    ...(hardening ? [fairAdmission(admission, penaltyBox)] : []),
+    ...(hardening ? [fairAdmission(admission, penaltyBox, log)] : []),
     bodyParser(config.http.bodyLimit, config.http.keyedBodyLimit),
     documentIdRequests(trustedManifest),
     ...(hardening ? [queryTextLimit(config.limits.maxQueryBytes), nestingLimit(MAX_BODY_NESTING)] : []),

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { FairQueue } from './admission/fair-queue.js';
 import type { PenaltyBox } from './admission/penalty-box.js';
+import type { Logger } from './logger.js';
 import type { Caller } from './domain/access.js';
 import { ErrorCode } from './domain/error-codes.js';
 import { codedBody } from './http-errors.js';
@@ -34,9 +35,10 @@ interface Refusal {
  * REFUSAL_HOLD_MS), and a waiting body stays in the socket until its turn. The slot is given back once
  * the answer is complete (at `res.end`: a client that reads slowly must not hold a slot while its
  * socket drains), or when the request times out or its client hangs up. An answer refusing the request
- * for the client's fault (4xx: too costly, malformed, over a limit) counts against it in the box.
+ * for the client's fault (4xx: too costly, malformed, over a limit) counts against it in the box;
+ * the refusal that puts a client in the box is logged (its id: an address or a key id, never a key).
  */
-export function fairAdmission(queue: FairQueue, box: PenaltyBox): RequestHandler {
+export function fairAdmission(queue: FairQueue, box: PenaltyBox, log: Logger): RequestHandler {
   return (req, res, next) => {
     const clientId = clientIdOf(req, res);
     const boxedForMs = box.boxedForMs(clientId);
@@ -56,7 +58,9 @@ export function fairAdmission(queue: FairQueue, box: PenaltyBox): RequestHandler
     };
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
     res.end = ((...args: unknown[]) => {
-      if (!over && res.statusCode >= 400 && res.statusCode < 500) box.refused(clientId);
+      if (!over && res.statusCode >= 400 && res.statusCode < 500 && box.refused(clientId)) {
+        log.warn({ client: clientId, status: res.statusCode, boxedForMs: Math.round(box.boxedForMs(clientId)) }, 'client refused too often: its requests are refused until Retry-After');
+      }
       leave();
       return end(...args);
     }) as Response['end'];

@@ -46,22 +46,25 @@ export class PenaltyBox {
     this.now = options.now ?? (() => performance.now());
   }
 
-  /** Counts a refusal against the client. */
-  refused(clientId: string): void {
-    if (this.options.limit === 0) return;
+  /** Counts a refusal against the client; true when this refusal put it in the box (for the log). */
+  refused(clientId: string): boolean {
+    if (this.options.limit === 0) return false;
     const now = this.now();
     const record = this.records.get(clientId);
     if (record) {
       record.count = this.decayed(record, now) + 1;
       record.at = now;
-      if (record.count >= this.options.limit) record.boxed = true;
+      const entered = !record.boxed && record.count >= this.options.limit;
+      if (entered) record.boxed = true;
       // Refreshed: to the back of the insertion order, which is the order MAX_CLIENTS evicts in.
       this.records.delete(clientId);
       this.records.set(clientId, record);
-    } else {
-      this.records.set(clientId, { count: 1, at: now, boxed: this.options.limit <= 1 });
-      if (this.records.size > SWEEP_ABOVE) this.sweep(now);
+      return entered;
     }
+    const boxed = this.options.limit <= 1;
+    this.records.set(clientId, { count: 1, at: now, boxed });
+    if (this.records.size > SWEEP_ABOVE) this.sweep(now);
+    return boxed;
   }
 
   /** How long until the client may be served again: 0 when it is not boxed. */

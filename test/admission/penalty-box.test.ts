@@ -11,10 +11,11 @@ function box(limit = 30, halfLifeMs = 10_000) {
 describe('PenaltyBox', () => {
   it('boxes a client at its limit of refusals, and only that client', () => {
     const { b } = box(30);
-    for (let i = 0; i < 29; i++) b.refused('ip:a');
+    for (let i = 0; i < 29; i++) expect(b.refused('ip:a')).toBe(false);
     expect(b.boxedForMs('ip:a')).toBe(0);
-    b.refused('ip:a');
+    expect(b.refused('ip:a')).toBe(true); // this one put it in the box
     expect(b.boxedForMs('ip:a')).toBeGreaterThan(0);
+    expect(b.refused('ip:a')).toBe(false); // already in
     expect(b.boxedForMs('ip:b')).toBe(0);
   });
 

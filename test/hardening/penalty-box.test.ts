@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
 import { REFUSAL_HOLD_MS } from '../../src/http-admission.js';
+import { createLogger } from '../../src/logger.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
@@ -12,11 +13,13 @@ import { startTestServer, type TestServer } from '../helpers/http.js';
  * outright, before its body is read, and the refusal is held so it cannot be asked for in a busy loop.
  */
 let server: TestServer;
+const logged: string[] = [];
 const LIMIT = 5;
 beforeAll(async () => {
   const base = defaultConfig();
   // The proxy on loopback says who the client is, so one test process can be several clients.
-  server = await startTestServer(new MemoryStore(fixtureGraph()), { config: { ...base, http: { ...base.http, refusalsLimit: LIMIT, trustProxy: 'loopback' } } });
+  const log = createLogger('info', { write: (line: string) => logged.push(line) });
+  server = await startTestServer(new MemoryStore(fixtureGraph()), { log, config: { ...base, http: { ...base.http, refusalsLimit: LIMIT, trustProxy: 'loopback' } } });
 });
 afterAll(() => server.close());
 
@@ -49,6 +52,12 @@ describe('the penalty box', () => {
     // Before the body is read: a body over the 100 kB limit would answer 413 had the parser run.
     const oversized = await post(attacker, JSON.stringify({ query: '{ __typename }', padding: 'x'.repeat(200_000) }));
     expect(oversized.status).toBe(429);
+
+    // The operator sees it once, when the client went in, with who it is.
+    const boxings = logged.map((line) => JSON.parse(line)).filter((entry) => /refused too often/.test(entry.msg));
+    expect(boxings).toHaveLength(1);
+    expect(boxings[0]).toMatchObject({ level: 40, client: `ip:${attacker}`, status: 400 });
+    expect(boxings[0].boxedForMs).toBeGreaterThan(0);
 
     // Another client, at the same moment, is served as usual.
     const other = await post('198.51.100.10', FINE);
