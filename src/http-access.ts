@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { ANONYMOUS, AuthenticationError, type Caller } from './domain/access.js';
 import { ErrorCode } from './domain/error-codes.js';
-import { codedBody } from './http-errors.js';
+import { codedBody, rateLimitedLater } from './http-errors.js';
 
 /**
  * Who is calling (issue #21), decided before anything else reads the request: the key in
@@ -55,9 +55,9 @@ export function keyRateLimit(perMinute: number, now: () => number = Date.now): R
     bucket.at = t;
     buckets.set(caller.keyId, bucket);
     if (bucket.tokens < 1) {
-      const seconds = Math.ceil(((1 - bucket.tokens) / perMinute) * 60);
-      res.setHeader('retry-after', String(seconds));
-      res.status(429).json(codedBody(ErrorCode.RATE_LIMITED, `This API key made more than ${perMinute} requests a minute; try again in ${seconds} s.`));
+      // Held like every refusal that costs nothing, so a loop that ignores Retry-After is not a busy one.
+      const waitMs = ((1 - bucket.tokens) / perMinute) * 60_000;
+      rateLimitedLater(res, waitMs, `This API key made more than ${perMinute} requests a minute; try again once Retry-After has passed.`);
       return;
     }
     bucket.tokens -= 1;

@@ -3,8 +3,7 @@ import type { FairQueue } from './admission/fair-queue.js';
 import type { PenaltyBox } from './admission/penalty-box.js';
 import type { Logger } from './logger.js';
 import type { Caller } from './domain/access.js';
-import { ErrorCode } from './domain/error-codes.js';
-import { codedBody } from './http-errors.js';
+import { rateLimitedLater } from './http-errors.js';
 
 /**
  * Who a request counts against for fairness: its API key, else its address (`req.ip`, which follows
@@ -16,23 +15,10 @@ export function clientIdOf(req: Request, res: Response): string {
 }
 
 /**
- * How long a refusal that costs the server nothing (a boxed client, a client over its queue) is held
- * before it is answered: answered at once, a client that ignores Retry-After would turn it into a
- * busy loop of thousands of refusals a second. Held, it costs a timer and an open socket.
- */
-export const REFUSAL_HOLD_MS = 1_000;
-
-/** Who is refused and for how long, and what the refusal says. */
-interface Refusal {
-  retryAfterMs: number;
-  message: string;
-}
-
-/**
  * Runs a GraphQL request only once the fair queue gives it a slot (src/admission/fair-queue.ts).
  * It sits before the body is read: a client in the penalty box (src/admission/penalty-box.ts) or over
  * its queue is refused for the price of its headers (429 RATE_LIMITED, Retry-After, held for
- * REFUSAL_HOLD_MS), and a waiting body stays in the socket until its turn. The slot is given back once
+ * REFUSAL_HOLD_MS: http-errors.ts), and a waiting body stays in the socket until its turn. The slot is given back once
  * the answer is complete (at `res.end`: a client that reads slowly must not hold a slot while its
  * socket drains), or when the request times out or its client hangs up. An answer refusing the request
  * for the client's fault (4xx: too costly, malformed, over a limit) counts against it in the box;
@@ -43,12 +29,12 @@ export function fairAdmission(queue: FairQueue, box: PenaltyBox, log: Logger): R
     const clientId = clientIdOf(req, res);
     const boxedForMs = box.boxedForMs(clientId);
     if (boxedForMs > 0) {
-      refuseLater(res, { retryAfterMs: boxedForMs, message: 'Too many of this client\'s requests were refused lately (too costly, malformed or over a limit); it is served again once Retry-After has passed.' });
+      rateLimitedLater(res, boxedForMs, 'Too many of this client\'s requests were refused lately (too costly, malformed or over a limit); it is served again once Retry-After has passed.');
       return;
     }
     const ticket = queue.enter(clientId);
     if (!ticket) {
-      refuseLater(res, { retryAfterMs: 1_000, message: 'This client already has as many requests waiting as it may; wait for their answers before sending more.' });
+      rateLimitedLater(res, 1_000, 'This client already has as many requests waiting as it may; wait for their answers before sending more.');
       return;
     }
     let over = false;
@@ -69,15 +55,4 @@ export function fairAdmission(queue: FairQueue, box: PenaltyBox, log: Logger): R
       if (!over) next();
     });
   };
-}
-
-/** Answers 429 after REFUSAL_HOLD_MS (or sooner, when the client may try again sooner), unless the client has gone. */
-function refuseLater(res: Response, refusal: Refusal): void {
-  const holdMs = Math.min(REFUSAL_HOLD_MS, refusal.retryAfterMs);
-  const timer = setTimeout(() => {
-    if (res.headersSent || res.destroyed) return;
-    res.setHeader('retry-after', String(Math.max(1, Math.ceil((refusal.retryAfterMs - holdMs) / 1000))));
-    res.status(429).json(codedBody(ErrorCode.RATE_LIMITED, refusal.message));
-  }, holdMs);
-  res.once('close', () => clearTimeout(timer));
 }

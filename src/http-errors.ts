@@ -1,9 +1,30 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ErrorCode } from './domain/error-codes.js';
 import type { Logger } from './logger.js';
 
 /** A coded error in the GraphQL response shape, for answers given before GraphQL runs. */
 export const codedBody = (code: ErrorCode, message: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/**
+ * How long a refusal that costs the server nothing (a rate limit, the penalty box, a full queue) is
+ * held before it is answered: answered at once, a client that ignores Retry-After would turn it into
+ * a busy loop of thousands of refusals a second. Held, it costs a timer and an open socket.
+ */
+export const REFUSAL_HOLD_MS = 1_000;
+
+/**
+ * Answers 429 RATE_LIMITED after REFUSAL_HOLD_MS, or sooner when the client may try again sooner,
+ * unless the client has gone; Retry-After counts from the answer.
+ */
+export function rateLimitedLater(res: Response, retryAfterMs: number, message: string): void {
+  const holdMs = Math.min(REFUSAL_HOLD_MS, retryAfterMs);
+  const timer = setTimeout(() => {
+    if (res.headersSent || res.destroyed) return;
+    res.setHeader('retry-after', String(Math.max(1, Math.ceil((retryAfterMs - holdMs) / 1000))));
+    res.status(429).json(codedBody(ErrorCode.RATE_LIMITED, message));
+  }, holdMs);
+  res.once('close', () => clearTimeout(timer));
+}
 
 /**
  * Errors raised before GraphQL runs (malformed JSON, an oversized body) answered in the GraphQL

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config.js';
-import { REFUSAL_HOLD_MS } from '../../src/http-admission.js';
+import { REFUSAL_HOLD_MS } from '../../src/http-errors.js';
 import { createLogger } from '../../src/logger.js';
 import { MemoryStore } from '../../src/store/memory/memory-store.js';
 import { fixtureGraph } from '../helpers/fixture-seed.js';
