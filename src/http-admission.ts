@@ -17,12 +17,12 @@ export function clientIdOf(req: Request, res: Response): string {
 /**
  * Runs a GraphQL request only once the fair queue gives it a slot (src/admission/fair-queue.ts).
  * It sits before the body is read: a client in the penalty box (src/admission/penalty-box.ts) or over
- * its queue is refused for the price of its headers (429 RATE_LIMITED, Retry-After, held for
- * REFUSAL_HOLD_MS: http-errors.ts), and a waiting body stays in the socket until its turn. The slot is given back once
- * the answer is complete (at `res.end`: a client that reads slowly must not hold a slot while its
- * socket drains), or when the request times out or its client hangs up. An answer refusing the request
- * for the client's fault (4xx: too costly, malformed, over a limit) counts against it in the box;
- * the refusal that puts a client in the box is logged (its id: an address or a key id, never a key).
+ * its queue is refused for the price of its headers (429 RATE_LIMITED with Retry-After, held a moment:
+ * `rateLimitedLater`), and a waiting body stays in the socket until its turn. The slot is given back
+ * once the answer is complete (at `res.end`: a client that reads slowly must not hold a slot while its
+ * socket drains), or when the request times out or its client hangs up. An answer refusing the
+ * request for the client's fault (4xx: too costly, malformed, over a limit) counts against it in the
+ * box; the refusal that puts a client in the box is logged (its id: an address or a key id, never a key).
  */
 export function fairAdmission(queue: FairQueue, box: PenaltyBox, log: Logger): RequestHandler {
   return (req, res, next) => {

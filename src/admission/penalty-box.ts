@@ -22,7 +22,7 @@ export interface PenaltyBoxOptions {
   now?: () => number;
 }
 
-interface Record {
+interface ClientRefusals {
   /** Refusals, decayed to `at`. */
   count: number;
   at: number;
@@ -35,7 +35,7 @@ const SWEEP_ABOVE = 1_024;
 const MAX_CLIENTS = 100_000;
 
 export class PenaltyBox {
-  private readonly records = new Map<string, Record>();
+  private readonly records = new Map<string, ClientRefusals>();
   private readonly halfLifeMs: number;
   private readonly now: () => number;
   private sweptAt = -Infinity;
@@ -82,7 +82,7 @@ export class PenaltyBox {
     return this.records.size;
   }
 
-  private decayed(record: Record, now: number): number {
+  private decayed(record: ClientRefusals, now: number): number {
     return record.count * 2 ** (-(now - record.at) / this.halfLifeMs);
   }
 
