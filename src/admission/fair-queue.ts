@@ -192,8 +192,8 @@ export class FairQueue {
   }
 
   /**
-   * What a client has used: its finished requests' time, decayed, plus its
-   * running requests' share of the time so far (a long request counts while it runs, not only once done).
+   * What a client has used: its finished requests' time, decayed, plus its running requests' share
+   * of the time so far (a long request counts while it runs, not only once done).
    */
   private usage(client: ClientState, now: number): number {
     const virtual = this.virtualNow(now);
